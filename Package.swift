@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "groundwork",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "groundwork", targets: ["groundwork"]),
+        .library(name: "GroundworkCore", targets: ["GroundworkCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "GroundworkCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "GroundworkStore", dependencies: ["GroundworkCore"]),
+        .target(name: "GroundworkTerminal", dependencies: ["GroundworkCore", "CEditLine"]),
+        .executableTarget(
+            name: "groundwork",
+            dependencies: [
+                "GroundworkCore", "GroundworkStore", "GroundworkTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GroundworkCoreTests", dependencies: ["GroundworkCore"]),
+        .testTarget(name: "GroundworkStoreTests", dependencies: ["GroundworkStore"]),
+        .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GroundworkCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,6 @@
+#ifndef GROUNDWORK_CEDITLINE_SHIM_H
+#define GROUNDWORK_CEDITLINE_SHIM_H
+#include <stdio.h>
+#include <editline/readline.h>
+#include <histedit.h>
+#endif

@@ -1,0 +1,165 @@
+/// Everything the engine needs to continue a session: saved after every turn, replayable.
+///
+/// Pure data: the engine reads and returns it, never keeps it.
+public struct SessionState: Sendable, Hashable, Codable {
+    /// Where a session stands.
+    public enum Status: String, Sendable, Hashable, Codable { case active, completed, abandoned }
+
+    /// The flow the session runs (the outermost one when `call` nodes nest).
+    public var flowID: String
+    /// The flow file's content hash when the session began.
+    public var flowHash: String
+    public var status: Status
+    /// The seed the session was started with; with the inputs it reproduces the session exactly.
+    public var seed: UInt64
+    /// Current state of the seeded random generator (SplitMix64).
+    public var random: UInt64
+    /// Where the session is waiting.
+    public var cursor: Cursor
+    /// Variable values by name (dotted names allowed).
+    public var variables: [String: Value]
+    /// Accepted answers in order.
+    public var answers: [Answer]
+    /// Every input the engine was given, in order: replaying them from the seed rebuilds this state.
+    public var inputs: [Input]
+    /// Invalid answers in a row at the current question.
+    public var reasks: Int
+    /// Passes made by each loop node (key: flow id + node id).
+    public var loopPasses: [String: Int]
+    /// Rule-set memory (rotation, stored remarks) by rule-set id.
+    public var listeners: [String: ListenerMemory]
+    /// The last free-text answer, which `reflect` nodes use by default.
+    public var lastText: String?
+    /// Why the last output was produced (for `/why`).
+    public var explanation: String?
+    /// Safety-net events, and whether the person is being asked how to go on.
+    public var safety: SafetyState
+    /// The summary, once the flow has completed.
+    public var summary: SessionSummary?
+
+    public init(flowID: String, flowHash: String, seed: UInt64) {
+        self.flowID = flowID
+        self.flowHash = flowHash
+        self.status = .active
+        self.seed = seed
+        self.random = seed
+        self.cursor = Cursor(flowID: flowID, node: nil, returnStack: [])
+        self.variables = [:]
+        self.answers = []
+        self.inputs = []
+        self.reasks = 0
+        self.loopPasses = [:]
+        self.listeners = [:]
+        self.lastText = nil
+        self.explanation = nil
+        self.safety = SafetyState()
+        self.summary = nil
+    }
+}
+
+/// Where in which flow a session waits, and where `call`s return to.
+public struct Cursor: Sendable, Hashable, Codable {
+    public struct Frame: Sendable, Hashable, Codable {
+        public var flowID: String
+        public var returnNode: String?
+
+        public init(flowID: String, returnNode: String?) {
+            self.flowID = flowID
+            self.returnNode = returnNode
+        }
+    }
+
+    /// The flow whose node is current.
+    public var flowID: String
+    /// The `ask` node waiting for an answer; nil before start and after the end.
+    public var node: String?
+    /// Callers to return to, innermost last.
+    public var returnStack: [Frame]
+
+    public init(flowID: String, node: String?, returnStack: [Frame]) {
+        self.flowID = flowID
+        self.node = node
+        self.returnStack = returnStack
+    }
+}
+
+/// One accepted answer.
+public struct Answer: Sendable, Hashable, Codable {
+    public var flowID: String
+    public var nodeID: String
+    /// The question as it was shown.
+    public var question: String
+    /// What the person typed.
+    public var raw: String
+    /// The parsed value saved.
+    public var value: Value
+    /// The variable it was saved to, if any.
+    public var variable: String?
+
+    public init(flowID: String, nodeID: String, question: String, raw: String, value: Value, variable: String?) {
+        self.flowID = flowID
+        self.nodeID = nodeID
+        self.question = question
+        self.raw = raw
+        self.value = value
+        self.variable = variable
+    }
+}
+
+/// One input given to the engine.
+public enum Input: Sendable, Hashable, Codable {
+    /// A line typed as an answer.
+    case line(String)
+    /// `/skip`: leave the current question unanswered.
+    case skip
+    /// `/done` (journal-like flows): finish now and summarise.
+    case finish
+}
+
+/// The safety net's record for a session.
+public struct SafetyState: Sendable, Hashable, Codable {
+    /// Every time the net fired.
+    public var events: [SafetyEvent]
+    /// True while the person is asked whether to continue, pause or leave.
+    public var awaitingChoice: Bool
+
+    public init(events: [SafetyEvent] = [], awaitingChoice: Bool = false) {
+        self.events = events
+        self.awaitingChoice = awaitingChoice
+    }
+}
+
+/// One firing of the safety net. The person's words are not copied here: the transcript has them.
+public struct SafetyEvent: Sendable, Hashable, Codable {
+    /// Which safety keyword group matched (e.g. "suicide", "harm-others").
+    public var category: String
+    /// The node that was interrupted.
+    public var nodeID: String?
+    /// Index of the input that triggered it, in `SessionState.inputs`.
+    public var inputIndex: Int
+    /// What the person chose afterwards: "continue", "pause", "leave", or nil while undecided.
+    public var choice: String?
+
+    public init(category: String, nodeID: String?, inputIndex: Int, choice: String? = nil) {
+        self.category = category
+        self.nodeID = nodeID
+        self.inputIndex = inputIndex
+        self.choice = choice
+    }
+}
+
+/// The end of a session: the rendered summary and the chosen next step.
+public struct SessionSummary: Sendable, Hashable, Codable {
+    public var text: String
+    public var nextStepID: String?
+    public var nextStepText: String?
+    /// Named scores computed at the end (e.g. `exposure.score`).
+    public var scores: [String: Value]
+
+    public init(text: String, nextStepID: String?, nextStepText: String?, scores: [String: Value]) {
+        self.text = text
+        self.nextStepID = nextStepID
+        self.nextStepText = nextStepText
+        self.scores = scores
+    }
+}

@@ -1,0 +1,240 @@
+/// A dialogue flow: a graph of nodes with a start node, loaded from `dialogues/*.yaml`.
+public struct Flow: Sendable {
+    /// Unique id, used by `groundwork start ID` and by `call` nodes.
+    public var id: String
+    public var title: String
+    /// One line shown in `groundwork flows`.
+    public var description: String
+    /// Flow kind shown in menus: "reflection", "career", "group" or anything the author likes.
+    public var category: String
+    public var start: String
+    /// Declared variables in declaration order.
+    public var variables: [VariableDeclaration]
+    /// Nodes by id.
+    public var nodes: [String: Node]
+    /// Node ids in file order (for progress counting and stable messages).
+    public var nodeOrder: [String]
+    /// Template shown when the flow completes.
+    public var summary: Text?
+    /// Ordered next-step rules; the first whose condition holds is chosen.
+    public var nextSteps: [NextStepRule]
+    /// Named scores computed when the flow completes (`name = expression`), in order.
+    public var scores: [Assignment]
+    /// Hex SHA-256 of the file's bytes, so a resumed session can tell the flow changed.
+    public var contentHash: String
+    public var location: SourceLocation
+
+    public init(id: String, title: String, description: String = "", category: String = "reflection",
+                start: String, variables: [VariableDeclaration] = [], nodes: [String: Node], nodeOrder: [String],
+                summary: Text? = nil, nextSteps: [NextStepRule] = [], scores: [Assignment] = [],
+                contentHash: String = "", location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.category = category
+        self.start = start
+        self.variables = variables
+        self.nodes = nodes
+        self.nodeOrder = nodeOrder
+        self.summary = summary
+        self.nextSteps = nextSteps
+        self.scores = scores
+        self.contentHash = contentHash
+        self.location = location
+    }
+}
+
+/// A typed variable with its default.
+public struct VariableDeclaration: Sendable, Hashable {
+    public enum VariableType: String, Sendable, Hashable, Codable { case number, string, bool, list }
+    public var name: String
+    public var type: VariableType
+    public var defaultValue: Value
+    public var location: SourceLocation
+
+    public init(name: String, type: VariableType, defaultValue: Value, location: SourceLocation) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.location = location
+    }
+}
+
+/// Text to show: inline (with `{{var}}` interpolation) or a named template from `prompts/`.
+public enum Text: Sendable {
+    case inline(Template)
+    case prompt(name: String, location: SourceLocation)
+}
+
+/// `name = expression`, as in `set` nodes and scores.
+public struct Assignment: Sendable {
+    public var name: String
+    public var expression: Expression
+    public var location: SourceLocation
+
+    public init(name: String, expression: Expression, location: SourceLocation) {
+        self.name = name
+        self.expression = expression
+        self.location = location
+    }
+}
+
+/// `if condition → step`, or the final `else` when `condition` is nil.
+public struct NextStepRule: Sendable {
+    public var condition: Expression?
+    /// Stable id of the step, e.g. `own-an-outcome`.
+    public var step: String
+    /// What to tell the person to do.
+    public var text: Text
+    public var location: SourceLocation
+
+    public init(condition: Expression?, step: String, text: Text, location: SourceLocation) {
+        self.condition = condition
+        self.step = step
+        self.text = text
+        self.location = location
+    }
+}
+
+/// One node of a flow graph.
+public struct Node: Sendable {
+    public var id: String
+    public var kind: Kind
+    /// The node that follows; nil for `end`, `branch`, and for nodes whose kind decides.
+    public var next: String?
+    public var location: SourceLocation
+
+    public init(id: String, kind: Kind, next: String?, location: SourceLocation) {
+        self.id = id
+        self.kind = kind
+        self.next = next
+        self.location = location
+    }
+
+    /// What a node does.
+    public enum Kind: Sendable {
+        /// Say text and go on.
+        case say(Text)
+        /// Ask a question and wait for an answer.
+        case ask(Question)
+        /// Assign expressions to variables, in order.
+        case set([Assignment])
+        /// The first arm whose condition holds decides the next node; `otherwise` if none.
+        case branch(arms: [BranchArm], otherwise: String?)
+        /// Run a rule set over a text and say its reply.
+        case reflect(Reflect)
+        /// Repeat a body while a condition holds.
+        case loop(Loop)
+        /// Run another flow, then come back to `next`.
+        case call(flow: String)
+        /// End the flow, optionally saying something first.
+        case end(Text?)
+    }
+}
+
+/// `if: expr, goto: node`.
+public struct BranchArm: Sendable {
+    public var condition: Expression
+    public var target: String
+    public var location: SourceLocation
+
+    public init(condition: Expression, target: String, location: SourceLocation) {
+        self.condition = condition
+        self.target = target
+        self.location = location
+    }
+}
+
+/// A `reflect` node: a rule set run over a text (by default the last free-text answer).
+public struct Reflect: Sendable {
+    public var ruleSet: String
+    /// Expression giving the text to reflect on; nil means the last free-text answer.
+    public var source: Expression?
+    /// Variable that receives the reply, if any.
+    public var save: String?
+
+    public init(ruleSet: String, source: Expression? = nil, save: String? = nil) {
+        self.ruleSet = ruleSet
+        self.source = source
+        self.save = save
+    }
+}
+
+/// A `loop` node: while `condition` holds (checked before each pass) run from `body`, whose path
+/// comes back to this node; otherwise go to the node's `next`. `counter` counts passes (from 0).
+public struct Loop: Sendable {
+    public var condition: Expression
+    public var body: String
+    /// Hard cap on passes, so a loop can never run away.
+    public var maxPasses: Int
+    /// Variable holding the number of completed passes.
+    public var counter: String?
+
+    public init(condition: Expression, body: String, maxPasses: Int = 20, counter: String? = nil) {
+        self.condition = condition
+        self.body = body
+        self.maxPasses = maxPasses
+        self.counter = counter
+    }
+}
+
+/// An `ask` node's question.
+public struct Question: Sendable {
+    public var prompt: Text
+    public var input: InputKind
+    /// Variable that receives the parsed answer.
+    public var save: String?
+    /// Said when an answer does not validate; a default per input kind otherwise.
+    public var reask: Text?
+    /// After this many invalid answers in a row the flow gives up on the question.
+    public var maxReasks: Int
+    /// Where to go after `maxReasks` invalid answers (default: skip to `next`, saving the default).
+    public var onGiveUp: String?
+    /// Extra help shown by `/help` and after repeated invalid answers.
+    public var help: Text?
+    /// Whether `/skip` may leave this question unanswered.
+    public var skippable: Bool
+
+    public init(prompt: Text, input: InputKind, save: String? = nil, reask: Text? = nil, maxReasks: Int = 3,
+                onGiveUp: String? = nil, help: Text? = nil, skippable: Bool = true) {
+        self.prompt = prompt
+        self.input = input
+        self.save = save
+        self.reask = reask
+        self.maxReasks = maxReasks
+        self.onGiveUp = onGiveUp
+        self.help = help
+        self.skippable = skippable
+    }
+}
+
+/// The kinds of answer a question accepts.
+public enum InputKind: Sendable {
+    /// Free text; `minLength` characters at least (after trimming).
+    case text(minLength: Int)
+    /// One option: a number, or an unambiguous prefix of a label.
+    case choice([ChoiceOption])
+    /// Several options, separated by commas or spaces: numbers or labels.
+    case multi([ChoiceOption], min: Int, max: Int?)
+    /// A whole number from `min` to `max` with labelled ends.
+    case scale(min: Int, max: Int, minLabel: String, maxLabel: String)
+    /// A number in a range; `integer` refuses fractions.
+    case number(min: Double?, max: Double?, integer: Bool)
+    /// yes/no (y, n, yeah, nope…).
+    case yesno
+}
+
+/// One option of a choice question.
+public struct ChoiceOption: Sendable, Hashable {
+    public var label: String
+    /// Value saved when chosen; the label when nil.
+    public var value: Value?
+    /// Node to go to when chosen (choice only); the question's `next` when nil.
+    public var next: String?
+
+    public init(label: String, value: Value? = nil, next: String? = nil) {
+        self.label = label
+        self.value = value
+        self.next = next
+    }
+}

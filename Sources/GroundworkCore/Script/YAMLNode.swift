@@ -1,0 +1,158 @@
+import Yams
+
+/// A YAML node with its position, decoupled from Yams so loaders stay small and testable.
+struct YAMLNode: Sendable {
+    enum Kind: Sendable {
+        /// A scalar with its text and whether it was quoted (quoted scalars are always strings).
+        case scalar(String, quoted: Bool)
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+        case sequence([YAMLNode])
+    }
+
+    var kind: Kind
+    var location: SourceLocation
+
+    /// The scalar's text, if this is a scalar.
+    var scalar: String? {
+        if case .scalar(let s, _) = kind { return s }
+        return nil
+    }
+
+    /// True for a plain (unquoted) `null`, `~` or empty scalar.
+    var isNull: Bool {
+        if case .scalar(let s, let quoted) = kind, !quoted { return s.isEmpty || s == "~" || s == "null" }
+        return false
+    }
+
+    var mappingPairs: [(key: YAMLNode, value: YAMLNode)]? {
+        if case .mapping(let m) = kind { return m }
+        return nil
+    }
+
+    var sequenceItems: [YAMLNode]? {
+        if case .sequence(let s) = kind { return s }
+        return nil
+    }
+
+    /// Human word for the node's kind, for messages ("expected a list, found a mapping").
+    var kindName: String {
+        switch kind {
+        case .scalar: return "a scalar"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+
+    /// The value under `key` in a mapping.
+    subscript(key: String) -> YAMLNode? {
+        mappingPairs?.first(where: { $0.key.scalar == key })?.value
+    }
+
+    /// The scalar as a number, when it is an unquoted number.
+    var number: Double? {
+        guard case .scalar(let s, let quoted) = kind, !quoted else { return nil }
+        return Double(s.replacingOccurrences(of: "_", with: ""))
+    }
+
+    /// The scalar as a boolean, when it is an unquoted YAML boolean.
+    var bool: Bool? {
+        guard case .scalar(let s, let quoted) = kind, !quoted else { return nil }
+        switch s.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+}
+
+/// Parses YAML text into `YAMLNode`s, turning Yams errors into diagnostics.
+enum YAMLParser {
+    /// Largest script file accepted; bigger files are refused before parsing.
+    static let maxBytes = 2_000_000
+    /// Deepest nesting accepted, so hostile files cannot exhaust the stack.
+    static let maxDepth = 64
+    /// Most nodes accepted in one file (alias expansion included).
+    static let maxNodes = 200_000
+
+    /// Parses `file`; on failure appends a diagnostic and returns nil.
+    static func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        func sourceLine(_ line: Int) -> String? {
+            line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
+        }
+        if file.text.utf8.count > maxBytes {
+            diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1),
+                                          "file is too large (\(file.text.utf8.count) bytes; the limit is \(maxBytes))"))
+            return nil
+        }
+        let root: Yams.Node?
+        do {
+            root = try Yams.compose(yaml: file.text)
+        } catch let error as YamlError {
+            let (line, column, problem) = describe(error)
+            diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: line, column: column),
+                                          "yaml: \(problem)", sourceLine: sourceLine(line)))
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1),
+                                          "yaml: \(error)"))
+            return nil
+        }
+        guard let root else {
+            diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1), "file is empty"))
+            return nil
+        }
+        var count = 0
+        var failure: String?
+        let node = convert(root, path: file.path, depth: 0, count: &count, failure: &failure)
+        if let failure {
+            diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1), failure))
+            return nil
+        }
+        return node
+    }
+
+    private static func convert(_ node: Yams.Node, path: String, depth: Int, count: inout Int, failure: inout String?) -> YAMLNode {
+        let mark = node.mark
+        let location = SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        count += 1
+        if failure != nil { return YAMLNode(kind: .scalar("", quoted: false), location: location) }
+        if depth > maxDepth {
+            failure = "nesting is too deep (more than \(maxDepth) levels)"
+            return YAMLNode(kind: .scalar("", quoted: false), location: location)
+        }
+        if count > maxNodes {
+            failure = "file has too many nodes (more than \(maxNodes), aliases included)"
+            return YAMLNode(kind: .scalar("", quoted: false), location: location)
+        }
+        switch node {
+        case .scalar(let s):
+            return YAMLNode(kind: .scalar(s.string, quoted: s.style != .plain), location: location)
+        case .mapping(let m):
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            for (k, v) in m {
+                pairs.append((convert(k, path: path, depth: depth + 1, count: &count, failure: &failure),
+                              convert(v, path: path, depth: depth + 1, count: &count, failure: &failure)))
+            }
+            return YAMLNode(kind: .mapping(pairs), location: location)
+        case .sequence(let s):
+            return YAMLNode(kind: .sequence(s.map { convert($0, path: path, depth: depth + 1, count: &count, failure: &failure) }),
+                            location: location)
+        case .alias:
+            failure = "yaml aliases are not supported in scripts"
+            return YAMLNode(kind: .scalar("", quoted: false), location: location)
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> (Int, Int, String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return (mark.line, mark.column, problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (context.mark.line, context.mark.column,
+                    "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+        default:
+            return (1, 1, "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Whose sessions to use (default: your login name).")
+    var user: String?
+
+    @Option(name: .customLong("data-dir"), help: "Where sessions live (default: $GROUNDWORK_HOME, else $XDG_DATA_HOME/groundwork, else ~/.local/share/groundwork).")
+    var dataDir: String?
+
+    @Option(name: .long, help: "Folder of dialogue scripts (default: the bundled ones).")
+    var dialogues: String?
+
+    @Option(name: .long, help: "Folder of prompt templates (default: the bundled ones).")
+    var prompts: String?
+
+    @Option(name: .long, help: "Seed for anything chosen at random, for reproducible sessions.")
+    var seed: UInt64?
+
+    @Flag(name: .customLong("no-color"), help: "Never use colour (also: NO_COLOR=1).")
+    var noColor = false
+}
