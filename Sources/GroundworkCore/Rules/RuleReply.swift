@@ -4,14 +4,17 @@ public struct RuleReply: Sendable, Hashable, Codable {
     public var text: String
     /// The keyword whose rules produced it; nil for a memory recall or the fallback.
     public var keyword: String?
+    /// The keyword's group (`group:` in the rule set, e.g. "work", "suicide"), for themes and safety.
+    public var group: String?
     /// How the reply was produced, one line: keyword, pattern and reply number, or "memory", or "fallback".
     public var explanation: String
     /// True when the reply came from the fallback list (nothing matched, no memory).
     public var isFallback: Bool
 
-    public init(text: String, keyword: String?, explanation: String, isFallback: Bool) {
+    public init(text: String, keyword: String?, group: String? = nil, explanation: String, isFallback: Bool) {
         self.text = text
         self.keyword = keyword
+        self.group = group
         self.explanation = explanation
         self.isFallback = isFallback
     }
