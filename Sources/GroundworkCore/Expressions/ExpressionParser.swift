@@ -187,7 +187,8 @@ struct ExpressionTokenizer {
 /// Recursive-descent parser; precedence from loosest to tightest:
 /// `or`, `and`, `not`, comparisons, `+ -`, `* /`, unary `-`, calls and primaries.
 struct ExpressionParser {
-    /// A parsed subtree with its height, so deep trees are refused before evaluation sees them.
+    /// A parsed subtree with its height (0 for a leaf), so deep trees are refused before
+    /// evaluation sees them.
     private struct Parsed {
         var expression: Expression
         var height: Int
@@ -331,20 +332,20 @@ struct ExpressionParser {
         switch token.kind {
         case .number(let n):
             _ = advance()
-            return Parsed(expression: .literal(.number(n)), height: 1)
+            return Parsed(expression: .literal(.number(n)), height: 0)
         case .string(let s):
             _ = advance()
-            return Parsed(expression: .literal(.string(s)), height: 1)
+            return Parsed(expression: .literal(.string(s)), height: 0)
         case .name(let name):
             switch name {
-            case "true": _ = advance(); return Parsed(expression: .literal(.bool(true)), height: 1)
-            case "false": _ = advance(); return Parsed(expression: .literal(.bool(false)), height: 1)
-            case "null": _ = advance(); return Parsed(expression: .literal(.null), height: 1)
+            case "true": _ = advance(); return Parsed(expression: .literal(.bool(true)), height: 0)
+            case "false": _ = advance(); return Parsed(expression: .literal(.bool(false)), height: 0)
+            case "null": _ = advance(); return Parsed(expression: .literal(.null), height: 0)
             default:
                 if Self.keywords.contains(name) { throw unexpected(token) }
             }
             _ = advance()
-            guard isSymbol("(") else { return Parsed(expression: .variable(name), height: 1) }
+            guard isSymbol("(") else { return Parsed(expression: .variable(name), height: 0) }
             guard let function = ExpressionFunction.all[name] else {
                 throw ExpressionError(message: "unknown function '\(name)'", offset: token.offset)
             }
