@@ -195,13 +195,24 @@ extension Expression {
             guard case .string(let part) = needle else {
                 throw EvaluationError(message: "'contains' needs a string to look for in a string, not \(needle.kindPhrase)")
             }
-            if part.isEmpty { return true }
-            return s.lowercased().contains(part.lowercased())
+            return containsIgnoringCase(s, part)
         case .null:
             return false
         case let other:
             throw EvaluationError(message: "'contains' needs a list or a string, not \(other.kindPhrase)")
         }
+    }
+
+    /// Substring search by characters after lowercasing; plain stdlib, so no Foundation bridging.
+    private static func containsIgnoringCase(_ text: String, _ part: String) -> Bool {
+        if part.isEmpty { return true }
+        let text = text.lowercased(), part = part.lowercased()
+        var start = text.startIndex
+        while start < text.endIndex {
+            if text[start...].starts(with: part) { return true }
+            start = text.index(after: start)
+        }
+        return false
     }
 
     /// Rounds half away from zero to `digits` decimal places (negative digits round to tens, hundreds…).
