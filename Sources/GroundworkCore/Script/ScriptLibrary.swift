@@ -1,6 +1,4 @@
 /// All loaded, validated scripts: flows, rule sets and prompt templates.
-///
-/// PLACEHOLDER API — the loader work replaces the body; keep these signatures.
 public struct ScriptLibrary: Sendable {
     public var flows: [String: Flow]
     public var ruleSets: [String: RuleSet]
@@ -15,7 +13,158 @@ public struct ScriptLibrary: Sendable {
     /// Loads and validates scripts (`.yaml`) and templates (`.mustache`, named by their path under
     /// the prompts folder without extension). Returns the library and every diagnostic; callers must
     /// not run a library when any diagnostic is an error.
+    ///
+    /// Only flows and rule sets whose files have no errors are registered, and a flow is left out
+    /// when a flow or rule set it uses was.
     public static func load(scripts: [SourceFile], prompts: [(name: String, file: SourceFile)]) -> (ScriptLibrary, [Diagnostic]) {
-        (ScriptLibrary(), [])
+        var diagnostics: [Diagnostic] = []
+        var library = ScriptLibrary()
+
+        for (name, file) in prompts {
+            do {
+                let template = try Template(file.text, location: SourceLocation(path: file.path, line: 1, column: 1))
+                try library.prompts.add(template, named: name)
+            } catch {
+                diagnostics.append(Diagnostic(.error, error.location, error.message))
+            }
+        }
+
+        var loadedFlows: [LoadedFlow] = []
+        var loadedRuleSets: [(id: String?, idLocation: SourceLocation, ruleSet: RuleSet?)] = []
+        for file in scripts {
+            guard let root = YAMLParser.parse(file, diagnostics: &diagnostics) else { continue }
+            let text = SourceText(file)
+            guard root.mappingPairs != nil else {
+                diagnostics.append(Diagnostic(.error, root.location, "expected a mapping at the top of the file, found \(root.kindName)",
+                                              sourceLine: text.line(root.location.line)))
+                continue
+            }
+            switch (root["nodes"] != nil, root["keywords"] != nil) {
+            case (true, false):
+                loadedFlows.append(FlowLoader.load(root, file: file, diagnostics: &diagnostics))
+            case (false, true):
+                let ruleSet = RuleSet.load(root, file: file, diagnostics: &diagnostics)
+                let idNode = root["id"]
+                loadedRuleSets.append((idNode?.scalar, idNode?.location ?? root.location, ruleSet))
+            case (true, true):
+                diagnostics.append(Diagnostic(.error, root.location, "a file holds a flow ('nodes') or a rule set ('keywords'), not both",
+                                              sourceLine: text.line(root.location.line)))
+            case (false, false):
+                diagnostics.append(Diagnostic(.error, root.location, "expected 'nodes' (a flow) or 'keywords' (a rule set)",
+                                              sourceLine: text.line(root.location.line)))
+            }
+        }
+
+        for loaded in loadedFlows { FlowValidator.validate(loaded, diagnostics: &diagnostics) }
+
+        // Duplicate ids: the first file keeps the id, each later one is an error naming the first.
+        var firstFlow: [String: String] = [:]
+        var duplicateFlowFiles: Set<Int> = []
+        for (index, loaded) in loadedFlows.enumerated() where loaded.hasID {
+            if let other = firstFlow[loaded.flow.id] {
+                diagnostics.append(error(loaded.file, loaded.idLocation, "duplicate flow id '\(loaded.flow.id)'; also in \(other)"))
+                duplicateFlowFiles.insert(index)
+            } else {
+                firstFlow[loaded.flow.id] = loaded.file.path
+            }
+        }
+        var firstRuleSet: [String: String] = [:]
+        for entry in loadedRuleSets {
+            guard let id = entry.id else { continue }
+            if let other = firstRuleSet[id] {
+                diagnostics.append(Diagnostic(.error, entry.idLocation, "duplicate rule set id '\(id)'; also in \(other)"))
+            } else {
+                firstRuleSet[id] = entry.idLocation.path
+            }
+        }
+
+        // References across files.
+        let promptNames = library.prompts.templates.keys.sorted()
+        for loaded in loadedFlows {
+            for call in loaded.calls where firstFlow[call.target.name] == nil {
+                diagnostics.append(error(loaded.file, call.target.location,
+                                         Spelling.suggest("unknown flow '\(call.target.name)'", for: call.target.name, among: firstFlow.keys.sorted())))
+            }
+            for reference in loaded.ruleSetReferences where firstRuleSet[reference.name] == nil {
+                diagnostics.append(error(loaded.file, reference.location,
+                                         Spelling.suggest("unknown rule set '\(reference.name)'", for: reference.name, among: firstRuleSet.keys.sorted())))
+            }
+            for reference in loaded.promptReferences where library.prompts.templates[reference.name] == nil {
+                diagnostics.append(error(loaded.file, reference.location,
+                                         Spelling.suggest("unknown prompt template '\(reference.name)'", for: reference.name, among: promptNames)))
+            }
+        }
+        diagnostics += callCycles(loadedFlows.enumerated().filter { !duplicateFlowFiles.contains($0.offset) }.map(\.element))
+
+        // Register what is clean, then drop flows that use something left out, until nothing changes.
+        let failedPaths = Set(diagnostics.filter { $0.severity == .error }.map(\.location.path))
+        for entry in loadedRuleSets {
+            if let ruleSet = entry.ruleSet, !failedPaths.contains(entry.idLocation.path), library.ruleSets[ruleSet.id] == nil {
+                library.ruleSets[ruleSet.id] = ruleSet
+            }
+        }
+        var candidates: [String: LoadedFlow] = [:]
+        for (index, loaded) in loadedFlows.enumerated() where !duplicateFlowFiles.contains(index) && !failedPaths.contains(loaded.file.path) {
+            candidates[loaded.flow.id] = loaded
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for (id, loaded) in candidates {
+                let callsOK = loaded.calls.allSatisfy { candidates[$0.target.name] != nil }
+                let rulesOK = loaded.ruleSetReferences.allSatisfy { library.ruleSets[$0.name] != nil }
+                if !callsOK || !rulesOK {
+                    candidates[id] = nil
+                    changed = true
+                }
+            }
+        }
+        library.flows = candidates.mapValues(\.flow)
+
+        let order = Dictionary(scripts.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let sorted = diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element.location, b.element.location)
+            let (ox, oy) = (order[x.path] ?? -1, order[y.path] ?? -1)
+            if ox != oy { return ox < oy }
+            if x.path != y.path { return x.path < y.path }
+            if x.line != y.line { return x.line < y.line }
+            if x.column != y.column { return x.column < y.column }
+            return a.offset < b.offset
+        }.map(\.element)
+        return (library, sorted)
+    }
+
+    /// One error per `call` that closes a cycle (a → b → a), at that call.
+    private static func callCycles(_ flows: [LoadedFlow]) -> [Diagnostic] {
+        let byID = Dictionary(flows.map { ($0.flow.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var state: [String: Bool] = [:] // false: on the current path, true: finished
+        var path: [String] = []
+        var found: [Diagnostic] = []
+        func visit(_ id: String) {
+            guard let loaded = byID[id] else { return }
+            state[id] = false
+            path.append(id)
+            for call in loaded.calls {
+                let target = call.target.name
+                switch state[target] {
+                case false?:
+                    let start = path.lastIndex(of: target) ?? 0
+                    let cycle = (path[start...] + [target]).map { "'\($0)'" }.joined(separator: " → ")
+                    found.append(error(loaded.file, call.target.location, "call cycle: \(cycle)"))
+                case nil:
+                    visit(target)
+                case true?:
+                    break
+                }
+            }
+            path.removeLast()
+            state[id] = true
+        }
+        for loaded in flows where state[loaded.flow.id] == nil { visit(loaded.flow.id) }
+        return found
+    }
+
+    private static func error(_ file: SourceFile, _ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, location, message, sourceLine: SourceText(file).line(location.line))
     }
 }
