@@ -219,7 +219,7 @@ struct FlowLoader {
             }
             if allowed.contains(name) { continue }
             if let kind, Self.allNodeKeys.contains(name) {
-                if !Self.kindKeys.contains(name) { error(k.location, "'\(name)' does not belong in a \(kind) node") }
+                if !Self.kindKeys.contains(name) { error(k.location, "'\(name)' does not belong in \(kind == "ask" || kind == "end" ? "an" : "a") \(kind) node") }
             } else {
                 error(k.location, Spelling.suggest("unknown key '\(name)'", for: name, among: allowed))
                 unknown = true

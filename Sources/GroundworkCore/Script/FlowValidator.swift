@@ -8,8 +8,9 @@ enum FlowValidator {
     /// Prefixes that look like engine or score context: an unknown name with one is a warning, not an error.
     static let contextPrefixes = ["user.", "flow.", "progress.", "exposure.", "ground."]
 
-    /// Appends the flow's problems to `diagnostics`.
-    static func validate(_ loaded: LoadedFlow, diagnostics: inout [Diagnostic]) {
+    /// Appends the flow's problems to `diagnostics`. The graph checks (reachability, ends, loops)
+    /// run only when the file `loadedCleanly`, so one missing key does not cascade into many errors.
+    static func validate(_ loaded: LoadedFlow, loadedCleanly: Bool, diagnostics: inout [Diagnostic]) {
         let text = SourceText(loaded.file)
         func report(_ severity: Diagnostic.Severity, _ location: SourceLocation, _ message: String) {
             diagnostics.append(Diagnostic(severity, location, message, sourceLine: text.line(location.line)))
@@ -23,8 +24,7 @@ enum FlowValidator {
             brokenNodes.insert(reference.name)
         }
 
-        // Reachability is only meaningful when every node loaded and the start exists.
-        let complete = ids.allSatisfy { flow.nodes[$0] != nil }
+        let complete = loadedCleanly && ids.allSatisfy { flow.nodes[$0] != nil }
         if complete, flow.nodes[flow.start] != nil {
             let reachable = reach(from: [flow.start], in: flow, through: nil)
             for id in ids where !reachable.contains(id) {

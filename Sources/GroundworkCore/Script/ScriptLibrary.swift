@@ -29,7 +29,7 @@ public struct ScriptLibrary: Sendable {
             }
         }
 
-        var loadedFlows: [LoadedFlow] = []
+        var loadedFiles: [(flow: LoadedFlow, clean: Bool)] = []
         var loadedRuleSets: [(id: String?, idLocation: SourceLocation, ruleSet: RuleSet?)] = []
         for file in scripts {
             guard let root = YAMLParser.parse(file, diagnostics: &diagnostics) else { continue }
@@ -41,7 +41,9 @@ public struct ScriptLibrary: Sendable {
             }
             switch (root["nodes"] != nil, root["keywords"] != nil) {
             case (true, false):
-                loadedFlows.append(FlowLoader.load(root, file: file, diagnostics: &diagnostics))
+                let before = diagnostics.count
+                let loaded = FlowLoader.load(root, file: file, diagnostics: &diagnostics)
+                loadedFiles.append((loaded, !diagnostics[before...].contains { $0.severity == .error }))
             case (false, true):
                 let ruleSet = RuleSet.load(root, file: file, diagnostics: &diagnostics)
                 let idNode = root["id"]
@@ -55,7 +57,8 @@ public struct ScriptLibrary: Sendable {
             }
         }
 
-        for loaded in loadedFlows { FlowValidator.validate(loaded, diagnostics: &diagnostics) }
+        for (loaded, clean) in loadedFiles { FlowValidator.validate(loaded, loadedCleanly: clean, diagnostics: &diagnostics) }
+        let loadedFlows = loadedFiles.map(\.flow)
 
         // Duplicate ids: the first file keeps the id, each later one is an error naming the first.
         var firstFlow: [String: String] = [:]

@@ -89,7 +89,7 @@ enum YAMLParser {
         do {
             root = try Yams.compose(yaml: file.text)
         } catch let error as YamlError {
-            let (line, column, problem) = describe(error)
+            let (line, column, problem) = describe(error, lines: lines)
             diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: line, column: column),
                                           "yaml: \(problem)", sourceLine: sourceLine(line)))
             return nil
@@ -144,15 +144,42 @@ enum YAMLParser {
         }
     }
 
-    private static func describe(_ error: YamlError) -> (Int, Int, String) {
+    private static func describe(_ error: YamlError, lines: [Substring]) -> (Int, Int, String) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return (mark.line, mark.column, problem)
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            guard let context else { return (mark.line, mark.column, problem) }
+            // At the end of the file the problem's own position says little; where the unfinished
+            // thing began (an open quote or bracket) does.
+            let atEnd = problem.contains("end of stream")
+            let line = atEnd ? context.mark.line : mark.line
+            let column = atEnd ? context.mark.column : mark.column
+            return (line, column, "\(problem) \(context.text)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, context.mark.column,
-                    "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+            let (line, column) = secondOccurrence(of: duplicates.first ?? "", after: context.mark, lines: lines)
+            return (line, column, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
         default:
             return (1, 1, "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable")
         }
+    }
+
+    /// Where `key` is written again at the same indentation as its first use at `first`, so the
+    /// message points at the duplicate rather than the original; `first` when it cannot be found.
+    private static func secondOccurrence(of key: String, after first: Mark, lines: [Substring]) -> (Int, Int) {
+        let indent = first.column - 1
+        var index = first.line // 0-based index of the line after the first use
+        while index < lines.count {
+            let line = lines[index]
+            let leading = line.prefix(while: { $0 == " " }).count
+            if leading < indent, !line.allSatisfy({ $0 == " " }) { break }
+            if leading == indent {
+                let rest = line.dropFirst(indent)
+                if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                    return (index + 1, indent + 1)
+                }
+            }
+            index += 1
+        }
+        return (first.line, first.column)
     }
 }

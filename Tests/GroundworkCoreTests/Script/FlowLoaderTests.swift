@@ -1,0 +1,235 @@
+import Testing
+@testable import GroundworkCore
+
+/// Shape and type problems in one flow file: each snippet gives exactly the diagnostics listed.
+struct FlowLoaderTests {
+    static let cases: [(String, String, [String])] = [
+        ("unknown top-level key", """
+         id: f
+         title: F
+         titel: G
+         start: a
+         nodes:
+           a: {say: Hi, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:3:1: error: unknown key 'titel'; did you mean 'title'?"]),
+        ("unknown node key", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {say: Hi, nxt: b, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:16: error: unknown key 'nxt'; did you mean 'next'?"]),
+        ("key of another node kind", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {say: Hi, next: b}
+           b: {end: Bye, next: a}
+         """, ["f.yaml:6:17: error: 'next' does not belong in an end node"]),
+        ("wrong type for text", """
+         id: f
+         title: [a, b]
+         start: a
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:2:8: error: expected text for 'title', found a list"]),
+        ("missing required key", """
+         id: f
+         start: a
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:1:1: error: missing key 'title'"]),
+        ("missing next", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {say: Hi}
+           b: {end: Bye}
+         """, ["f.yaml:5:3: error: missing key 'next'"]),
+        ("ask without next", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a:
+             ask: Which?
+             input: {choice: [{label: One, next: b}, Two]}
+           b: {end: Bye}
+         """, ["f.yaml:5:3: error: missing key 'next'"]),
+        ("whole number expected", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {ask: Age, input: number, max_reasks: lots, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:44: error: expected a whole number for 'max_reasks', found 'lots'"]),
+        ("boolean expected", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {ask: Age, skippable: maybe, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:28: error: expected true or false for 'skippable', found 'maybe'"]),
+        ("unknown input kind", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {ask: Name, input: txt, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:25: error: unknown input 'txt'; did you mean 'text'?"]),
+        ("scale min not below max", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a:
+             ask: Energy?
+             input: {scale: {min: 5, max: 5}}
+             next: b
+           b: {end: Bye}
+         """, ["f.yaml:7:26: error: scale min 5 must be less than max 5"]),
+        ("number min above max", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a:
+             ask: Years?
+             input: {number: {min: 10, max: 1.5}}
+             next: b
+           b: {end: Bye}
+         """, ["f.yaml:7:27: error: number min 10 is more than max 1.5"]),
+        ("choice with one option", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a:
+             ask: Sector?
+             input:
+               choice: [Health]
+             next: b
+           b: {end: Bye}
+         """, ["f.yaml:8:7: error: a choice needs at least 2 options, found 1"]),
+        ("next_steps without else", """
+         id: f
+         title: F
+         start: a
+         next_steps:
+           - {if: "true", step: s, say: Do it.}
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:4:1: error: next_steps needs a final 'else'"]),
+        ("next step without text", """
+         id: f
+         title: F
+         start: a
+         next_steps:
+           - {else: s}
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:5:5: error: missing key 'say' (or 'prompt')"]),
+        ("variable default of the wrong type", """
+         id: f
+         title: F
+         start: a
+         variables:
+           years: {type: number, default: many}
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:5:34: error: default 'many' for 'years' is not a number"]),
+        ("unknown variable type", """
+         id: f
+         title: F
+         start: a
+         variables:
+           tasks: {type: lst}
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:5:17: error: unknown type 'lst'; did you mean 'list'?"]),
+        ("flow id spelling", """
+         id: Career_Checkin
+         title: F
+         start: a
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:1:5: error: flow id 'Career_Checkin' may only hold a-z, 0-9 and '-'"]),
+        ("two node kinds", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {say: Hi, ask: Why, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:16: error: node 'a' cannot have both 'say' and 'ask'"]),
+        ("no node kind", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:3: error: node 'a' needs one of say, ask, set, branch, reflect, loop, call, end"]),
+        ("branch without else", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a:
+             branch:
+               - {if: "true", goto: b}
+           b: {end: Bye}
+         """, ["f.yaml:6:5: error: a branch needs a final 'else'"]),
+        ("else before the last arm", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a:
+             branch:
+               - else: b
+               - else: b
+           b: {end: Bye}
+         """, ["f.yaml:7:15: error: 'else' must come last in a branch"]),
+        ("bad variable name", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {ask: Name, save: my name, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:24: error: 'my name' is not a variable name (letters, digits and '_', parts joined by '.')"]),
+        ("yaml syntax", """
+         id: f
+         title: "F
+         start: a
+         """, ["f.yaml:2:8: error: yaml: found unexpected end of stream while scanning a quoted scalar"]),
+        ("duplicate key", """
+         id: f
+         title: F
+         title: G
+         start: a
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:3:1: error: yaml: duplicate key 'title'"]),
+        ("neither flow nor rule set", """
+         id: f
+         title: F
+         """, ["f.yaml:1:1: error: expected 'nodes' (a flow) or 'keywords' (a rule set)"]),
+        ("top level not a mapping", """
+         - id: f
+         """, ["f.yaml:1:1: error: expected a mapping at the top of the file, found a list"]),
+    ]
+
+    @Test(arguments: cases)
+    func diagnostics(name: String, yaml: String, expected: [String]) {
+        #expect(lint(yaml) == expected, "\(name)")
+    }
+}
