@@ -24,13 +24,14 @@ enum FlowValidator {
             brokenNodes.insert(reference.name)
         }
 
-        let complete = loadedCleanly && ids.allSatisfy { flow.nodes[$0] != nil }
+        // The graph checks need the whole graph: they are skipped while a node or reference is broken.
+        let complete = loadedCleanly && brokenNodes.isEmpty && ids.allSatisfy { flow.nodes[$0] != nil }
         if complete, flow.nodes[flow.start] != nil {
             let reachable = reach(from: [flow.start], in: flow, through: nil)
             for id in ids where !reachable.contains(id) {
                 report(.warning, loaded.nodeLocations[id] ?? flow.location, "node '\(id)' is never reached")
             }
-            let ending = nodesReachingAnEnd(flow, treatingAsEnds: brokenNodes)
+            let ending = nodesReachingAnEnd(flow)
             for id in ids where reachable.contains(id) && !ending.contains(id) {
                 report(.error, loaded.nodeLocations[id] ?? flow.location, "node '\(id)' has no way to an end")
             }
@@ -88,10 +89,10 @@ enum FlowValidator {
         return seen
     }
 
-    /// Nodes from which some path leads to an `end` node (or to a node already reported as unknown).
-    static func nodesReachingAnEnd(_ flow: Flow, treatingAsEnds broken: Set<String>) -> Set<String> {
+    /// Nodes from which some path leads to an `end` node.
+    static func nodesReachingAnEnd(_ flow: Flow) -> Set<String> {
         var predecessors: [String: [String]] = [:]
-        var ending: [String] = Array(broken)
+        var ending: [String] = []
         for id in flow.nodeOrder {
             guard let node = flow.nodes[id] else { continue }
             if case .end = node.kind { ending.append(id) }

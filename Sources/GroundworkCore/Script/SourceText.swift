@@ -29,7 +29,7 @@ struct SourceText {
         let scalarOffset = String(value.prefix(offset)).unicodeScalars.count + max(0, offset - value.count)
         guard col0 >= 0, col0 < raw.count else { return start }
         let first = raw[col0]
-        if !quoted, first == "|" || first == ">" {
+        if first == "|" || first == ">" {
             return blockLocation(scalarOffset: scalarOffset, afterLine: start.line) ?? start
         }
         let body = quoted ? col0 + 1 : col0
