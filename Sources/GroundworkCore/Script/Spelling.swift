@@ -3,7 +3,7 @@ enum Spelling {
     /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
     static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased())
-        let limit = max(1, min(3, target.count / 3 + 1))
+        let limit = target.count <= 4 ? 1 : target.count <= 8 ? 2 : 3
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
             let d = distance(target, Array(candidate.lowercased()))

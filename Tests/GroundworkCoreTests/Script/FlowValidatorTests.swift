@@ -152,6 +152,6 @@ struct FlowValidatorTests {
           body: {say: "{{reply}} {{counted}} {{declared}}", next: l}
           b: {end: Bye}
         """
-        #expect(lint([("f.yaml", yaml), ("listening.yaml", "id: listening\nkeywords: []\n")]) == [])
+        #expect(lint([("f.yaml", yaml), ("listening.yaml", listeningRuleSet)]) == [])
     }
 }

@@ -11,3 +11,15 @@ func lint(_ files: [(String, String)], prompts: [String] = []) -> [String] {
 func lint(_ yaml: String, prompts: [String] = []) -> [String] {
     lint([("f.yaml", yaml)], prompts: prompts)
 }
+
+/// A small rule set in the documented spelling, for flows that `reflect`.
+let listeningRuleSet = """
+    id: listening
+    keywords:
+      - word: remember
+        rank: 5
+        patterns:
+          - match: "* i remember *"
+            replies: ["Do you often think of {2}?"]
+    fallback: ["Please go on."]
+    """

@@ -6,6 +6,8 @@ struct SpellingTests {
         ("nxt", ["say", "next"], "next"),
         ("tilte", ["id", "title", "start"], "title"),
         ("ask", ["say", "ask"], nil),
+        ("abc", ["say"], nil),
+        ("listenin", ["listening", "journal"], "listening"),
         ("colour", ["id", "title", "start"], nil),
         ("yesn", ["text", "choice", "yesno"], "yesno"),
     ] as [(String, [String], String?)])
