@@ -65,6 +65,7 @@ struct FlowLoader {
             flow.nextSteps = nextSteps(pair.value, key: pair.key)
         }
         if let node = required(root, "nodes"), let pairs = mapping(node, for: "nodes") {
+            if pairs.isEmpty { error(node.location, "'nodes' is empty; a flow needs at least an end node") }
             for (key, value) in pairs {
                 guard let id = key.scalar, !key.isNull else {
                     error(key.location, "expected a node id, found \(describe(key))")
@@ -489,6 +490,9 @@ struct FlowLoader {
                 let offset = Self.templateOffset(of: name, in: source) ?? 0
                 loaded.uses.append(.init(name: name, location: text.location(ofOffset: offset, in: node)))
             }
+            for partial in Self.partials(in: source) {
+                loaded.promptReferences.append(.init(name: partial.name, location: text.location(ofOffset: partial.offset, in: node)))
+            }
             return .inline(template)
         }
         if node.mappingPairs != nil {
@@ -499,6 +503,24 @@ struct FlowLoader {
         }
         error(node.location, "expected text or {prompt: name} for '\(key)', found \(describe(node))")
         return nil
+    }
+
+    /// The `{{> name}}` partials a template includes, with the offset of each name.
+    static func partials(in source: String) -> [(name: String, offset: Int)] {
+        let chars = Array(source)
+        var result: [(name: String, offset: Int)] = []
+        var i = 0
+        while i + 2 < chars.count {
+            guard chars[i] == "{", chars[i + 1] == "{", chars[i + 2] == ">" else { i += 1; continue }
+            var start = i + 3
+            while start < chars.count, chars[start] == " " { start += 1 }
+            var end = start
+            while end + 1 < chars.count, !(chars[end] == "}" && chars[end + 1] == "}") { end += 1 }
+            let name = String(chars[start..<min(end, chars.count)]).split(separator: " ").first.map(String.init) ?? ""
+            if !name.isEmpty { result.append((name, start)) }
+            i = end + 2
+        }
+        return result
     }
 
     /// Offset of `name` inside the first `{{...}}` tag that names it.

@@ -19,7 +19,8 @@ enum FlowValidator {
         let ids = flow.nodeOrder
 
         var brokenNodes: Set<String> = []
-        for reference in loaded.nodeReferences where !loaded.nodeLocations.keys.contains(reference.name) {
+        // Without any nodes (already reported) every reference would be unknown: say it once, not many times.
+        for reference in loaded.nodeReferences where !ids.isEmpty && !loaded.nodeLocations.keys.contains(reference.name) {
             report(.error, reference.location, Spelling.suggest("unknown node '\(reference.name)'", for: reference.name, among: ids))
             brokenNodes.insert(reference.name)
         }

@@ -28,6 +28,16 @@ public struct ScriptLibrary: Sendable {
                 diagnostics.append(Diagnostic(.error, error.location, error.message))
             }
         }
+        for (_, file) in prompts {
+            for partial in FlowLoader.partials(in: file.text) where library.prompts.templates[partial.name] == nil {
+                let before = file.text.prefix(partial.offset)
+                let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+                let column = before.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count + 1 } ?? 1
+                diagnostics.append(error(file, SourceLocation(path: file.path, line: line, column: column),
+                                         Spelling.suggest("unknown prompt template '\(partial.name)'", for: partial.name,
+                                                          among: library.prompts.templates.keys.sorted())))
+            }
+        }
 
         var loadedFiles: [(flow: LoadedFlow, clean: Bool)] = []
         var loadedRuleSets: [(id: String?, idLocation: SourceLocation, ruleSet: RuleSet?)] = []

@@ -7,7 +7,7 @@ enum Spelling {
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
             let d = distance(target, Array(candidate.lowercased()))
-            guard d <= limit else { continue }
+            guard d <= limit, d < target.count else { continue }
             if let (name, bestDistance) = best, bestDistance < d || (bestDistance == d && name <= candidate) { continue }
             best = (candidate, d)
         }

@@ -206,6 +206,107 @@ struct FlowLoaderTests {
            a: {ask: Name, save: my name, next: b}
            b: {end: Bye}
          """, ["f.yaml:5:24: error: 'my name' is not a variable name (letters, digits and '_', parts joined by '.')"]),
+        ("mapping expected", """
+         id: f
+         title: F
+         start: a
+         nodes: [a, b]
+         """, ["f.yaml:4:8: error: expected a mapping for 'nodes', found a list"]),
+        ("empty nodes", """
+         id: f
+         title: F
+         start: a
+         nodes: {}
+         """, ["f.yaml:4:8: error: 'nodes' is empty; a flow needs at least an end node"]),
+        ("node that is not a mapping", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: hello
+         """, ["f.yaml:5:6: error: expected a mapping for node 'a', found 'hello'"]),
+        ("negative count", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {ask: Age, max_reasks: -1, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:29: error: 'max_reasks' must be 0 or more, found '-1'"]),
+        ("choice without options", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {ask: Pick, input: choice, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:25: error: input 'choice' needs its options"]),
+        ("two input kinds", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {ask: Pick, input: {text: null, yesno: null}, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:38: error: an input has one kind, found 'text' and 'yesno'"]),
+        ("multi min above max", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a:
+             ask: Which?
+             input: {multi: {options: [x, y, z], min: 3, max: 2}}
+             next: b
+           b: {end: Bye}
+         """, ["f.yaml:7:46: error: multi min 3 is more than max 2"]),
+        ("scale labels", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a:
+             ask: Energy?
+             input: {scale: {max: 5, labels: [low]}}
+             next: b
+           b: {end: Bye}
+         """, ["f.yaml:7:37: error: 'labels' needs 2 items (low end, high end), found 1"]),
+        ("else before the last next step", """
+         id: f
+         title: F
+         start: a
+         next_steps:
+           - {else: s, say: Rest.}
+           - {else: t, say: Go.}
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:5:12: error: 'else' must come last in next_steps"]),
+        ("say and prompt in a next step", """
+         id: f
+         title: F
+         start: a
+         next_steps:
+           - {else: s, say: Rest., prompt: x}
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:5:35: error: a next step has 'say' or 'prompt', not both"]),
+        ("score that is not one pair", """
+         id: f
+         title: F
+         start: a
+         scores:
+           - total
+         nodes:
+           a: {end: Bye}
+         """, ["f.yaml:5:5: error: each score is one 'name: expression' pair, found 'total'"]),
+        ("reflect without rules", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a: {reflect: {on: "x", save: r}, next: b}
+           b: {end: Bye}
+         """, ["f.yaml:5:16: error: missing key 'rules'"]),
         ("yaml syntax", """
          id: f
          title: "F

@@ -47,10 +47,18 @@ struct ScriptLibraryTests {
          start: s
          summary: {prompt: career/sumary}
          nodes:
-           s: {say: {prompt: career/intro}, next: e}
+           s: {say: {prompt: welcome}, next: e}
            e: {end: Bye}
          """)], ["a.yaml:4:19: error: unknown prompt template 'career/sumary'; did you mean 'career/summary'?",
-                 "a.yaml:6:21: error: unknown prompt template 'career/intro'"]),
+                 "a.yaml:6:21: error: unknown prompt template 'welcome'"]),
+        ("unknown partial", [("a.yaml", """
+         id: a
+         title: A
+         start: s
+         nodes:
+           s: {say: "See: {{> career/intr}}", next: e}
+           e: {end: Bye}
+         """)], ["a.yaml:5:22: error: unknown prompt template 'career/intr'; did you mean 'career/intro'?"]),
         ("duplicate flow id", [("one.yaml", "id: a\ntitle: A\nstart: e\nnodes:\n  e: {end: Bye}\n"),
                                ("two.yaml", "title: A2\nid: a\nstart: e\nnodes:\n  e: {end: Bye}\n")],
          ["two.yaml:2:5: error: duplicate flow id 'a'; also in one.yaml"]),
@@ -62,7 +70,7 @@ struct ScriptLibraryTests {
 
     @Test(arguments: cases)
     func diagnostics(name: String, files: [(String, String)], expected: [String]) {
-        #expect(lint(files, prompts: ["career/summary"]) == expected, "\(name)")
+        #expect(lint(files, prompts: ["career/summary", "career/intro"]) == expected, "\(name)")
     }
 
     @Test func flowsWithErrorsAreNotRegistered() {
@@ -76,6 +84,19 @@ struct ScriptLibraryTests {
             "warned.yaml:6:3: warning: node 'x' is never reached",
             "broken.yaml:5:17: error: unknown key 'nxt'",
         ])
+    }
+
+    @Test func unknownPartialInAPromptFile() {
+        let prompts = [(name: "a", file: SourceFile(path: "prompts/a.mustache", text: "Line one.\nThen {{> b}} and {{>c }}.")),
+                       (name: "b", file: SourceFile(path: "prompts/b.mustache", text: "B"))]
+        let (_, diagnostics) = ScriptLibrary.load(scripts: [], prompts: prompts)
+        #expect(diagnostics.map(\.description) == ["prompts/a.mustache:2:21: error: unknown prompt template 'c'"])
+    }
+
+    @Test func inlineTemplateErrorIsReported() {
+        let diagnostics = lint("id: f\ntitle: F\nstart: a\nnodes:\n  a: {end: \"Hi {{#open}}\"}\n")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("f.yaml:5:12: error: bad template") == true)
     }
 
     @Test func badPromptTemplateIsReported() {
