@@ -40,7 +40,7 @@ public struct ScriptLibrary: Sendable {
         }
 
         var loadedFiles: [(flow: LoadedFlow, clean: Bool)] = []
-        var loadedRuleSets: [(id: String?, idLocation: SourceLocation, ruleSet: RuleSet?)] = []
+        var loadedRuleSets: [(id: String?, idLocation: SourceLocation, file: SourceFile, ruleSet: RuleSet?)] = []
         for file in scripts {
             guard let root = YAMLParser.parse(file, diagnostics: &diagnostics) else { continue }
             let text = SourceText(file)
@@ -57,7 +57,7 @@ public struct ScriptLibrary: Sendable {
             case (false, true):
                 let ruleSet = RuleSet.load(root, file: file, diagnostics: &diagnostics)
                 let idNode = root["id"]
-                loadedRuleSets.append((idNode?.scalar, idNode?.location ?? root.location, ruleSet))
+                loadedRuleSets.append((idNode?.scalar, idNode?.location ?? root.location, file, ruleSet))
             case (true, true):
                 diagnostics.append(Diagnostic(.error, root.location, "a file holds a flow ('nodes') or a rule set ('keywords'), not both",
                                               sourceLine: text.line(root.location.line)))
@@ -85,7 +85,7 @@ public struct ScriptLibrary: Sendable {
         for entry in loadedRuleSets {
             guard let id = entry.id else { continue }
             if let other = firstRuleSet[id] {
-                diagnostics.append(Diagnostic(.error, entry.idLocation, "duplicate rule set id '\(id)'; also in \(other)"))
+                diagnostics.append(error(entry.file, entry.idLocation, "duplicate rule set id '\(id)'; also in \(other)"))
             } else {
                 firstRuleSet[id] = entry.idLocation.path
             }

@@ -86,6 +86,16 @@ struct ScriptLibraryTests {
         ])
     }
 
+    @Test func diagnosticsCarryTheSourceLineForACaret() {
+        let text = "id: f\ntitle: F\nstart: a\nnodes:\n  a: {say: Hi, nxt: b, next: b}\n  b: {end: Bye}\n"
+        let (_, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "f.yaml", text: text)], prompts: [])
+        #expect(diagnostics.map(\.rendered) == ["""
+            f.yaml:5:16: error: unknown key 'nxt'; did you mean 'next'?
+              a: {say: Hi, nxt: b, next: b}
+                           ^
+            """])
+    }
+
     @Test func unknownPartialInAPromptFile() {
         let prompts = [(name: "a", file: SourceFile(path: "prompts/a.mustache", text: "Line one.\nThen {{> b}} and {{>c }}.")),
                        (name: "b", file: SourceFile(path: "prompts/b.mustache", text: "B"))]
