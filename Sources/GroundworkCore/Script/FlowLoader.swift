@@ -278,6 +278,10 @@ struct FlowLoader {
             nodeKind = body.isNull ? .end(nil) : textValue(body, for: "end").map { Node.Kind.end($0) }
         }
         if needsNext, value["next"] == nil { error(key.location, "missing key 'next'") }
+        if kind == "ask", !needsNext, value["next"] == nil, value["on_give_up"] == nil {
+            diagnostics.append(Diagnostic(.warning, key.location, "node '\(id)' has no 'next' or 'on_give_up'; giving up or skipping ends the flow",
+                                          sourceLine: text.line(key.location.line)))
+        }
         guard let nodeKind else { return nil }
         return Node(id: id, kind: nodeKind, next: next, location: key.location)
     }

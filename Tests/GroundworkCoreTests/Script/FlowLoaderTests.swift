@@ -60,6 +60,16 @@ struct FlowLoaderTests {
              input: {choice: [{label: One, next: b}, Two]}
            b: {end: Bye}
          """, ["f.yaml:5:3: error: missing key 'next'"]),
+        ("choice whose options all go on", """
+         id: f
+         title: F
+         start: a
+         nodes:
+           a:
+             ask: Which?
+             input: {choice: [{label: One, next: b}, {label: Two, next: b}]}
+           b: {end: Bye}
+         """, ["f.yaml:5:3: warning: node 'a' has no 'next' or 'on_give_up'; giving up or skipping ends the flow"]),
         ("whole number expected", """
          id: f
          title: F
