@@ -1,0 +1,244 @@
+extension TaskClassifier {
+    /// Builds a classifier from a rule file (see `dialogues/classifier/task-exposure.yaml`), appending
+    /// every problem found to `diagnostics`; returns nil when any is an error.
+    public static func load(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> TaskClassifier? {
+        guard let root = YAMLParser.parse(file, diagnostics: &diagnostics) else { return nil }
+        var loader = Loader(file: file)
+        let classifier = loader.build(root)
+        diagnostics.append(contentsOf: loader.diagnostics)
+        return loader.diagnostics.contains(where: { $0.severity == .error }) ? nil : classifier
+    }
+}
+
+/// Reads the rule file's YAML into a `TaskClassifier`, collecting diagnostics as it goes.
+private struct Loader {
+    let file: SourceFile
+    let lines: [Substring]
+    var diagnostics: [Diagnostic] = []
+
+    init(file: SourceFile) {
+        self.file = file
+        self.lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    mutating func error(_ node: YAMLNode, _ message: String) {
+        let line = node.location.line
+        let source = line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
+        diagnostics.append(Diagnostic(.error, node.location, message, sourceLine: source))
+    }
+
+    mutating func build(_ root: YAMLNode) -> TaskClassifier? {
+        guard let pairs = root.mappingPairs else {
+            error(root, "a classifier file must be a mapping, found \(root.kindName)")
+            return nil
+        }
+        let known: Set = ["id", "kind", "description", "ignore", "base", "families", "rules"]
+        for (key, _) in pairs where !known.contains(key.scalar ?? "") {
+            error(key, "unknown key '\(key.scalar ?? "")' (expected one of \(known.sorted().joined(separator: ", ")))")
+        }
+        if let kind = root["kind"], kind.scalar != "task-classifier" {
+            error(kind, "kind must be 'task-classifier', found '\(kind.scalar ?? kind.kindName)'")
+        }
+        let ignored = readIgnored(root["ignore"])
+        let (basePoints, baseReasons) = readBase(root["base"], in: root)
+        let families = readFamilies(root["families"])
+        guard let rulesNode = root["rules"] else {
+            error(root, "missing 'rules'")
+            return nil
+        }
+        guard let items = rulesNode.sequenceItems else {
+            error(rulesNode, "'rules' must be a list, found \(rulesNode.kindName)")
+            return nil
+        }
+        var classifier = TaskClassifier(rules: [], phraseIndex: [:], openingIndex: [:], maxWords: 1,
+                                        ignored: ignored, basePoints: basePoints, baseReasons: baseReasons)
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard let (rule, words, opening) = readRule(item, families: families, ignored: ignored) else { continue }
+            if let first = seen[rule.id] {
+                error(item, "duplicate rule '\(rule.id)' (first at line \(first.line))")
+                continue
+            }
+            seen[rule.id] = item.location
+            let index = classifier.rules.count
+            classifier.rules.append(rule)
+            let key = words.joined(separator: " ")
+            if opening {
+                classifier.openingIndex[key, default: []].append(index)
+            } else {
+                classifier.phraseIndex[key, default: []].append(index)
+            }
+            classifier.maxWords = max(classifier.maxWords, words.count)
+        }
+        return classifier
+    }
+
+    mutating func readIgnored(_ node: YAMLNode?) -> Set<String> {
+        guard let node else { return [] }
+        guard let items = node.sequenceItems else {
+            error(node, "'ignore' must be a list of words, found \(node.kindName)")
+            return []
+        }
+        var words: Set<String> = []
+        for item in items {
+            guard let word = item.scalar, !word.isEmpty else {
+                error(item, "'ignore' entries must be words, found \(item.kindName)")
+                continue
+            }
+            words.insert(word.lowercased())
+        }
+        return words
+    }
+
+    mutating func readBase(_ node: YAMLNode?, in root: YAMLNode) -> ([Int], [String]) {
+        var points = [0, 0, 0]
+        var reasons = ["", "", ""]
+        guard let node else {
+            error(root, "missing 'base' (points and a reason for each of E0, E1, E2)")
+            return (points, reasons)
+        }
+        guard let pairs = node.mappingPairs else {
+            error(node, "'base' must be a mapping of E0, E1, E2, found \(node.kindName)")
+            return (points, reasons)
+        }
+        var found: Set<ExposureLabel> = []
+        for (key, value) in pairs {
+            guard let label = label(key) else { continue }
+            found.insert(label)
+            guard value.mappingPairs != nil else {
+                error(value, "base '\(label.rawValue)' must be a mapping with points and reason, found \(value.kindName)")
+                continue
+            }
+            checkKeys(value, allowed: ["points", "reason"], what: "base '\(label.rawValue)'")
+            points[label.index] = integer(value["points"], in: value, name: "points") ?? 0
+            reasons[label.index] = text(value["reason"], in: value, name: "reason") ?? ""
+        }
+        for label in ExposureLabel.allCases where !found.contains(label) {
+            error(node, "'base' has no entry for '\(label.rawValue)'")
+        }
+        return (points, reasons)
+    }
+
+    mutating func readFamilies(_ node: YAMLNode?) -> [String: (label: ExposureLabel, reason: String)] {
+        guard let node else { return [:] }
+        guard let pairs = node.mappingPairs else {
+            error(node, "'families' must be a mapping of family ids, found \(node.kindName)")
+            return [:]
+        }
+        var families: [String: (label: ExposureLabel, reason: String)] = [:]
+        for (key, value) in pairs {
+            guard let id = key.scalar, !id.isEmpty else {
+                error(key, "a family id must be a word, found \(key.kindName)")
+                continue
+            }
+            guard value.mappingPairs != nil else {
+                error(value, "family '\(id)' must be a mapping with label and reason, found \(value.kindName)")
+                continue
+            }
+            checkKeys(value, allowed: ["label", "reason"], what: "family '\(id)'")
+            guard let labelNode = value["label"] else {
+                error(value, "family '\(id)' has no label")
+                continue
+            }
+            guard let label = label(labelNode), let reason = text(value["reason"], in: value, name: "reason") else { continue }
+            families[id] = (label, reason)
+        }
+        return families
+    }
+
+    mutating func readRule(_ node: YAMLNode, families: [String: (label: ExposureLabel, reason: String)],
+                           ignored: Set<String>) -> (TaskClassifier.Rule, [String], Bool)? {
+        guard node.mappingPairs != nil else {
+            error(node, "a rule must be a mapping with phrase or starts, points and family, found \(node.kindName)")
+            return nil
+        }
+        checkKeys(node, allowed: ["phrase", "starts", "points", "family", "reason"], what: "a rule")
+        let phrase = node["phrase"], starts = node["starts"]
+        guard (phrase == nil) != (starts == nil), let wordsNode = phrase ?? starts else {
+            error(node, "a rule needs exactly one of 'phrase' (words anywhere) or 'starts' (words the task begins with)")
+            return nil
+        }
+        guard let written = wordsNode.scalar, !written.isEmpty else {
+            error(wordsNode, "a rule's words must be text, found \(wordsNode.kindName)")
+            return nil
+        }
+        let words = TaskClassifier.tokenize(written, ignoring: ignored)
+        guard !words.isEmpty else {
+            error(wordsNode, "'\(written)' has no words left once ignored words are dropped")
+            return nil
+        }
+        guard let pointsNode = node["points"] else {
+            error(node, "rule '\(written)' has no points")
+            return nil
+        }
+        guard let pointPairs = pointsNode.mappingPairs, !pointPairs.isEmpty else {
+            error(pointsNode, "points must be a mapping such as {E1: 120}, found \(pointsNode.kindName)")
+            return nil
+        }
+        var points = [0, 0, 0]
+        for (key, value) in pointPairs {
+            guard let label = label(key), let amount = integer(value, in: pointsNode, name: "points") else { return nil }
+            points[label.index] = amount
+        }
+        var top = ExposureLabel.e0
+        for label in ExposureLabel.allCases where points[label.index] > points[top.index] { top = label }
+        let reason: String
+        if let familyNode = node["family"] {
+            guard let id = familyNode.scalar, let family = families[id] else {
+                error(familyNode, "unknown family '\(familyNode.scalar ?? familyNode.kindName)'")
+                return nil
+            }
+            guard family.label == top else {
+                error(familyNode, "rule '\(written)' gives most points to \(top.rawValue) but family '\(id)' explains \(family.label.rawValue)")
+                return nil
+            }
+            reason = node["reason"].flatMap { $0.scalar } ?? family.reason
+        } else if let own = text(node["reason"], in: node, name: "reason") {
+            reason = own
+        } else {
+            return nil
+        }
+        let kind = starts == nil ? "phrase" : "starts"
+        let rule = TaskClassifier.Rule(id: "\(kind):\(words.joined(separator: " "))", text: written,
+                                       points: points, label: top, reason: reason)
+        return (rule, words, starts != nil)
+    }
+
+    // MARK: - Small readers
+
+    mutating func label(_ node: YAMLNode) -> ExposureLabel? {
+        if let text = node.scalar, let label = ExposureLabel(rawValue: text.uppercased()) { return label }
+        error(node, "unknown label '\(node.scalar ?? node.kindName)' (expected E0, E1 or E2)")
+        return nil
+    }
+
+    mutating func integer(_ node: YAMLNode?, in parent: YAMLNode, name: String) -> Int? {
+        guard let node else {
+            error(parent, "missing '\(name)'")
+            return nil
+        }
+        guard let number = node.number, number == number.rounded(), abs(number) < 1_000_000 else {
+            error(node, "\(name) must be a whole number, found '\(node.scalar ?? node.kindName)'")
+            return nil
+        }
+        return Int(number)
+    }
+
+    mutating func text(_ node: YAMLNode?, in parent: YAMLNode, name: String) -> String? {
+        guard let node else {
+            error(parent, "missing '\(name)'")
+            return nil
+        }
+        guard let text = node.scalar, !text.isEmpty else {
+            error(node, "\(name) must be text, found \(node.kindName)")
+            return nil
+        }
+        return text
+    }
+
+    mutating func checkKeys(_ node: YAMLNode, allowed: Set<String>, what: String) {
+        for (key, _) in node.mappingPairs ?? [] where !allowed.contains(key.scalar ?? "") {
+            error(key, "unknown key '\(key.scalar ?? "")' in \(what) (expected one of \(allowed.sorted().joined(separator: ", ")))")
+        }
+    }
+}

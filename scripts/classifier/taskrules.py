@@ -1,0 +1,350 @@
+#!/usr/bin/env python3
+"""Develop and measure the task-exposure rules (standard library only).
+
+The labelled tasks are read from a path argument and never copied into the repository.
+
+  taskrules.py mine  --data TSV [--folds K --fold I] --out RULES.yaml
+        learn a rule file from the training folds (all folds but I; the whole file without --fold)
+  taskrules.py split --data TSV --folds K --fold I --tasks OUT.txt --labels OUT.txt
+        write the held-out fold's task statements and human labels, one a line
+  taskrules.py score --labels LABELS.txt --predictions PRED.tsv
+        print accuracy and Cohen's kappa of PRED's first column against LABELS
+  taskrules.py crossval --data TSV [--folds K]
+        quick cross-validation with the Python mirror of the Swift matcher (for development only;
+        the reported figures come from scripts/evaluate-classifier.sh, which runs the Swift code)
+"""
+import argparse
+import csv
+import hashlib
+import math
+import os
+import random
+import sys
+from collections import Counter, defaultdict
+
+LABELS = ("E0", "E1", "E2")
+DEFAULT_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..",
+                            "shared", "data", "task-exposure-train.tsv")
+
+# Words the matcher skips; written into the rule file so Swift and Python agree.
+IGNORED = sorted("""a an the and or of to in on for with by from at as into onto per via such
+other others their its it this that these those be is are was were been being any all each
+may might can could should would will using use used etc e g i ie eg including include includes
+based about within between through upon over under out up""".split())
+
+
+# ---- tokenising: must match TaskClassifier+Tokens.swift exactly -------------------------------
+def is_token_char(ch):
+    if ch < "\x80":
+        return ch.isascii() and (ch.isalpha() or ch.isdigit())
+    return ch.isalpha()
+
+
+def stem(word):
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokenize(text, ignored):
+    words, cur = [], []
+    for ch in text.lower():
+        if is_token_char(ch):
+            cur.append(ch)
+        elif cur:
+            words.append("".join(cur))
+            cur = []
+    if cur:
+        words.append("".join(cur))
+    return [stem(w) for w in words if len(w) > 1 and w not in ignored]
+
+
+# ---- data and folds --------------------------------------------------------------------------
+def load(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    for r in rows:
+        if r["human_label"] not in LABELS:
+            sys.exit(f"{path}: unexpected label '{r['human_label']}'")
+    return rows
+
+
+def fold_of(soc_code, folds):
+    """A stable fold per occupation: tasks of one occupation never straddle train and test."""
+    return int(hashlib.sha256(soc_code.encode()).hexdigest(), 16) % folds
+
+
+def split(rows, folds, fold):
+    train = [r for r in rows if fold_of(r["soc_code"], folds) != fold]
+    test = [r for r in rows if fold_of(r["soc_code"], folds) == fold]
+    return train, test
+
+
+# ---- rules ---------------------------------------------------------------------------------
+# A rule is a phrase (one or two words, anywhere in the task) or an opening (the task starts with
+# these words). A task's score for each label is the base points plus the points of every distinct
+# rule it matches; the highest score wins (ties: E0, then E1, then E2). The reason shown is that of
+# the matched rule giving the winner the most points, else the label's base reason.
+# Must match TaskClassifier.swift.
+
+def features(toks):
+    out = set()
+    if toks:
+        out.add(("starts", (toks[0],)))
+    if len(toks) > 1:
+        out.add(("starts", (toks[0], toks[1])))
+    for i, t in enumerate(toks):
+        out.add(("phrase", (t,)))
+        if i + 1 < len(toks):
+            out.add(("phrase", (t, toks[i + 1])))
+    return out
+
+
+def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1):
+    """Multinomial logistic regression by AdaGrad; its weights become the rules' points."""
+    ign = set(IGNORED)
+    ex = [(features(tokenize(r["task"], ign)), LABELS.index(r["human_label"])) for r in rows]
+    df = Counter(f for fs, _ in ex for f in fs)
+    keep = {f for f, c in df.items() if c >= min_support}
+    ex = [(sorted(f for f in fs if f in keep), y) for fs, y in ex]
+    W = {f: [0.0, 0.0, 0.0] for f in keep}
+    G = {f: [1e-8, 1e-8, 1e-8] for f in keep}
+    b, Gb = [0.0, 0.0, 0.0], [1e-8, 1e-8, 1e-8]
+    rnd = random.Random(seed)
+    order = list(range(len(ex)))
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for i in order:
+            fs, y = ex[i]
+            s = [b[k] + sum(W[f][k] for f in fs) for k in range(3)]
+            m = max(s)
+            e = [math.exp(v - m) for v in s]
+            z = sum(e)
+            for k in range(3):
+                g = e[k] / z - (1 if k == y else 0)
+                Gb[k] += g * g
+                b[k] -= rate * g / math.sqrt(Gb[k])
+                for f in fs:
+                    w = W[f]
+                    gg = g + l2 * w[k]
+                    G[f][k] += gg * gg
+                    w[k] -= rate * gg / math.sqrt(G[f][k])
+    counts = defaultdict(Counter)
+    for r in rows:
+        for f in features(tokenize(r["task"], ign)):
+            if f in keep:
+                counts[f][r["human_label"]] += 1
+    return W, b, counts
+
+
+def to_rules(W, b, counts, min_spread=0.2, min_points=5):
+    """Whole points (hundredths), shifted so each rule's smallest is zero; tiny ones dropped."""
+    rules = []
+    for f, w in W.items():
+        if max(w) - min(w) < min_spread:
+            continue
+        lo = min(w)
+        pts = {LABELS[k]: round((w[k] - lo) * 100) for k in range(3)}
+        pts = {l: p for l, p in pts.items() if p >= min_points}
+        if not pts:
+            continue
+        label = max(pts, key=lambda l: (pts[l], -LABELS.index(l)))
+        c = counts[f]
+        n = sum(c.values())
+        rules.append({"kind": f[0], "words": f[1], "points": pts, "label": label,
+                      "support": n, "precision": c[label] / n if n else 0.0,
+                      "family": family_for(label, f[1])})
+    rules.sort(key=lambda r: (r["label"], -r["points"][r["label"]], r["kind"], r["words"]))
+    lo = min(b)
+    base = {LABELS[k]: round((b[k] - lo) * 100) for k in range(3)}
+    return rules, base
+
+
+def classify(rules, base, toks):
+    """Python mirror of TaskClassifier.classify: (label, index of the reason rule or None)."""
+    feats = features(toks)
+    score = dict(base)
+    best = {}
+    for i, r in enumerate(rules):
+        if (r["kind"], r["words"]) in feats:
+            for l, p in r["points"].items():
+                score[l] += p
+            top = r["points"][r["label"]]
+            if r["label"] not in best or top > best[r["label"]][0]:
+                best[r["label"]] = (top, i)
+    label = max(LABELS, key=lambda l: (score[l], -LABELS.index(l)))
+    return label, best.get(label, (0, None))[1]
+
+
+# ---- reasons: hand-written, one per family; a rule takes the first family whose words it uses --
+FAMILIES = [
+    # (id, label, words, reason shown to the person)
+    ("hands-on", "E0", """install repair operate clean remove assemble adjust lift load cut build replace
+        weld drive paint mix equipment machine tool vehicle pipe wire engine part material set
+        position move apply fit attach tighten dig pour spray sand trim hand manual""",
+     "This is hands-on work with physical things; a chatbot cannot do it for you."),
+    ("care", "E0", """patient treat care therapy child animal massage feed bathe resident injury wound
+        medication body hair skin customer guest passenger""",
+     "This needs you there in person with people or animals; a chatbot cannot halve that time."),
+    ("presence", "E0", """supervise direct meet attend train instruct participate observe inspect examine
+        test measure check visit site field perform conduct lead coordinate negotiate""",
+     "This depends on being present, watching and deciding on the spot; a chatbot does not halve it."),
+    ("general-e0", "E0", "",
+     "Tasks described this way usually need hands, presence or judgement in the moment; a chatbot would not halve the time."),
+    ("writing", "E1", """write draft prepare compose edit letter correspondence document proposal article
+        speech story script copy manual content outline text""",
+     "Drafting standard text is something a chatbot can do quickly."),
+    ("language", "E1", """translate language explain summarize answer question advise recommend teach
+        lesson course curriculum material research idea""",
+     "Explaining, answering and working with words is something a chatbot given the material can do quickly."),
+    ("general-e1", "E1", "",
+     "Work with words and ideas like this is something a chatbot given the material can do in half the time."),
+    ("data", "E2", """data record database analyze analysis statistic compute calculate spreadsheet
+        information file log inventory budget cost report account financial price estimate""",
+     "Working through records and data is something software built on a chatbot can speed up, with the right tools."),
+    ("software", "E2", """software program code computer system website web application network
+        digital online model simulation""",
+     "This is computer work that chatbot-based software tools can do much faster."),
+    ("scheduling", "E2", """schedule appointment order purchase request track process invoice billing
+        payment claim form""",
+     "Routine processing like this can be largely handled by software built on a chatbot."),
+    ("general-e2", "E2", "",
+     "Software built on a chatbot (with search, data or other tools) could do this in half the time."),
+]
+BASE_REASONS = {
+    "E0": "Nothing in the wording points to work a chatbot could halve; most tasks like this stay with people.",
+    "E1": "The wording suggests work with words that a chatbot given the material can do in half the time.",
+    "E2": "The wording suggests information work that software built on a chatbot could do in half the time.",
+}
+
+
+def family_for(label, words):
+    for fid, flabel, fwords, _ in FAMILIES:
+        if flabel != label:
+            continue
+        vocab = {stem(w) for w in fwords.split()}
+        if not vocab or any(w in vocab for w in words):
+            return fid
+    raise AssertionError(label)
+
+
+def yaml_str(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_rules(path, rules, base, about):
+    out = []
+    out.append("# Task exposure rules: suggest E0, E1 or E2 for a task statement, with a plain reason.")
+    out.append("# Generated by scripts/classifier/taskrules.py mine; reasons are hand-written per family there.")
+    out.append("# " + about)
+    out.append("# Each rule: a phrase (words anywhere, in order) or an opening (the task starts with it), the")
+    out.append("# points it adds per label, and its family (which gives the reason). A task takes the label")
+    out.append("# with the most points; its reason is the matched rule giving that label the most points.")
+    out.append("# Comments after each rule: training tasks that contain it (support) and the share of them")
+    out.append("# whose human label is the rule's label (precision).")
+    out.append("# Data: Eloundou et al. (2024), MIT License (c) 2024 OpenAI; O*NET tasks, CC BY 4.0.")
+    out.append("id: task-exposure")
+    out.append("kind: task-classifier")
+    out.append("ignore: [" + ", ".join(IGNORED) + "]")
+    out.append("base:")
+    for l in LABELS:
+        out.append(f"  {l}: {{points: {base[l]}, reason: {yaml_str(BASE_REASONS[l])}}}")
+    out.append("families:")
+    for fid, flabel, _, reason in FAMILIES:
+        out.append(f"  {fid}: {{label: {flabel}, reason: {yaml_str(reason)}}}")
+    out.append("rules:")
+    for r in rules:
+        key = "phrase" if r["kind"] == "phrase" else "starts"
+        pts = ", ".join(f"{l}: {p}" for l, p in sorted(r["points"].items()))
+        out.append(f"  - {{{key}: {' '.join(r['words'])}, points: {{{pts}}}, family: {r['family']}}}"
+                   f"  # support {r['support']}, precision {r['precision']:.2f}")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def kappa(gold, pred):
+    n = len(gold)
+    agree = sum(g == p for g, p in zip(gold, pred)) / n
+    cg, cp = Counter(gold), Counter(pred)
+    chance = sum(cg[l] * cp[l] for l in LABELS) / (n * n)
+    return agree, (agree - chance) / (1 - chance) if chance < 1 else 0.0
+
+
+def cmd_crossval(args):
+    rows = load(args.data)
+    ign = set(IGNORED)
+    accs, kaps = [], []
+    for k in range(args.folds):
+        train, test = split(rows, args.folds, k)
+        W, b, counts = train_points(train, args.min_support, args.l2, args.epochs)
+        rules, base = to_rules(W, b, counts)
+        gold = [r["human_label"] for r in test]
+        pred = [classify(rules, base, tokenize(r["task"], ign))[0] for r in test]
+        a, kp = kappa(gold, pred)
+        accs.append(a)
+        kaps.append(kp)
+        print(f"fold {k}: {len(rules)} rules, {len(test)} tasks, accuracy {a:.3f}, kappa {kp:.3f}", flush=True)
+    print(f"mean: accuracy {sum(accs)/len(accs):.3f}, kappa {sum(kaps)/len(kaps):.3f}")
+
+
+def cmd_mine(args):
+    rows = load(args.data)
+    if args.fold is not None:
+        rows, _ = split(rows, args.folds, args.fold)
+        about = f"Trained on folds other than {args.fold} of {args.folds} (by occupation): {len(rows)} tasks."
+    else:
+        about = f"Trained on all {len(rows)} tasks of task-exposure-train.tsv ({len({r['soc_code'] for r in rows})} occupations)."
+    W, b, counts = train_points(rows, args.min_support, args.l2, args.epochs)
+    rules, base = to_rules(W, b, counts)
+    write_rules(args.out, rules, base, about)
+    print(f"{args.out}: {len(rules)} rules", file=sys.stderr)
+
+
+def cmd_split(args):
+    rows = load(args.data)
+    _, test = split(rows, args.folds, args.fold)
+    with open(args.tasks, "w", encoding="utf-8") as t, open(args.labels, "w", encoding="utf-8") as l:
+        for r in test:
+            t.write(r["task"].replace("\n", " ") + "\n")
+            l.write(r["human_label"] + "\n")
+
+
+def cmd_score(args):
+    with open(args.labels, encoding="utf-8") as f:
+        gold = [line.strip() for line in f]
+    with open(args.predictions, encoding="utf-8") as f:
+        pred = [line.split("\t", 1)[0].strip() for line in f]
+    if len(gold) != len(pred):
+        sys.exit(f"error: {len(gold)} labels but {len(pred)} predictions")
+    a, kp = kappa(gold, pred)
+    print(f"{len(gold)}\t{a:.4f}\t{kp:.4f}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    for name in ("mine", "split", "crossval"):
+        p = sub.add_parser(name)
+        p.add_argument("--data", default=DEFAULT_DATA)
+        p.add_argument("--folds", type=int, default=5)
+        p.add_argument("--fold", type=int, default=None)
+        if name != "split":
+            p.add_argument("--min-support", type=int, default=10)
+            p.add_argument("--l2", type=float, default=3e-3)
+            p.add_argument("--epochs", type=int, default=10)
+    sub.choices["mine"].add_argument("--out", required=True)
+    sub.choices["split"].add_argument("--tasks", required=True)
+    sub.choices["split"].add_argument("--labels", required=True)
+    p = sub.add_parser("score")
+    p.add_argument("--labels", required=True)
+    p.add_argument("--predictions", required=True)
+    args = ap.parse_args()
+    if args.cmd == "split" and args.fold is None:
+        sys.exit("error: split needs --fold")
+    {"crossval": cmd_crossval, "mine": cmd_mine, "split": cmd_split, "score": cmd_score}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()

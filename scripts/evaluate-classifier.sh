@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Cross-validates the task-exposure rules by occupation, running the shipped Swift classifier.
+#
+#   scripts/evaluate-classifier.sh [DATA.tsv] [FOLDS]
+#
+# For each fold: mine rules from the other folds' occupations (scripts/classifier/taskrules.py),
+# run `groundwork classify --rules` on the held-out occupations' tasks, and score accuracy and
+# Cohen's kappa against human_label. Everything is written to a temporary folder, nothing to the
+# repository. DATA defaults to ../shared/data/task-exposure-train.tsv beside the checkout.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+data="${1:-$repo/../shared/data/task-exposure-train.tsv}"
+folds="${2:-5}"
+tool="$repo/scripts/classifier/taskrules.py"
+bin="$repo/.build/debug/groundwork"
+
+if [ ! -r "$data" ]; then
+  echo "error: cannot read '$data' (pass the path to task-exposure-train.tsv)" >&2
+  exit 1
+fi
+(cd "$repo" && swift build --product groundwork >/dev/null)
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+printf 'fold\ttasks\trules\taccuracy\tkappa\n'
+for ((k = 0; k < folds; k++)); do
+  python3 "$tool" mine --data "$data" --folds "$folds" --fold "$k" --out "$tmp/rules-$k.yaml" 2>/dev/null
+  python3 "$tool" split --data "$data" --folds "$folds" --fold "$k" --tasks "$tmp/tasks-$k.txt" --labels "$tmp/labels-$k.txt"
+  "$bin" classify --rules "$tmp/rules-$k.yaml" < "$tmp/tasks-$k.txt" > "$tmp/pred-$k.tsv"
+  rules="$(grep -c '^  - {' "$tmp/rules-$k.yaml")"
+  IFS=$'\t' read -r n acc kap < <(python3 "$tool" score --labels "$tmp/labels-$k.txt" --predictions "$tmp/pred-$k.tsv")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$k" "$n" "$rules" "$acc" "$kap" | tee -a "$tmp/table.tsv"
+done
+awk -F'\t' '{ a += $4; k += $5; n++ } END { printf "mean\t\t\t%.4f\t%.4f\n", a / n, k / n }' "$tmp/table.tsv"
+echo "(baselines on all tasks: always E0 agrees 53%; GPT-4 vs humans: 65.6%, kappa 0.44)"
