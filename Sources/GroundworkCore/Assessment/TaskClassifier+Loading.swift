@@ -180,27 +180,24 @@ private struct Loader {
             guard let label = label(key), let amount = integer(value, in: pointsNode, name: "points") else { return nil }
             points[label.index] = amount
         }
-        var top = ExposureLabel.e0
-        for label in ExposureLabel.allCases where points[label.index] > points[top.index] { top = label }
-        let reason: String
+        var explains: (label: ExposureLabel, reason: String)?
         if let familyNode = node["family"] {
             guard let id = familyNode.scalar, let family = families[id] else {
                 error(familyNode, "unknown family '\(familyNode.scalar ?? familyNode.kindName)'")
                 return nil
             }
-            guard family.label == top else {
-                error(familyNode, "rule '\(written)' gives most points to \(top.rawValue) but family '\(id)' explains \(family.label.rawValue)")
+            guard points[family.label.index] > 0 else {
+                error(familyNode, "rule '\(written)' gives no points to \(family.label.rawValue), the label its family '\(id)' explains")
                 return nil
             }
-            reason = node["reason"].flatMap { $0.scalar } ?? family.reason
-        } else if let own = text(node["reason"], in: node, name: "reason") {
-            reason = own
-        } else {
+            explains = (family.label, node["reason"].flatMap { $0.scalar } ?? family.reason)
+        } else if let reason = node["reason"] {
+            error(reason, "a rule's reason needs a family to say which label it explains")
             return nil
         }
         let kind = starts == nil ? "phrase" : "starts"
         let rule = TaskClassifier.Rule(id: "\(kind):\(words.joined(separator: " "))", text: written,
-                                       points: points, label: top, reason: reason)
+                                       points: points, explains: explains)
         return (rule, words, starts != nil)
     }
 

@@ -37,15 +37,15 @@ public struct TaskSuggestion: Sendable, Hashable {
 /// (`dialogues/classifier/task-exposure.yaml`).
 ///
 /// Each matched rule adds its points per label to the base points; the label with the most points
-/// wins (ties go to E0, then E1, then E2). The reason is that of the matched rule giving the winning
-/// label the most points, or the label's base reason when none did.
+/// wins (ties go to E0, then E1, then E2). The reason is that of the matched rule which explains the
+/// winning label and gives it the most points, or the label's base reason when no such rule matched.
 public struct TaskClassifier: Sendable {
     struct Rule: Sendable {
         var id: String
         var text: String
         var points: [Int]
-        var label: ExposureLabel
-        var reason: String
+        /// The label this rule can explain, with its reason; nil for rules that only add points.
+        var explains: (label: ExposureLabel, reason: String)?
     }
 
     var rules: [Rule]
@@ -86,9 +86,10 @@ public struct TaskClassifier: Sendable {
             previous = index
             let rule = rules[index]
             for label in 0..<3 { score[label] += rule.points[label] }
-            let own = rule.points[rule.label.index]
-            if let best = strongest[rule.label.index], best.points >= own { continue }
-            strongest[rule.label.index] = (own, index)
+            guard let explained = rule.explains?.label.index else { continue }
+            let own = rule.points[explained]
+            if let best = strongest[explained], best.points >= own { continue }
+            strongest[explained] = (own, index)
         }
         var winner = ExposureLabel.e0
         for label in ExposureLabel.allCases where score[label.index] > score[winner.index] { winner = label }
@@ -96,6 +97,6 @@ public struct TaskClassifier: Sendable {
             return TaskSuggestion(label: winner, reason: baseReasons[winner.index], rule: "base:\(winner.rawValue)", matched: nil)
         }
         let rule = rules[best.rule]
-        return TaskSuggestion(label: winner, reason: rule.reason, rule: rule.id, matched: rule.text)
+        return TaskSuggestion(label: winner, reason: rule.explains?.reason ?? baseReasons[winner.index], rule: rule.id, matched: rule.text)
     }
 }
