@@ -24,14 +24,17 @@ fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-printf 'fold\ttasks\trules\taccuracy\tkappa\n'
+printf 'fold\ttasks\trules\taccuracy\tkappa\tgpt4-accuracy\tgpt4-kappa\n'
 for ((k = 0; k < folds; k++)); do
   python3 "$tool" mine --data "$data" --folds "$folds" --fold "$k" --out "$tmp/rules-$k.yaml" 2>/dev/null
-  python3 "$tool" split --data "$data" --folds "$folds" --fold "$k" --tasks "$tmp/tasks-$k.txt" --labels "$tmp/labels-$k.txt"
+  python3 "$tool" split --data "$data" --folds "$folds" --fold "$k" --tasks "$tmp/tasks-$k.txt" --labels "$tmp/labels-$k.txt" --gpt4 "$tmp/gpt4-$k.txt"
   "$bin" classify --rules "$tmp/rules-$k.yaml" < "$tmp/tasks-$k.txt" > "$tmp/pred-$k.tsv"
   rules="$(grep -c '^  - {' "$tmp/rules-$k.yaml")"
   IFS=$'\t' read -r n acc kap < <(python3 "$tool" score --labels "$tmp/labels-$k.txt" --predictions "$tmp/pred-$k.tsv")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$k" "$n" "$rules" "$acc" "$kap" | tee -a "$tmp/table.tsv"
+  IFS=$'\t' read -r _ gacc gkap < <(python3 "$tool" score --labels "$tmp/labels-$k.txt" --predictions "$tmp/gpt4-$k.txt")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$k" "$n" "$rules" "$acc" "$kap" "$gacc" "$gkap" | tee -a "$tmp/table.tsv"
 done
-awk -F'\t' '{ a += $4; k += $5; n++ } END { printf "mean\t\t\t%.4f\t%.4f\n", a / n, k / n }' "$tmp/table.tsv"
-echo "(baselines on all tasks: always E0 agrees 53%; GPT-4 vs humans: 65.6%, kappa 0.44)"
+awk -F'\t' '{ a += $4; k += $5; ga += $6; gk += $7; n++ }
+  END { printf "mean\t\t\t%.4f\t%.4f\t%.4f\t%.4f\n", a / n, k / n, ga / n, gk / n }' "$tmp/table.tsv"
+echo "(the rules are mined without the held-out occupations; GPT-4's labels on the same tasks are shown for"
+echo " comparison; on all 923 occupations GPT-4 agrees 65.6% with humans, kappa 0.44; always E0 agrees 53%)"

@@ -5,8 +5,8 @@ The labelled tasks are read from a path argument and never copied into the repos
 
   taskrules.py mine  --data TSV [--folds K --fold I] --out RULES.yaml
         learn a rule file from the training folds (all folds but I; the whole file without --fold)
-  taskrules.py split --data TSV --folds K --fold I --tasks OUT.txt --labels OUT.txt
-        write the held-out fold's task statements and human labels, one a line
+  taskrules.py split --data TSV --folds K --fold I --tasks OUT.txt --labels OUT.txt [--gpt4 OUT.txt]
+        write the held-out fold's task statements and human labels (and GPT-4's), one a line
   taskrules.py score --labels LABELS.txt --predictions PRED.tsv
         print accuracy and Cohen's kappa of PRED's first column against LABELS
   taskrules.py crossval --data TSV [--folds K]
@@ -322,6 +322,10 @@ def cmd_split(args):
         for r in test:
             t.write(r["task"].replace("\n", " ") + "\n")
             l.write(r["human_label"] + "\n")
+    if args.gpt4:
+        with open(args.gpt4, "w", encoding="utf-8") as g:
+            for r in test:
+                g.write(r["gpt4_label"] + "\n")
 
 
 def cmd_score(args):
@@ -350,6 +354,7 @@ def main():
     sub.choices["mine"].add_argument("--out", required=True)
     sub.choices["split"].add_argument("--tasks", required=True)
     sub.choices["split"].add_argument("--labels", required=True)
+    sub.choices["split"].add_argument("--gpt4", help="also write the fold's GPT-4 labels, for comparison")
     p = sub.add_parser("score")
     p.add_argument("--labels", required=True)
     p.add_argument("--predictions", required=True)
