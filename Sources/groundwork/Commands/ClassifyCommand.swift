@@ -22,9 +22,14 @@ struct ClassifyCommand: AsyncParsableCommand {
     var showRule = false
 
     func run() async throws {
-        let path = try rulesPath()
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("cannot read rule file '\(path)'")
+        guard let path = rulesPath() else {
+            fail("cannot find the bundled dialogues folder; pass --rules FILE")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            fail("cannot read rule file '\(path)'; check that it exists and is readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            fail("rule file '\(path)' is not UTF-8 text")
         }
         var diagnostics: [Diagnostic] = []
         let loaded = TaskClassifier.load(SourceFile(path: path, text: text), diagnostics: &diagnostics)
@@ -49,14 +54,17 @@ struct ClassifyCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data(output.utf8))
     }
 
+    /// Prints `error: message` to stderr and exits with status 1 (no usage text: the arguments were fine).
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+
     /// The rule file: `--rules`, else under `--dialogues`, else under the bundled dialogues folder.
-    private func rulesPath() throws -> String {
+    private func rulesPath() -> String? {
         if let rules { return rules }
         let relative = "classifier/task-exposure.yaml"
-        if let folder = options.dialogues { return (folder as NSString).appendingPathComponent(relative) }
-        guard let folder = Self.bundledDialogues() else {
-            throw ValidationError("cannot find the bundled dialogues folder; pass --rules FILE")
-        }
+        guard let folder = options.dialogues ?? Self.bundledDialogues() else { return nil }
         return (folder as NSString).appendingPathComponent(relative)
     }
 
