@@ -1,21 +1,187 @@
 /// A compiled reflective-listening rule set (see docs/format.md): keyword-indexed tables built once.
-///
-/// PLACEHOLDER API — the Rules work replaces the body; keep these signatures.
 public struct RuleSet: Sendable {
     public var id: String
     public var location: SourceLocation
 
+    /// Keywords in file order.
+    var keywords: [Keyword]
+    /// Every word any rule mentions (lowercased) → its id, or its substitution.
+    var lexicon: [String: LexiconEntry]
+    /// Keyword indices by word id: the table that keeps a line's cost independent of the rule count.
+    var keywordsByWord: [[Int]]
+    /// Reflection of each word id (`my` → `your`), nil when the word is kept.
+    var reflections: [String?]
+    /// Replies when nothing matches and nothing is remembered, used in turn.
+    var fallback: [String]
+    var fallbackRotationKey: String
+
+    /// Most remarks kept for later; the oldest are dropped first.
+    static let maxRemarks = 20
+    /// Most `goto` hops for one reply, so redirect cycles end.
+    static let maxRedirects = 8
+
+    /// One keyword with its rules.
+    struct Keyword: Sendable {
+        /// How `/why` and `RuleReply.keyword` name it: its first word, or `@group`.
+        var name: String
+        var rank: Int
+        var group: String?
+        var patterns: [RulePattern]
+        var memory: RuleMemory?
+    }
+
+    /// A decomposition pattern with its replies.
+    struct RulePattern: Sendable {
+        var pattern: Pattern
+        var responses: [RuleResponse]
+        /// Key of this pattern's turn in `ListenerMemory.rotation`.
+        var rotationKey: String
+    }
+
+    /// How a keyword stores remarks: a pattern (the keyword's first unless given) and templates.
+    struct RuleMemory: Sendable {
+        var pattern: Pattern
+        var remarks: [Reassembly]
+        var rotationKey: String
+    }
+
+    /// Number of keywords, for tools and tests.
+    public var keywordCount: Int { keywords.count }
+
+    /// The distinct `group:` themes of the keywords, sorted.
+    public var groups: [String] { Set(keywords.compactMap(\.group)).sorted() }
+
     /// Answers one line. Memory (rotation, stored remarks) is read and updated in `memory`.
     public func respond(to line: String, memory: inout ListenerMemory) -> RuleReply {
-        RuleReply(text: "Please go on.", keyword: nil, explanation: "fallback", isFallback: true)
+        let remarksBefore = memory.remarks.count
+        for clause in RuleText.clauses(of: line, lexicon: lexicon) {
+            let stack = keywordStack(clause)
+            if stack.isEmpty { continue }
+            let ids = clause.map(\.id)
+            var trail: [String] = []
+            for keyword in stack {
+                if let reply = answer(with: keyword, clause: clause, ids: ids, memory: &memory, trail: &trail, hops: 0) {
+                    return reply
+                }
+            }
+        }
+        if remarksBefore > 0, !memory.remarks.isEmpty {
+            let remark = memory.remarks.removeFirst()
+            return RuleReply(text: remark, keyword: nil, explanation: "memory: the oldest remark kept from earlier lines", isFallback: false)
+        }
+        let (index, count) = turn(fallbackRotationKey, count: fallback.count, memory: &memory)
+        return RuleReply(text: fallback[index], keyword: nil, explanation: "fallback, reply \(index + 1) of \(count)", isFallback: true)
     }
-}
 
-extension RuleSet {
-    /// Builds a rule set from a parsed YAML file, appending problems to `diagnostics`.
-    ///
-    /// PLACEHOLDER — replaced by the Rules work.
-    static func load(_ root: YAMLNode, file: SourceFile, diagnostics: inout [Diagnostic]) -> RuleSet? {
-        nil
+    /// Keywords found in the clause, highest rank first; equal ranks keep the order they appear in.
+    private func keywordStack(_ clause: [RuleWord]) -> [Int] {
+        var stack: [Int] = []
+        for word in clause where word.id >= 0 {
+            for k in keywordsByWord[Int(word.id)] where !stack.contains(k) {
+                let rank = keywords[k].rank
+                var at = stack.count
+                while at > 0, keywords[stack[at - 1]].rank < rank { at -= 1 }
+                stack.insert(k, at: at)
+            }
+        }
+        return stack
+    }
+
+    /// The next index in a rotation, advancing it.
+    private func turn(_ key: String, count: Int, memory: inout ListenerMemory) -> (Int, Int) {
+        let index = (memory.rotation[key] ?? 0) % max(count, 1)
+        memory.rotation[key] = (index + 1) % max(count, 1)
+        return (index, count)
+    }
+
+    /// Tries one keyword's patterns; nil means "go on with the next keyword".
+    private func answer(with k: Int, clause: [RuleWord], ids: [Int32], memory: inout ListenerMemory,
+                        trail: inout [String], hops: Int) -> RuleReply? {
+        let keyword = keywords[k]
+        if let rule = keyword.memory { remember(rule, clause: clause, ids: ids, memory: &memory) }
+        for (p, rule) in keyword.patterns.enumerated() {
+            guard let starts = rule.pattern.match(ids) else { continue }
+            let count = rule.responses.count
+            let first = (memory.rotation[rule.rotationKey] ?? 0) % count
+            // A reply that needs a part the input left empty is passed over in this turn.
+            for step in 0..<count {
+                let index = (first + step) % count
+                let response = rule.responses[index]
+                if case .text(let template) = response,
+                   template.partsUsed.contains(where: { rule.pattern.range(ofPart: $0, in: starts).isEmpty }) {
+                    continue
+                }
+                memory.rotation[rule.rotationKey] = (index + 1) % count
+                let place = "keyword '\(keyword.name)' (rank \(keyword.rank)), pattern \(p + 1) \"\(rule.pattern.source)\", reply \(index + 1) of \(count)"
+                switch response {
+                case .text(let template):
+                    trail.append(place)
+                    let text = assemble(template, pattern: rule.pattern, starts: starts, clause: clause)
+                    return RuleReply(text: text, keyword: keyword.name, group: keyword.group,
+                                     explanation: trail.joined(separator: "; "), isFallback: false)
+                case .goto(let target):
+                    trail.append(place + ": goto '\(keywords[target].name)'")
+                    guard hops < Self.maxRedirects else { return nil }
+                    return answer(with: target, clause: clause, ids: ids, memory: &memory, trail: &trail, hops: hops + 1)
+                case .nextKeyword:
+                    trail.append(place + ": next keyword")
+                    return nil
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Stores a remark when the keyword's memory pattern matches the clause.
+    private func remember(_ rule: RuleMemory, clause: [RuleWord], ids: [Int32], memory: inout ListenerMemory) {
+        guard let starts = rule.pattern.match(ids) else { return }
+        let count = rule.remarks.count
+        let first = (memory.rotation[rule.rotationKey] ?? 0) % count
+        for step in 0..<count {
+            let index = (first + step) % count
+            let template = rule.remarks[index]
+            if template.partsUsed.contains(where: { rule.pattern.range(ofPart: $0, in: starts).isEmpty }) { continue }
+            memory.rotation[rule.rotationKey] = (index + 1) % count
+            let remark = assemble(template, pattern: rule.pattern, starts: starts, clause: clause)
+            if !memory.remarks.contains(remark) {
+                memory.remarks.append(remark)
+                if memory.remarks.count > Self.maxRemarks { memory.remarks.removeFirst(memory.remarks.count - Self.maxRemarks) }
+            }
+            return
+        }
+    }
+
+    /// Fills a template with reflected parts and capitalises it like a sentence.
+    func assemble(_ template: Reassembly, pattern: Pattern, starts: [Int], clause: [RuleWord]) -> String {
+        var out = ""
+        for segment in template.segments {
+            switch segment {
+            case .text(let text):
+                out += text
+            case .part(let n):
+                var first = true
+                for i in pattern.range(ofPart: n, in: starts) {
+                    if !first { out += " " }
+                    first = false
+                    let word = clause[i]
+                    if word.id >= 0, let reflected = reflections[Int(word.id)] {
+                        out += reflected
+                    } else {
+                        out += word.text == "i" ? "I" : word.text
+                    }
+                }
+            }
+        }
+        return Self.capitalised(out)
+    }
+
+    /// Upper-cases the first character when it is a lowercase letter (after leading quotes or spaces).
+    static func capitalised(_ text: String) -> String {
+        guard let index = text.firstIndex(where: { !$0.isWhitespace && !$0.isPunctuation }),
+              text[index].isLowercase else { return text }
+        var out = String(text[..<index])
+        out += text[index].uppercased()
+        out += text[text.index(after: index)...]
+        return out
     }
 }

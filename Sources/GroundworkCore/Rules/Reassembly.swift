@@ -1,0 +1,67 @@
+/// A reply template: text with `{n}` standing for the pattern's n-th part (reflected).
+struct Reassembly: Sendable, Hashable {
+    enum Segment: Sendable, Hashable {
+        case text(String)
+        /// 1-based part number.
+        case part(Int)
+    }
+
+    var segments: [Segment]
+    /// Every part number used, in order of use.
+    var partsUsed: [Int]
+
+    /// A problem in a template, with the character offset where it is.
+    struct Problem: Error, Hashable {
+        var message: String
+        var offset: Int
+    }
+
+    /// Reads `{1}`, `{2}`…; a `{` that does not start such a part is an error, so typos show at lint.
+    static func parse(_ text: String) -> Result<Reassembly, Problem> {
+        var segments: [Segment] = []
+        var used: [Int] = []
+        var literal = ""
+        var index = text.startIndex
+        var offset = 0
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "{" {
+                var j = text.index(after: index)
+                var digits = ""
+                while j < text.endIndex, let d = text[j].wholeNumberValue, text[j].isASCII {
+                    digits.append(String(d))
+                    j = text.index(after: j)
+                }
+                guard !digits.isEmpty, digits.count <= 3, j < text.endIndex, text[j] == "}", let n = Int(digits), n >= 1 else {
+                    let end = text[index...].firstIndex(of: "}").map { text.index(after: $0) } ?? text.endIndex
+                    let token = String(text[index..<end].prefix(12))
+                    return .failure(Problem(message: "malformed part '\(token)' in reply; write {1}, {2}…", offset: offset))
+                }
+                if !literal.isEmpty {
+                    segments.append(.text(literal))
+                    literal = ""
+                }
+                segments.append(.part(n))
+                used.append(n)
+                offset += text.distance(from: index, to: j) + 1
+                index = text.index(after: j)
+                continue
+            }
+            literal.append(c)
+            offset += 1
+            index = text.index(after: index)
+        }
+        if !literal.isEmpty { segments.append(.text(literal)) }
+        return .success(Reassembly(segments: segments, partsUsed: used))
+    }
+}
+
+/// What a pattern may answer.
+enum RuleResponse: Sendable {
+    /// Say this, filled with the matched parts.
+    case text(Reassembly)
+    /// Use the rules of another keyword (index into the rule set's keywords).
+    case goto(Int)
+    /// Try the next keyword found in the clause.
+    case nextKeyword
+}
