@@ -139,6 +139,11 @@ enum PatternSyntax: Sendable, Hashable {
             if c == "|" { return .failure(Problem(message: "'|' outside '( )' in pattern '\(text)'", offset: i)) }
             if c == "(" {
                 let open = i
+                // A '(' with no ')' before the next '(' or the end is the likeliest mistake: say so.
+                guard let close = chars[(i + 1)...].firstIndex(where: { $0 == ")" || $0 == "(" }) else {
+                    return .failure(Problem(message: "unbalanced '(' in pattern '\(text)'", offset: open))
+                }
+                if chars[close] == "(" { return .failure(Problem(message: "nested '(' in pattern '\(text)'", offset: close)) }
                 var alternatives: [Alternative] = []
                 i += 1
                 var closed = false
@@ -174,7 +179,7 @@ enum PatternSyntax: Sendable, Hashable {
                     }
                     expectingAlternative = false
                 }
-                if !closed { return .failure(Problem(message: "unbalanced '(' in pattern '\(text)'", offset: open)) }
+                if !closed || i != close + 1 { return .failure(Problem(message: "unbalanced '(' in pattern '\(text)'", offset: open)) }
                 result.append(.alternatives(alternatives))
                 continue
             }
