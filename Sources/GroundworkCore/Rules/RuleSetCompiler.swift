@@ -100,6 +100,10 @@ struct RuleSetCompiler {
 
     /// A word written in a keyword or alternatives: one word, after substitutions.
     private mutating func matchableWord(_ text: String, node: YAMLNode, offset: Int? = nil, what: String) -> String? {
+        if RuleText.normalised(text).lowercased() == "but" {
+            error(node, "\(what) 'but' never matches: 'but' splits the input into clauses")
+            return nil
+        }
         guard let word = singleWord(text) else {
             if let offset { error(node, offset: offset, "\(what) '\(text)' must be one word") } else { error(node, "\(what) '\(text)' must be one word") }
             return nil

@@ -75,6 +75,7 @@ import Testing
          "r.yaml:7:11: error: keyword 'a' is already listed on line 3"),
         // keyword words
         (3, ["  - word: \"i am\""], "r.yaml:3:11: error: keyword 'i am' must be one word"),
+        (3, ["  - word: [a, But]"], "r.yaml:3:15: error: keyword 'but' never matches: 'but' splits the input into clauses"),
         // empty or missing parts
         (6, ["        replies: []"], "r.yaml:6:18: error: empty replies: give the pattern at least one reply"),
         (6, ["        replies: [\"  \"]"], "r.yaml:6:19: error: empty reply"),
