@@ -33,6 +33,12 @@ import Testing
         }
     }
 
+    @Test func theScriptLibraryRegistersBoth() {
+        let (library, diagnostics) = ScriptLibrary.load(scripts: [Self.file("listening.yaml"), Self.file("safety.yaml")], prompts: [])
+        #expect(diagnostics.map(\.description) == [])
+        #expect(library.ruleSets.keys.sorted() == ["listening", "safety"])
+    }
+
     @Test func listeningCoversTheJournalingThemes() throws {
         let set = try #require(Self.listening)
         #expect(set.keywordCount >= 60)
