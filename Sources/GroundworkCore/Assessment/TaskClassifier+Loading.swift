@@ -3,6 +3,11 @@ extension TaskClassifier {
     /// every problem found to `diagnostics`; returns nil when any is an error.
     public static func load(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> TaskClassifier? {
         guard let root = YAMLParser.parse(file, diagnostics: &diagnostics) else { return nil }
+        return load(root, file: file, diagnostics: &diagnostics)
+    }
+
+    /// Builds a classifier from an already parsed rule file.
+    static func load(_ root: YAMLNode, file: SourceFile, diagnostics: inout [Diagnostic]) -> TaskClassifier? {
         var loader = Loader(file: file)
         let classifier = loader.build(root)
         diagnostics.append(contentsOf: loader.diagnostics)

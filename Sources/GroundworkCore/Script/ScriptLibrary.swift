@@ -3,11 +3,15 @@ public struct ScriptLibrary: Sendable {
     public var flows: [String: Flow]
     public var ruleSets: [String: RuleSet]
     public var prompts: PromptLibrary
+    /// The task classifier (a file with `kind: task-classifier`), when one was loaded.
+    public var classifier: TaskClassifier?
 
-    public init(flows: [String: Flow] = [:], ruleSets: [String: RuleSet] = [:], prompts: PromptLibrary = PromptLibrary()) {
+    public init(flows: [String: Flow] = [:], ruleSets: [String: RuleSet] = [:], prompts: PromptLibrary = PromptLibrary(),
+                classifier: TaskClassifier? = nil) {
         self.flows = flows
         self.ruleSets = ruleSets
         self.prompts = prompts
+        self.classifier = classifier
     }
 
     /// Loads and validates scripts (`.yaml`) and templates (`.mustache`, named by their path under
@@ -49,6 +53,14 @@ public struct ScriptLibrary: Sendable {
                                               sourceLine: text.line(root.location.line)))
                 continue
             }
+            if root["kind"]?.scalar == "task-classifier" {
+                if library.classifier != nil {
+                    diagnostics.append(error(file, root.location, "a second task classifier; only one may be loaded"))
+                } else {
+                    library.classifier = TaskClassifier.load(root, file: file, diagnostics: &diagnostics)
+                }
+                continue
+            }
             switch (root["nodes"] != nil, root["keywords"] != nil) {
             case (true, false):
                 let before = diagnostics.count
@@ -62,7 +74,7 @@ public struct ScriptLibrary: Sendable {
                 diagnostics.append(Diagnostic(.error, root.location, "a file holds a flow ('nodes') or a rule set ('keywords'), not both",
                                               sourceLine: text.line(root.location.line)))
             case (false, false):
-                diagnostics.append(Diagnostic(.error, root.location, "expected 'nodes' (a flow) or 'keywords' (a rule set)",
+                diagnostics.append(Diagnostic(.error, root.location, "expected 'nodes' (a flow), 'keywords' (a rule set) or 'kind: task-classifier'",
                                               sourceLine: text.line(root.location.line)))
             }
         }

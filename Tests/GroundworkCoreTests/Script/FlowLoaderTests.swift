@@ -333,7 +333,7 @@ struct FlowLoaderTests {
         ("neither flow nor rule set", """
          id: f
          title: F
-         """, ["f.yaml:1:1: error: expected 'nodes' (a flow) or 'keywords' (a rule set)"]),
+         """, ["f.yaml:1:1: error: expected 'nodes' (a flow), 'keywords' (a rule set) or 'kind: task-classifier'"]),
         ("top level not a mapping", """
          - id: f
          """, ["f.yaml:1:1: error: expected a mapping at the top of the file, found a list"]),

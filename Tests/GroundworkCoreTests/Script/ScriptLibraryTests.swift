@@ -86,6 +86,27 @@ struct ScriptLibraryTests {
         ])
     }
 
+    @Test func taskClassifierFileIsLoadedIntoTheLibrary() {
+        let rules = SourceFile(path: "classifier.yaml", text: """
+            id: tiny
+            kind: task-classifier
+            base:
+              E0: {points: 10, reason: "base e0"}
+              E1: {points: 0, reason: "base e1"}
+              E2: {points: 5, reason: "base e2"}
+            families:
+              writing: {label: E1, reason: "writing reason"}
+            rules:
+              - {starts: write, points: {E1: 30}, family: writing}
+            """)
+        let (library, diagnostics) = ScriptLibrary.load(scripts: [rules], prompts: [])
+        #expect(diagnostics.isEmpty)
+        #expect(library.classifier?.classify("Write memos").label == .e1)
+        #expect(library.classifier?.classify("Lift boxes").label == .e0)
+        let (_, twice) = ScriptLibrary.load(scripts: [rules, rules], prompts: [])
+        #expect(twice.map(\.description) == ["classifier.yaml:1:1: error: a second task classifier; only one may be loaded"])
+    }
+
     @Test func diagnosticsCarryTheSourceLineForACaret() {
         let text = "id: f\ntitle: F\nstart: a\nnodes:\n  a: {say: Hi, nxt: b, next: b}\n  b: {end: Bye}\n"
         let (_, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "f.yaml", text: text)], prompts: [])
