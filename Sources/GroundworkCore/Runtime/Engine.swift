@@ -1,26 +1,112 @@
 /// The flow interpreter: a deterministic step function over `SessionState`.
 ///
-/// PLACEHOLDER API — the interpreter work replaces the body; keep these signatures.
+/// Given the same library, state, input and seed it returns the same state and events, so a
+/// session can be rebuilt from its seed and inputs (`replay`), which is also how `back` works.
 public struct Engine: Sendable {
     public let library: ScriptLibrary
+    /// Ask nodes per flow, called flows included, for "question 4 of 12".
+    let questionTotals: [String: Int]
+
+    /// Most nodes one step may run without stopping at a question.
+    public static let maxNodesPerStep = 1_000
+    /// Deepest nesting of `call` nodes.
+    public static let maxCallDepth = 16
 
     public init(library: ScriptLibrary) {
         self.library = library
+        var totals: [String: Int] = [:]
+        for id in library.flows.keys {
+            totals[id] = Engine.countQuestions(id, library: library, depth: 0)
+        }
+        self.questionTotals = totals
     }
 
     /// Starts `flowID`: runs up to the first question (or the end) and returns the state and events.
     public func start(flow flowID: String, seed: UInt64, variables: [String: Value] = [:]) throws(EngineError) -> Step {
-        throw EngineError.unknownFlow(flowID)
+        guard let flow = library.flows[flowID] else { throw EngineError.unknownFlow(flowID) }
+        var state = SessionState(flowID: flowID, flowHash: flow.contentHash, seed: seed)
+        for declaration in flow.variables { state.variables[declaration.name] = declaration.defaultValue }
+        for (name, value) in variables { state.variables[name] = value }
+        state.startVariables = variables
+        var run = Interpreter(engine: self, state: state)
+        run.run(from: flow.start)
+        if let failure = run.failure, case .engine(let error) = failure { throw error }
+        return run.finish()
     }
 
     /// Applies one input to a waiting session and runs up to the next question or the end.
+    ///
+    /// A script fault met on the way (a loop that never asks, calls nested too deeply) does not
+    /// throw: the session is marked abandoned and a notice names the node.
     public func step(_ state: SessionState, _ input: Input) -> Step {
-        Step(state: state, events: [])
+        var run = Interpreter(engine: self, state: state)
+        run.apply(input)
+        return run.finish()
     }
 
-    /// Undoes the last accepted answer by replaying the session's inputs without it.
+    /// Undoes the last accepted answer by replaying the session's inputs without it (and without
+    /// the invalid inputs that followed it) from the seed.
     public func back(_ state: SessionState) -> Step {
-        Step(state: state, events: [])
+        guard let first = try? start(flow: state.flowID, seed: state.seed, variables: state.startVariables) else {
+            return Step(state: state, events: [.notice("This session's flow is no longer available, so it can't go back.")])
+        }
+        var current = first.state
+        var lastMove: Int?
+        for (index, input) in state.inputs.enumerated() {
+            let before = current
+            current = step(current, input).state
+            if current.questionsDone > before.questionsDone || (current.status == .completed && before.status != .completed) {
+                lastMove = index
+            }
+        }
+        guard let cut = lastMove else {
+            var events: [Event] = [.notice("There is no answer to go back to.")]
+            events.append(contentsOf: resume(state).events)
+            return Step(state: state, events: events)
+        }
+        var rebuilt = first.state
+        for input in state.inputs[..<cut] { rebuilt = step(rebuilt, input).state }
+        // The record that the safety net fired is never undone.
+        rebuilt.safety.events = state.safety.events
+        rebuilt.explanation = "/back: replayed \(cut) of \(state.inputs.count) inputs from seed \(state.seed), dropping input \(cut + 1) and what followed it"
+        var events: [Event] = [.notice("Went back one answer.")]
+        events.append(contentsOf: resume(rebuilt).events)
+        return Step(state: rebuilt, events: events)
+    }
+
+    /// The events that show where a waiting session stands (its question, or the safety choice),
+    /// for resuming it or after `/back`. Changes nothing.
+    public func resume(_ state: SessionState) -> Step {
+        var run = Interpreter(engine: self, state: state)
+        run.showCurrent()
+        return Step(state: state, events: run.events)
+    }
+
+    /// Rebuilds a session from its seed and inputs: the same state, byte for byte, and every event.
+    public func replay(flow flowID: String, seed: UInt64, variables: [String: Value] = [:], inputs: [Input]) throws(EngineError) -> Step {
+        let first = try start(flow: flowID, seed: seed, variables: variables)
+        var state = first.state
+        var events = first.events
+        for input in inputs {
+            let next = step(state, input)
+            state = next.state
+            events.append(contentsOf: next.events)
+        }
+        return Step(state: state, events: events)
+    }
+
+    /// Ask nodes reachable in `flowID` through its nodes and the flows it calls.
+    private static func countQuestions(_ flowID: String, library: ScriptLibrary, depth: Int) -> Int {
+        guard depth <= maxCallDepth, let flow = library.flows[flowID] else { return 0 }
+        var total = 0
+        for node in flow.nodes.values {
+            switch node.kind {
+            case .ask: total += 1
+            case .call(let callee): total += countQuestions(callee, library: library, depth: depth + 1)
+            default: break
+            }
+        }
+        return total
     }
 }
 

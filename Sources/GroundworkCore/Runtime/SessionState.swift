@@ -36,6 +36,10 @@ public struct SessionState: Sendable, Hashable, Codable {
     public var safety: SafetyState
     /// The summary, once the flow has completed.
     public var summary: SessionSummary?
+    /// Questions finished so far (answered, skipped or given up), for progress.
+    public var questionsDone: Int = 0
+    /// The variables handed to `Engine.start`, so a replay starts exactly the same way.
+    public var startVariables: [String: Value] = [:]
 
     public init(flowID: String, flowHash: String, seed: UInt64) {
         self.flowID = flowID
@@ -161,5 +165,30 @@ public struct SessionSummary: Sendable, Hashable, Codable {
         self.nextStepID = nextStepID
         self.nextStepText = nextStepText
         self.scores = scores
+    }
+}
+
+extension SessionState {
+    /// Decodes a session, tolerating files written before the later fields existed.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        flowID = try c.decode(String.self, forKey: .flowID)
+        flowHash = try c.decode(String.self, forKey: .flowHash)
+        status = try c.decode(Status.self, forKey: .status)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        random = try c.decode(UInt64.self, forKey: .random)
+        cursor = try c.decode(Cursor.self, forKey: .cursor)
+        variables = try c.decode([String: Value].self, forKey: .variables)
+        answers = try c.decode([Answer].self, forKey: .answers)
+        inputs = try c.decode([Input].self, forKey: .inputs)
+        reasks = try c.decode(Int.self, forKey: .reasks)
+        loopPasses = try c.decode([String: Int].self, forKey: .loopPasses)
+        listeners = try c.decode([String: ListenerMemory].self, forKey: .listeners)
+        lastText = try c.decodeIfPresent(String.self, forKey: .lastText)
+        explanation = try c.decodeIfPresent(String.self, forKey: .explanation)
+        safety = try c.decode(SafetyState.self, forKey: .safety)
+        summary = try c.decodeIfPresent(SessionSummary.self, forKey: .summary)
+        questionsDone = try c.decodeIfPresent(Int.self, forKey: .questionsDone) ?? 0
+        startVariables = try c.decodeIfPresent([String: Value].self, forKey: .startVariables) ?? [:]
     }
 }

@@ -1,0 +1,178 @@
+/// Reads a typed line as an answer of a given input kind, or says why it cannot.
+enum AnswerParser {
+    /// An accepted answer: the value to save and, for a choice, the option's own `next`.
+    struct Accepted: Sendable, Equatable {
+        var value: Value
+        var next: String?
+    }
+
+    /// Why a line was refused, one short line for `/why`.
+    struct Refusal: Error, Sendable, Equatable {
+        var reason: String
+    }
+
+    static let yesWords: Set<String> = ["y", "yes", "yeah", "yea", "yep", "yup", "sure", "ok", "okay",
+                                         "of course", "definitely", "certainly", "absolutely", "true"]
+    static let noWords: Set<String> = ["n", "no", "nope", "nah", "not really", "never", "no way", "false"]
+
+    static func parse(_ raw: String, as kind: InputKind) -> Result<Accepted, Refusal> {
+        let line = trimmed(raw)
+        switch kind {
+        case .text(let minLength):
+            let needed = max(1, minLength)
+            guard line.count >= needed else {
+                return .failure(Refusal(reason: line.isEmpty ? "the answer is empty" : "'\(line)' is shorter than \(needed) characters"))
+            }
+            return .success(Accepted(value: .string(line)))
+        case .choice(let options):
+            switch pick(line, from: options) {
+            case .success(let index):
+                let option = options[index]
+                return .success(Accepted(value: option.value ?? .string(option.label), next: option.next))
+            case .failure(let refusal):
+                return .failure(refusal)
+            }
+        case .multi(let options, let min, let max):
+            return multi(line, options: options, min: min, max: max)
+        case .scale(let min, let max, _, _):
+            guard let n = Int(line), n >= min, n <= max else {
+                return .failure(Refusal(reason: "'\(line)' is not a whole number from \(min) to \(max)"))
+            }
+            return .success(Accepted(value: .number(Double(n))))
+        case .number(let min, let max, let integer):
+            guard let n = Double(String(line.filter { $0 != "_" })), n.isFinite else {
+                return .failure(Refusal(reason: "'\(line)' is not a number"))
+            }
+            if integer && n != n.rounded() { return .failure(Refusal(reason: "'\(line)' is not a whole number")) }
+            if let min, n < min { return .failure(Refusal(reason: "'\(line)' is below \(Value.number(min).text)")) }
+            if let max, n > max { return .failure(Refusal(reason: "'\(line)' is above \(Value.number(max).text)")) }
+            return .success(Accepted(value: .number(n)))
+        case .yesno:
+            var word = line.lowercased()
+            while let last = word.last, ".!".contains(last) { word.removeLast() }
+            if yesWords.contains(word) { return .success(Accepted(value: .bool(true))) }
+            if noWords.contains(word) { return .success(Accepted(value: .bool(false))) }
+            return .failure(Refusal(reason: "'\(line)' is neither yes nor no"))
+        }
+    }
+
+    /// One option by number (1-based) or by an unambiguous case-insensitive prefix of its label;
+    /// an exact label always wins over longer labels it is a prefix of.
+    static func pick(_ token: String, from options: [ChoiceOption]) -> Result<Int, Refusal> {
+        let token = trimmed(token)
+        guard !token.isEmpty else { return .failure(Refusal(reason: "no option was given")) }
+        if let n = Int(token) {
+            guard n >= 1, n <= options.count else {
+                return .failure(Refusal(reason: "'\(token)' is not an option number (1 to \(options.count))"))
+            }
+            return .success(n - 1)
+        }
+        let lowered = token.lowercased()
+        if let exact = options.firstIndex(where: { $0.label.lowercased() == lowered }) { return .success(exact) }
+        let matches = options.indices.filter { options[$0].label.lowercased().hasPrefix(lowered) }
+        if matches.count == 1 { return .success(matches[0]) }
+        if matches.isEmpty { return .failure(Refusal(reason: "'\(token)' matches no option")) }
+        let names = matches.map { options[$0].label }.joined(separator: ", ")
+        return .failure(Refusal(reason: "'\(token)' could be \(names)"))
+    }
+
+    private static func multi(_ line: String, options: [ChoiceOption], min: Int, max: Int?) -> Result<Accepted, Refusal> {
+        var chosen: [Int] = []
+        for part in line.split(separator: ",") {
+            let piece = trimmed(String(part))
+            if piece.isEmpty { continue }
+            // A whole comma-separated piece may be a label with spaces; otherwise read it word by word.
+            if case .success(let index) = pick(piece, from: options) {
+                if !chosen.contains(index) { chosen.append(index) }
+                continue
+            }
+            for word in piece.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                switch pick(String(word), from: options) {
+                case .success(let index): if !chosen.contains(index) { chosen.append(index) }
+                case .failure(let refusal): return .failure(refusal)
+                }
+            }
+        }
+        if chosen.count < min {
+            return .failure(Refusal(reason: "\(chosen.count) chosen, at least \(min) needed"))
+        }
+        if let max, chosen.count > max {
+            return .failure(Refusal(reason: "\(chosen.count) chosen, at most \(max) allowed"))
+        }
+        return .success(Accepted(value: .list(chosen.map { options[$0].value ?? .string(options[$0].label) })))
+    }
+
+    static func trimmed(_ s: String) -> String {
+        var slice = Substring(s)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+
+    /// The re-ask message used when a question names none.
+    static func defaultReask(for kind: InputKind) -> String {
+        switch kind {
+        case .text(let minLength):
+            return minLength > 1 ? "Please write at least \(minLength) characters — or /skip." : "Please write a few words — or /skip."
+        case .choice(let options):
+            return "Please choose one: a number from 1 to \(options.count), or the start of an option's name."
+        case .multi(let options, let min, let max):
+            var range = ""
+            if let max, max == min { range = " (exactly \(min))" }
+            else if let max { range = min > 0 ? " (\(min) to \(max))" : " (at most \(max))" }
+            else if min > 1 { range = " (at least \(min))" }
+            return "Please choose from 1 to \(options.count), separated by commas\(range)."
+        case .scale(let min, let max, _, _):
+            return "Please give a whole number from \(min) to \(max)."
+        case .number(let min, let max, let integer):
+            let noun = integer ? "a whole number" : "a number"
+            switch (min, max) {
+            case (let lo?, let hi?): return "Please give \(noun) from \(Value.number(lo).text) to \(Value.number(hi).text)."
+            case (let lo?, nil): return "Please give \(noun) of at least \(Value.number(lo).text)."
+            case (nil, let hi?): return "Please give \(noun) of at most \(Value.number(hi).text)."
+            case (nil, nil): return "Please give \(noun)."
+            }
+        case .yesno:
+            return "Please answer yes or no."
+        }
+    }
+
+    /// The hint shown under a question, when its kind has one.
+    static func hint(for kind: InputKind) -> String? {
+        switch kind {
+        case .text, .choice: return nil
+        case .multi: return "numbers or names, separated by commas"
+        case .scale(let min, let max, let minLabel, let maxLabel):
+            let low = minLabel.isEmpty ? "\(min)" : "\(min) = \(minLabel)"
+            let high = maxLabel.isEmpty ? "\(max)" : "\(max) = \(maxLabel)"
+            return "\(low) … \(high)"
+        case .number(let min, let max, let integer):
+            let noun = integer ? "a whole number" : "a number"
+            switch (min, max) {
+            case (let lo?, let hi?): return "\(noun) from \(Value.number(lo).text) to \(Value.number(hi).text)"
+            case (let lo?, nil): return "\(noun), at least \(Value.number(lo).text)"
+            case (nil, let hi?): return "\(noun), at most \(Value.number(hi).text)"
+            case (nil, nil): return nil
+            }
+        case .yesno: return "yes or no"
+        }
+    }
+
+    static func kindName(_ kind: InputKind) -> Prompt.Kind {
+        switch kind {
+        case .text: return .text
+        case .choice: return .choice
+        case .multi: return .multi
+        case .scale: return .scale
+        case .number: return .number
+        case .yesno: return .yesno
+        }
+    }
+
+    static func options(_ kind: InputKind) -> [String] {
+        switch kind {
+        case .choice(let options), .multi(let options, _, _): return options.map(\.label)
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,384 @@
+/// One start or step of a session: walks nodes until a question or the end, collecting events and
+/// the trace behind `/why`. Lives only for the call that made it.
+struct Interpreter {
+    /// Why a run stopped early.
+    enum Failure {
+        case engine(EngineError)
+        /// The script refers to something the library lacks (normally caught by the validator).
+        case broken(String)
+
+        var message: String {
+            switch self {
+            case .engine(let error): return error.description
+            case .broken(let message): return message
+            }
+        }
+    }
+
+    let engine: Engine
+    var state: SessionState
+    var events: [Event] = []
+    var trace: [String] = []
+    var failure: Failure?
+
+    static let safetyChoices = [ChoiceOption(label: "continue"), ChoiceOption(label: "pause"), ChoiceOption(label: "leave")]
+    static let builtInSafetyMessage = """
+        It sounds like you may be carrying something very heavy right now. You don't have to face it alone.
+        If you are in danger or might act on these thoughts, please call your local emergency number now, \
+        or reach a crisis line: in the US call or text 988; in the UK and Ireland call Samaritans on 116 123; \
+        elsewhere, findahelpline.com lists free, confidential lines.
+        Would you like to continue, pause here (your answers are kept), or leave?
+        """
+
+    init(engine: Engine, state: SessionState) {
+        self.engine = engine
+        self.state = state
+    }
+
+    private var library: ScriptLibrary { engine.library }
+
+    /// Ends the run: a failure abandons the session and says why; the trace becomes `/why`.
+    mutating func finish() -> Step {
+        if let failure {
+            events.append(.notice("Stopped: \(failure.message)."))
+            events.append(.end)
+            trace.append("stopped: \(failure.message)")
+            state.status = .abandoned
+            state.cursor.node = nil
+        }
+        if !trace.isEmpty { state.explanation = trace.joined(separator: "\n") }
+        return Step(state: state, events: events)
+    }
+
+    // MARK: Inputs
+
+    mutating func apply(_ input: Input) {
+        state.inputs.append(input)
+        let inputIndex = state.inputs.count - 1
+        guard state.status == .active, let (flow, node, question) = currentQuestion() else {
+            events.append(.notice("This session has ended."))
+            return
+        }
+        if state.safety.awaitingChoice {
+            chooseAfterSafety(input, node: node, question: question)
+            return
+        }
+        let kind = AnswerParser.kindName(question.input).rawValue
+        switch input {
+        case .finish:
+            trace.append("/done at node '\(node.id)' in flow '\(flow.id)': finished early")
+            complete()
+        case .skip:
+            guard question.skippable else {
+                trace.append("node '\(node.id)' (ask, \(kind)): /skip refused, the question is not skippable")
+                events.append(.invalid("This question can't be skipped."))
+                ask(node, question)
+                return
+            }
+            trace.append("node '\(node.id)' (ask, \(kind)): skipped, nothing saved")
+            events.append(.notice("Skipped."))
+            moveOn()
+            run(from: node.next)
+        case .line(let raw):
+            if case .text = question.input, interruptForSafety(raw, nodeID: node.id, inputIndex: inputIndex) { return }
+            switch AnswerParser.parse(raw, as: question.input) {
+            case .success(let accepted):
+                let shown = render(question.prompt)
+                if let name = question.save { state.variables[name] = accepted.value }
+                state.answers.append(Answer(flowID: flow.id, nodeID: node.id, question: shown, raw: raw,
+                                            value: accepted.value, variable: question.save))
+                if case .text = question.input, case .string(let text) = accepted.value { state.lastText = text }
+                trace.append("node '\(node.id)' (ask, \(kind)): accepted '\(AnswerParser.trimmed(raw))'"
+                             + (question.save.map { ", saved to \($0)" } ?? ""))
+                moveOn()
+                run(from: accepted.next ?? node.next)
+            case .failure(let refusal):
+                state.reasks += 1
+                if state.reasks >= question.maxReasks {
+                    let target = question.onGiveUp ?? node.next
+                    trace.append("node '\(node.id)' (ask, \(kind)): \(refusal.reason); gave up after \(state.reasks) invalid answers"
+                                 + (target.map { ", going to '\($0)'" } ?? ""))
+                    events.append(.notice("Let's leave that question and move on."))
+                    moveOn()
+                    run(from: target)
+                } else {
+                    trace.append("node '\(node.id)' (ask, \(kind)): \(refusal.reason); re-asked (\(state.reasks) of \(question.maxReasks))")
+                    events.append(.invalid(question.reask.map(render) ?? AnswerParser.defaultReask(for: question.input)))
+                    if state.reasks >= 2, let help = question.help { events.append(.say(render(help))) }
+                    ask(node, question)
+                }
+            }
+        }
+    }
+
+    /// A question is behind us (answered, skipped or given up).
+    private mutating func moveOn() {
+        state.reasks = 0
+        state.questionsDone += 1
+    }
+
+    /// Re-emits what the session is waiting for.
+    mutating func showCurrent() {
+        guard state.status == .active, let (_, node, question) = currentQuestion() else { return }
+        if state.safety.awaitingChoice {
+            events.append(.safety(safetyMessage(category: state.safety.events.last?.category ?? "", reply: "")))
+        } else {
+            events.append(.ask(prompt(node, question)))
+        }
+    }
+
+    // MARK: Safety net
+
+    /// Runs a free-text line through the `safety` rule set; true when it fired and the flow waits.
+    private mutating func interruptForSafety(_ line: String, nodeID: String, inputIndex: Int) -> Bool {
+        guard let rules = library.ruleSets["safety"] else { return false }
+        var memory = state.listeners["safety"] ?? ListenerMemory()
+        let reply = rules.respond(to: line, memory: &memory)
+        guard let keyword = reply.keyword else { return false }
+        state.listeners["safety"] = memory
+        let category = reply.group ?? keyword
+        state.safety.events.append(SafetyEvent(category: category, nodeID: nodeID, inputIndex: inputIndex))
+        state.safety.awaitingChoice = true
+        trace.append("safety net at node '\(nodeID)': \(reply.explanation) (category \(category)); the line was not saved")
+        events.append(.safety(safetyMessage(category: category, reply: reply.text)))
+        return true
+    }
+
+    private func safetyMessage(category: String, reply: String) -> String {
+        var context = templateContext()
+        context["safety.category"] = .string(category)
+        context["safety.reply"] = .string(reply)
+        return library.prompts.render("safety/message", context) ?? Interpreter.builtInSafetyMessage
+    }
+
+    private mutating func chooseAfterSafety(_ input: Input, node: Node, question: Question) {
+        guard case .line(let raw) = input, case .success(let index) = AnswerParser.pick(raw, from: Interpreter.safetyChoices) else {
+            trace.append("safety net: waiting for continue, pause or leave")
+            events.append(.invalid("Please type 1 to continue, 2 to pause, or 3 to leave."))
+            return
+        }
+        let choice = Interpreter.safetyChoices[index].label
+        state.safety.awaitingChoice = false
+        if !state.safety.events.isEmpty { state.safety.events[state.safety.events.count - 1].choice = choice }
+        trace.append("safety net: the person chose \(choice)")
+        switch index {
+        case 0:
+            ask(node, question)
+        case 1:
+            events.append(.notice("Paused. Your answers are kept; 'groundwork resume' picks up at this question."))
+            events.append(.end)
+        default:
+            events.append(.notice("Session closed. Please take good care of yourself."))
+            events.append(.end)
+            state.status = .abandoned
+            state.cursor.node = nil
+        }
+    }
+
+    // MARK: Walking nodes
+
+    /// Runs nodes from `start` until a question waits, the flow completes, or a failure.
+    mutating func run(from start: String?) {
+        var next = start
+        var count = 0
+        while failure == nil {
+            guard let nodeID = next else {
+                next = returnOrComplete()
+                if next == nil { return }
+                continue
+            }
+            count += 1
+            if count > Engine.maxNodesPerStep {
+                failure = .engine(.runaway(flow: state.cursor.flowID, node: nodeID))
+                return
+            }
+            guard let flow = library.flows[state.cursor.flowID] else {
+                failure = .broken("no flow named '\(state.cursor.flowID)'")
+                return
+            }
+            guard let node = flow.nodes[nodeID] else {
+                failure = .broken("flow '\(flow.id)' has no node '\(nodeID)'")
+                return
+            }
+            switch node.kind {
+            case .say(let text):
+                events.append(.say(render(text)))
+                trace.append("node '\(nodeID)' (say)")
+                next = node.next
+            case .ask(let question):
+                state.reasks = 0
+                trace.append("node '\(nodeID)' (ask, \(AnswerParser.kindName(question.input).rawValue)): waiting for an answer")
+                ask(node, question)
+                return
+            case .set(let assignments):
+                for assignment in assignments {
+                    state.variables[assignment.name] = evaluate(assignment.expression, at: assignment.location)
+                }
+                trace.append("node '\(nodeID)' (set): " + assignments.map(\.name).joined(separator: ", "))
+                next = node.next
+            case .branch(let arms, let otherwise):
+                var chosen: String?
+                for (index, arm) in arms.enumerated() where evaluate(arm.condition, at: arm.location).isTruthy {
+                    trace.append("node '\(nodeID)' (branch): arm \(index + 1) '\(Evaluator.source(arm.condition))' held, going to '\(arm.target)'")
+                    chosen = arm.target
+                    break
+                }
+                if chosen == nil {
+                    chosen = otherwise ?? node.next
+                    trace.append("node '\(nodeID)' (branch): no condition held, else going to '\(chosen ?? "the end")'")
+                }
+                next = chosen
+            case .reflect(let reflect):
+                guard let rules = library.ruleSets[reflect.ruleSet] else {
+                    failure = .broken("no rule set named '\(reflect.ruleSet)'")
+                    return
+                }
+                let text = reflect.source.map { evaluate($0, at: node.location).text } ?? state.lastText ?? ""
+                var memory = state.listeners[reflect.ruleSet] ?? ListenerMemory()
+                let reply = rules.respond(to: text, memory: &memory)
+                state.listeners[reflect.ruleSet] = memory
+                if let name = reflect.save { state.variables[name] = .string(reply.text) }
+                events.append(.reflect(reply.text))
+                trace.append("node '\(nodeID)' (reflect, rules '\(reflect.ruleSet)'): \(reply.explanation)")
+                next = node.next
+            case .loop(let loop):
+                let key = flow.id + "/" + nodeID
+                let passes = state.loopPasses[key] ?? 0
+                if let counter = loop.counter { state.variables[counter] = .number(Double(passes)) }
+                let holds = passes < loop.maxPasses && evaluate(loop.condition, at: node.location).isTruthy
+                if holds {
+                    state.loopPasses[key] = passes + 1
+                    trace.append("node '\(nodeID)' (loop): '\(Evaluator.source(loop.condition))' held, pass \(passes + 1)")
+                    next = loop.body
+                } else {
+                    state.loopPasses[key] = nil
+                    let why = passes >= loop.maxPasses ? "reached \(loop.maxPasses) passes" : "'\(Evaluator.source(loop.condition))' no longer held"
+                    trace.append("node '\(nodeID)' (loop): \(why) after \(passes) passes")
+                    next = node.next
+                }
+            case .call(let callee):
+                guard state.cursor.returnStack.count < Engine.maxCallDepth else {
+                    failure = .engine(.callTooDeep(flow: flow.id, node: nodeID))
+                    return
+                }
+                guard let called = library.flows[callee] else {
+                    failure = .broken("no flow named '\(callee)'")
+                    return
+                }
+                state.cursor.returnStack.append(Cursor.Frame(flowID: flow.id, returnNode: node.next))
+                state.cursor.flowID = called.id
+                for declaration in called.variables where state.variables[declaration.name] == nil {
+                    state.variables[declaration.name] = declaration.defaultValue
+                }
+                trace.append("node '\(nodeID)' (call): running flow '\(callee)'")
+                next = called.start
+            case .end(let text):
+                if let text { events.append(.say(render(text))) }
+                trace.append("node '\(nodeID)' (end) of flow '\(flow.id)'")
+                next = returnOrComplete()
+                if next == nil { return }
+            }
+        }
+    }
+
+    /// At the end of a flow: returns to the caller's next node, or completes the session.
+    private mutating func returnOrComplete() -> String? {
+        if let frame = state.cursor.returnStack.popLast() {
+            state.cursor.flowID = frame.flowID
+            if frame.returnNode == nil {
+                return returnOrComplete()
+            }
+            return frame.returnNode
+        }
+        complete()
+        return nil
+    }
+
+    /// Completes the outermost flow: scores, next step, summary, end.
+    mutating func complete() {
+        state.cursor = Cursor(flowID: state.flowID, node: nil, returnStack: [])
+        state.status = .completed
+        state.safety.awaitingChoice = false
+        guard let flow = library.flows[state.flowID] else {
+            events.append(.end)
+            return
+        }
+        var scores: [String: Value] = [:]
+        for score in flow.scores {
+            let value = evaluate(score.expression, at: score.location)
+            state.variables[score.name] = value
+            scores[score.name] = value
+        }
+        var stepID: String?
+        var stepText: String?
+        for (index, rule) in flow.nextSteps.enumerated() {
+            if let condition = rule.condition, !evaluate(condition, at: rule.location).isTruthy { continue }
+            stepID = rule.step
+            stepText = render(rule.text)
+            let why = rule.condition.map { "rule \(index + 1) '\(Evaluator.source($0))' held" } ?? "rule \(index + 1) (else)"
+            trace.append("next step '\(rule.step)': \(why)")
+            break
+        }
+        let summary = flow.summary.map(render) ?? ""
+        if !summary.isEmpty { events.append(.summary(summary)) }
+        if let stepID { events.append(.nextStep(id: stepID, text: stepText ?? "")) }
+        events.append(.end)
+        trace.append("flow '\(flow.id)' completed")
+        state.summary = SessionSummary(text: summary, nextStepID: stepID, nextStepText: stepText, scores: scores)
+    }
+
+    // MARK: Helpers
+
+    private mutating func ask(_ node: Node, _ question: Question) {
+        state.cursor.node = node.id
+        events.append(.ask(prompt(node, question)))
+    }
+
+    private func prompt(_ node: Node, _ question: Question) -> Prompt {
+        Prompt(text: render(question.prompt), kind: AnswerParser.kindName(question.input),
+               options: AnswerParser.options(question.input), hint: AnswerParser.hint(for: question.input),
+               progress: progress, nodeID: node.id)
+    }
+
+    private var progress: Progress? {
+        let total = engine.questionTotals[state.flowID] ?? 0
+        guard total >= 2 else { return nil }
+        return Progress(index: min(state.questionsDone + 1, total), total: total)
+    }
+
+    /// The flow, node and question the session waits at.
+    private func currentQuestion() -> (Flow, Node, Question)? {
+        guard let nodeID = state.cursor.node, let flow = library.flows[state.cursor.flowID],
+              let node = flow.nodes[nodeID], case .ask(let question) = node.kind else { return nil }
+        return (flow, node, question)
+    }
+
+    private func templateContext() -> [String: Value] {
+        var context = state.variables
+        let progress = self.progress
+        context["progress.index"] = .number(Double(progress?.index ?? min(state.questionsDone + 1, max(1, engine.questionTotals[state.flowID] ?? 1))))
+        context["progress.total"] = .number(Double(progress?.total ?? engine.questionTotals[state.flowID] ?? 0))
+        context["flow.title"] = .string(library.flows[state.cursor.flowID]?.title ?? "")
+        return context
+    }
+
+    private func render(_ text: Text) -> String {
+        switch text {
+        case .inline(let template):
+            return template.isPlain ? template.source : template.render(templateContext(), library: library.prompts)
+        case .prompt(let name, _):
+            return library.prompts.render(name, templateContext()) ?? "(missing prompt '\(name)')"
+        }
+    }
+
+    /// Evaluates an expression; a runtime fault says where and counts as null, never crashes.
+    private mutating func evaluate(_ expression: Expression, at location: SourceLocation) -> Value {
+        do {
+            return try Evaluator.evaluate(expression, state.variables)
+        } catch {
+            trace.append("\(location): \(error.message)")
+            events.append(.notice("Script problem at \(location): \(error.message)."))
+            return .null
+        }
+    }
+}
