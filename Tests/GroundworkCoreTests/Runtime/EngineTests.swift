@@ -22,6 +22,8 @@ struct EngineTests {
        ],
        scores: [Assignment(name: "band", expression: F.op(F.v("years"), .multiply, F.n(2)), location: F.here)])
 
+    static var checkinLibrary: ScriptLibrary { F.engine(checkin).library }
+
     @Test func startRunsToTheFirstQuestionWithDefaultsAndStartVariables() throws {
         let engine = F.engine(Self.checkin)
         let step = try engine.start(flow: "checkin", seed: 7, variables: ["name": .string("Ana")])

@@ -1,0 +1,189 @@
+/// A golden transcript (`*.transcript`): a header naming a flow or a rule set and a seed, then
+/// user lines (`> …`) with the coach lines expected before and after each.
+///
+/// ```
+/// # comments
+/// flow: career-checkin        # or: rules: listening
+/// seed: 42                    # optional, 0 when absent
+/// safety: on                  # rules only: run the safety set first (optional, default off)
+/// ---
+/// <coach lines before the first answer>
+/// > first user line
+/// <coach lines after it>
+/// ```
+/// In flow transcripts `> /skip`, `> /done`, `> /back` and `> /why` act as the slash commands.
+/// Blank lines at the end of each block of coach lines are not compared.
+public struct Transcript: Sendable, Hashable {
+    /// What a transcript exercises.
+    public enum Subject: Sendable, Hashable {
+        case flow(String)
+        case rules(String)
+    }
+
+    /// One line of the file with its 1-based line number.
+    public struct Line: Sendable, Hashable {
+        public var text: String
+        public var number: Int
+
+        public init(text: String, number: Int) {
+            self.text = text
+            self.number = number
+        }
+    }
+
+    /// A user line and the coach lines expected after it.
+    public struct Turn: Sendable, Hashable {
+        public var input: Line
+        public var expected: [Line]
+
+        public init(input: Line, expected: [Line]) {
+            self.input = input
+            self.expected = expected
+        }
+    }
+
+    public var path: String
+    public var subject: Subject
+    public var seed: UInt64
+    /// For rule-set transcripts: answer through the `safety` rule set first.
+    public var safety: Bool
+    /// The header as written, `---` included, kept verbatim when re-recording.
+    public var header: [String]
+    /// Coach lines expected before the first user line.
+    public var opening: [Line]
+    public var turns: [Turn]
+
+    /// The user lines in order.
+    public var inputs: [String] { turns.map(\.input.text) }
+
+    /// Parses a transcript file; errors carry the line and column of the problem.
+    public static func parse(_ file: SourceFile) throws(TranscriptError) -> Transcript {
+        var lines = file.text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        if lines.last == "" { lines.removeLast() }
+        func error(_ line: Int, _ column: Int, _ message: String) -> TranscriptError {
+            TranscriptError(message: message, location: SourceLocation(path: file.path, line: line, column: column))
+        }
+
+        var flow: (String, Int)?
+        var rules: (String, Int)?
+        var seed: UInt64?
+        var safety: Bool?
+        var separator: Int?
+        for (index, raw) in lines.enumerated() {
+            let number = index + 1
+            if raw.trimmingWhitespace() == "---" { separator = index; break }
+            let content = stripComment(raw)
+            if content.trimmingWhitespace().isEmpty { continue }
+            let keyStart = content.prefix(while: { $0 == " " || $0 == "\t" }).count + 1
+            guard let colon = content.firstIndex(of: ":") else {
+                throw error(number, keyStart, "expected 'key: value' or '---', found '\(content.trimmingWhitespace())'")
+            }
+            let key = String(content[..<colon]).trimmingWhitespace()
+            let afterColon = content[content.index(after: colon)...]
+            let value = String(afterColon).trimmingWhitespace()
+            let valueColumn = content.distance(from: content.startIndex, to: colon) + 2
+                + afterColon.prefix(while: { $0 == " " || $0 == "\t" }).count
+            switch key {
+            case "flow", "rules":
+                guard (key == "flow" ? flow : rules) == nil else { throw error(number, keyStart, "duplicate header key '\(key)'") }
+                guard !value.isEmpty else { throw error(number, valueColumn, "'\(key)' needs an id") }
+                if key == "flow" { flow = (value, number) } else { rules = (value, number) }
+            case "seed":
+                guard seed == nil else { throw error(number, keyStart, "duplicate header key 'seed'") }
+                guard let parsed = UInt64(value) else {
+                    throw error(number, valueColumn, "seed must be a whole number from 0 to \(UInt64.max), found '\(value)'")
+                }
+                seed = parsed
+            case "safety":
+                guard safety == nil else { throw error(number, keyStart, "duplicate header key 'safety'") }
+                switch value.lowercased() {
+                case "on", "true", "yes": safety = true
+                case "off", "false", "no": safety = false
+                default: throw error(number, valueColumn, "safety must be 'on' or 'off', found '\(value)'")
+                }
+            default:
+                throw error(number, keyStart, "unknown header key '\(key)' (expected flow, rules, seed or safety)")
+            }
+        }
+        guard let separator else {
+            throw error(lines.count + 1, 1, "missing '---' between the header and the conversation")
+        }
+        let subject: Subject
+        switch (flow, rules) {
+        case (let f?, nil): subject = .flow(f.0)
+        case (nil, let r?): subject = .rules(r.0)
+        case (_?, let r?): throw error(r.1, 1, "a transcript names a flow or a rule set, not both")
+        case (nil, nil): throw error(separator + 1, 1, "the header names no flow or rule set: add 'flow: ID' or 'rules: ID'")
+        }
+        if safety != nil, case .flow = subject {
+            // Flows always pass free text through the safety set when the library has one.
+            throw error(1, 1, "'safety' applies to rule-set transcripts only; flows always use the safety set")
+        }
+
+        var opening: [Line] = []
+        var turns: [Turn] = []
+        for index in (separator + 1)..<lines.count {
+            let text = lines[index]
+            let line = Line(text: text, number: index + 1)
+            if text.hasPrefix(">") {
+                var input = text.dropFirst()
+                if input.first == " " { input = input.dropFirst() }
+                turns.append(Turn(input: Line(text: String(input), number: index + 1), expected: []))
+            } else if turns.isEmpty {
+                if case .rules = subject, !text.trimmingWhitespace().isEmpty {
+                    throw error(index + 1, 1, "a rule-set transcript starts with a '> ' line; found coach text before it")
+                }
+                opening.append(line)
+            } else {
+                turns[turns.count - 1].expected.append(line)
+            }
+        }
+        opening = trimTrailingBlank(opening)
+        for index in turns.indices { turns[index].expected = trimTrailingBlank(turns[index].expected) }
+        return Transcript(path: file.path, subject: subject, seed: seed ?? 0, safety: safety ?? false,
+                          header: Array(lines[...separator]), opening: opening, turns: turns)
+    }
+
+    /// Drops a `#` comment that starts a line or follows whitespace.
+    private static func stripComment(_ line: String) -> Substring {
+        var previous: Character = " "
+        for index in line.indices {
+            let c = line[index]
+            if c == "#", previous == " " || previous == "\t" { return line[..<index] }
+            previous = c
+        }
+        return line[...]
+    }
+
+    static func trimTrailingBlank(_ lines: [Line]) -> [Line] {
+        var lines = lines
+        while let last = lines.last, last.text.trimmingWhitespace().isEmpty { lines.removeLast() }
+        return lines
+    }
+}
+
+/// A malformed transcript file.
+public struct TranscriptError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var location: SourceLocation
+
+    public init(message: String, location: SourceLocation) {
+        self.message = message
+        self.location = location
+    }
+
+    /// `path:line:column: error: message`
+    public var description: String { "\(location): error: \(message)" }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces or tabs.
+    fileprivate func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,125 @@
+/// The outcome of running one golden transcript.
+public struct TranscriptResult: Sendable, Hashable {
+    public var path: String
+    public var passed: Bool
+    /// A readable diff (expected `-`, actual `+`, with line numbers); empty when it passed.
+    public var diff: String
+    /// The transcript as this run would record it (header kept, conversation re-recorded).
+    public var recorded: String
+}
+
+/// Plays golden transcripts against a library and compares, or re-records them.
+public enum TranscriptRunner {
+    /// Plays `transcript` and compares every coach line with the expected one.
+    public static func run(_ transcript: Transcript, library: ScriptLibrary) -> TranscriptResult {
+        let actual = play(transcript, library: library)
+        var expected = transcript.opening
+        for turn in transcript.turns {
+            expected.append(Transcript.Line(text: "> " + turn.input.text, number: turn.input.number))
+            expected.append(contentsOf: turn.expected)
+        }
+        let recorded = render(header: transcript.header, body: actual)
+        let firstBodyLine = transcript.header.count + 1
+        let actualLines = actual.enumerated().map { Transcript.Line(text: $0.element, number: firstBodyLine + $0.offset) }
+        if expected.map(\.text) == actual {
+            return TranscriptResult(path: transcript.path, passed: true, diff: "", recorded: recorded)
+        }
+        let diff = LineDiff.unified(expected: expected, actual: actualLines, path: transcript.path)
+        return TranscriptResult(path: transcript.path, passed: false, diff: diff, recorded: recorded)
+    }
+
+    /// The transcript text a run produces from the transcript's own inputs (GROUNDWORK_RECORD=1).
+    public static func record(_ transcript: Transcript, library: ScriptLibrary) -> String {
+        render(header: transcript.header, body: play(transcript, library: library))
+    }
+
+    /// Parses and runs a transcript file; a parse error fails with the error as its diff.
+    public static func run(file: SourceFile, library: ScriptLibrary) -> TranscriptResult {
+        do {
+            return run(try Transcript.parse(file), library: library)
+        } catch {
+            return TranscriptResult(path: file.path, passed: false, diff: error.description, recorded: file.text)
+        }
+    }
+
+    /// The conversation lines a run prints: coach lines, and `> input` before each answer's lines.
+    static func play(_ transcript: Transcript, library: ScriptLibrary) -> [String] {
+        switch transcript.subject {
+        case .flow(let id): return playFlow(id, transcript: transcript, library: library)
+        case .rules(let id): return playRules(id, transcript: transcript, library: library)
+        }
+    }
+
+    private static func playFlow(_ id: String, transcript: Transcript, library: ScriptLibrary) -> [String] {
+        let engine = Engine(library: library)
+        var lines: [String] = []
+        var state: SessionState?
+        do {
+            let step = try engine.start(flow: id, seed: transcript.seed)
+            state = step.state
+            lines += block(step.events.flatMap { $0.plainLines() })
+        } catch {
+            lines.append("error: \(error.description)")
+        }
+        for input in transcript.inputs {
+            lines.append("> " + input)
+            guard let current = state else { continue }
+            let step: Step
+            switch input.trimmingSpaces() {
+            case "/skip": step = engine.step(current, .skip)
+            case "/done": step = engine.step(current, .finish)
+            case "/back": step = engine.back(current)
+            case "/why":
+                lines += block(current.explanation.map { Event.lines($0) } ?? ["(nothing to explain yet)"])
+                continue
+            default: step = engine.step(current, .line(input))
+            }
+            state = step.state
+            lines += block(step.events.flatMap { $0.plainLines() })
+        }
+        return lines
+    }
+
+    private static func playRules(_ id: String, transcript: Transcript, library: ScriptLibrary) -> [String] {
+        guard let rules = library.ruleSets[id] else { return ["error: no rule set named '\(id)'"] + transcript.inputs.map { "> " + $0 } }
+        let safety = transcript.safety ? library.ruleSets["safety"] : nil
+        if transcript.safety && safety == nil {
+            return ["error: 'safety: on' but the library has no rule set named 'safety'"] + transcript.inputs.map { "> " + $0 }
+        }
+        var memory = ListenerMemory()
+        var safetyMemory = ListenerMemory()
+        var lines: [String] = []
+        for input in transcript.inputs {
+            lines.append("> " + input)
+            if let safety {
+                let reply = safety.respond(to: input, memory: &safetyMemory)
+                if reply.keyword != nil {
+                    lines += block(Event.lines(reply.text))
+                    continue
+                }
+            }
+            lines += block(Event.lines(rules.respond(to: input, memory: &memory).text))
+        }
+        return lines
+    }
+
+    /// Blank lines at the end of a block are not compared (see `Transcript`).
+    private static func block(_ lines: [String]) -> [String] {
+        var lines = lines
+        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
+        return lines
+    }
+
+    private static func render(header: [String], body: [String]) -> String {
+        (header + body).joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while slice.first == " " || slice.first == "\t" { slice.removeFirst() }
+        while slice.last == " " || slice.last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}
