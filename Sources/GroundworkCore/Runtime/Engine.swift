@@ -82,6 +82,16 @@ public struct Engine: Sendable {
         return Step(state: state, events: run.events)
     }
 
+    /// The question the session waits at, as shown (for completion of its options); nil when none.
+    public func currentPrompt(_ state: SessionState) -> Prompt? {
+        Interpreter(engine: self, state: state).currentPrompt()
+    }
+
+    /// The current question's `help:` text, rendered, for `/help`; nil when it has none.
+    public func help(_ state: SessionState) -> String? {
+        Interpreter(engine: self, state: state).currentHelp()
+    }
+
     /// Rebuilds a session from its seed and inputs: the same state, byte for byte, and every event.
     public func replay(flow flowID: String, seed: UInt64, variables: [String: Value] = [:], inputs: [Input]) throws(EngineError) -> Step {
         let first = try start(flow: flowID, seed: seed, variables: variables)

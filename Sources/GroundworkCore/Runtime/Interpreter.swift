@@ -127,6 +127,16 @@ struct Interpreter {
         }
     }
 
+    func currentPrompt() -> Prompt? {
+        guard state.status == .active, let (_, node, question) = currentQuestion() else { return nil }
+        return prompt(node, question)
+    }
+
+    func currentHelp() -> String? {
+        guard state.status == .active, let (_, _, question) = currentQuestion(), let help = question.help else { return nil }
+        return render(help)
+    }
+
     // MARK: Safety net
 
     /// Runs a free-text line through the `safety` rule set; true when it fired and the flow waits.

@@ -33,6 +33,17 @@ struct EngineTests {
         #expect(step.state.status == .active)
     }
 
+    @Test func currentPromptAndHelpDescribeTheWaitingQuestion() throws {
+        let engine = F.engine(Self.checkin)
+        let state = try engine.start(flow: "checkin", seed: 1).state
+        #expect(engine.currentPrompt(state)?.nodeID == "years")
+        #expect(engine.help(state) == "Round to whole years.")
+        let atSector = engine.step(state, .line("4")).state
+        #expect(engine.currentPrompt(atSector)?.options == ["Health", "Finance"])
+        #expect(engine.help(atSector) == nil)
+        #expect(engine.currentPrompt(engine.step(atSector, .finish).state) == nil)
+    }
+
     @Test func unknownFlowThrows() {
         #expect(throws: EngineError.unknownFlow("nope")) { try F.engine(Self.checkin).start(flow: "nope", seed: 1) }
     }
