@@ -217,6 +217,12 @@ struct Interpreter {
                 next = node.next
             case .ask(let question):
                 state.reasks = 0
+                if state.safety.awaitingChoice {
+                    // The question is shown once the person chooses to continue.
+                    state.cursor.node = nodeID
+                    trace.append("node '\(nodeID)' (ask): waiting for the safety choice first")
+                    return
+                }
                 trace.append("node '\(nodeID)' (ask, \(AnswerParser.kindName(question.input).rawValue)): waiting for an answer")
                 ask(node, question)
                 return
@@ -244,6 +250,13 @@ struct Interpreter {
                     return
                 }
                 let text = reflect.source.map { evaluate($0, at: node.location).text } ?? state.lastText ?? ""
+                // The last text answer already passed the safety net; other sources are checked here,
+                // and the person chooses how to go on at the next question.
+                if reflect.source != nil,
+                   interruptForSafety(text, nodeID: nodeID, inputIndex: max(0, state.inputs.count - 1)) {
+                    next = node.next
+                    continue
+                }
                 var memory = state.listeners[reflect.ruleSet] ?? ListenerMemory()
                 let reply = rules.respond(to: text, memory: &memory)
                 state.listeners[reflect.ruleSet] = memory
