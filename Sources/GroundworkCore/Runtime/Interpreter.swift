@@ -342,7 +342,12 @@ struct Interpreter {
             trace.append("next step '\(rule.step)': \(why)")
             break
         }
+        if let stepID {
+            state.variables["next_step.id"] = .string(stepID)
+            state.variables["next_step.text"] = .string(stepText ?? "")
+        }
         let summary = flow.summary.map(render) ?? ""
+        state.variables["summary.text"] = .string(summary)
         if !summary.isEmpty { events.append(.summary(summary)) }
         if let stepID { events.append(.nextStep(id: stepID, text: stepText ?? "")) }
         events.append(.end)

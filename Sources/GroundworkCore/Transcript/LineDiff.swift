@@ -21,6 +21,11 @@ enum LineDiff {
     static func unified(expected: [Transcript.Line], actual: [Transcript.Line], path: String) -> String {
         let ops = diff(expected.map(\.text), actual.map(\.text))
         var out = ["\(path): transcript differs (- expected, + actual)"]
+        let width = String(max(expected.last?.number ?? 0, actual.last?.number ?? 0)).count
+        func number(_ n: Int) -> String {
+            let digits = String(n)
+            return String(repeating: " ", count: max(0, width - digits.count)) + digits
+        }
         let changed = ops.indices.filter { if case .same = ops[$0] { return false } else { return true } }
         var index = 0
         while index < changed.count {
@@ -33,9 +38,9 @@ enum LineDiff {
             out.append("@@ expected line \(e), actual line \(a) @@")
             for op in ops[lower...upper] {
                 switch op {
-                case .same(let i, _): out.append(" \(expected[i].number) | \(expected[i].text)")
-                case .removed(let i): out.append("-\(expected[i].number) | \(expected[i].text)")
-                case .added(let j): out.append("+\(actual[j].number) | \(actual[j].text)")
+                case .same(let i, _): out.append(" \(number(expected[i].number)) | \(expected[i].text)")
+                case .removed(let i): out.append("-\(number(expected[i].number)) | \(expected[i].text)")
+                case .added(let j): out.append("+\(number(actual[j].number)) | \(actual[j].text)")
                 }
             }
             index = end + 1

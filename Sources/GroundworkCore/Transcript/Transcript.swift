@@ -6,6 +6,7 @@
 /// flow: career-checkin        # or: rules: listening
 /// seed: 42                    # optional, 0 when absent
 /// safety: on                  # rules only: run the safety set first (optional, default off)
+/// user: ana                   # flows only: the `user` variable the CLI passes (optional)
 /// ---
 /// <coach lines before the first answer>
 /// > first user line
@@ -47,6 +48,8 @@ public struct Transcript: Sendable, Hashable {
     public var seed: UInt64
     /// For rule-set transcripts: answer through the `safety` rule set first.
     public var safety: Bool
+    /// For flow transcripts: the person's user name, given to the flow as the variable `user`.
+    public var user: String?
     /// The header as written, `---` included, kept verbatim when re-recording.
     public var header: [String]
     /// Coach lines expected before the first user line.
@@ -70,6 +73,7 @@ public struct Transcript: Sendable, Hashable {
         var rules: (String, Int)?
         var seed: UInt64?
         var safety: Bool?
+        var user: (String, Int)?
         var separator: Int?
         for (index, raw) in lines.enumerated() {
             let number = index + 1
@@ -103,8 +107,12 @@ public struct Transcript: Sendable, Hashable {
                 case "off", "false", "no": safety = false
                 default: throw error(number, valueColumn, "safety must be 'on' or 'off', found '\(value)'")
                 }
+            case "user":
+                guard user == nil else { throw error(number, keyStart, "duplicate header key 'user'") }
+                guard !value.isEmpty else { throw error(number, valueColumn, "'user' needs a name") }
+                user = (value, number)
             default:
-                throw error(number, keyStart, "unknown header key '\(key)' (expected flow, rules, seed or safety)")
+                throw error(number, keyStart, "unknown header key '\(key)' (expected flow, rules, seed, safety or user)")
             }
         }
         guard let separator else {
@@ -120,6 +128,10 @@ public struct Transcript: Sendable, Hashable {
         if safety != nil, case .flow = subject {
             // Flows always pass free text through the safety set when the library has one.
             throw error(1, 1, "'safety' applies to rule-set transcripts only; flows always use the safety set")
+        }
+
+        if let user, case .rules = subject {
+            throw error(user.1, 1, "'user' applies to flow transcripts only")
         }
 
         var opening: [Line] = []
@@ -143,7 +155,7 @@ public struct Transcript: Sendable, Hashable {
         opening = trimTrailingBlank(opening)
         for index in turns.indices { turns[index].expected = trimTrailingBlank(turns[index].expected) }
         return Transcript(path: file.path, subject: subject, seed: seed ?? 0, safety: safety ?? false,
-                          header: Array(lines[...separator]), opening: opening, turns: turns)
+                          user: user?.0, header: Array(lines[...separator]), opening: opening, turns: turns)
     }
 
     /// Drops a `#` comment that starts a line or follows whitespace.

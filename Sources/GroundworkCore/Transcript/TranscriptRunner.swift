@@ -55,7 +55,8 @@ public enum TranscriptRunner {
         var lines: [String] = []
         var state: SessionState?
         do {
-            let step = try engine.start(flow: id, seed: transcript.seed)
+            let step = try engine.start(flow: id, seed: transcript.seed,
+                                        variables: transcript.user.map { ["user": .string($0)] } ?? [:])
             state = step.state
             lines += block(step.events.flatMap { $0.plainLines() })
         } catch {

@@ -34,13 +34,15 @@ struct TranscriptTests {
         ("flow: a\nseed: 1\n", "t.transcript:3:1: error: missing '---' between the header and the conversation"),
         ("seed: 1\n---\n", "t.transcript:2:1: error: the header names no flow or rule set: add 'flow: ID' or 'rules: ID'"),
         ("flow: a\nseed: -3\n---\n", "t.transcript:2:7: error: seed must be a whole number from 0 to 18446744073709551615, found '-3'"),
-        ("flow: a\n  colour: red\n---\n", "t.transcript:2:3: error: unknown header key 'colour' (expected flow, rules, seed or safety)"),
+        ("flow: a\n  colour: red\n---\n", "t.transcript:2:3: error: unknown header key 'colour' (expected flow, rules, seed, safety or user)"),
         ("flow: a\nflow: b\n---\n", "t.transcript:2:1: error: duplicate header key 'flow'"),
         ("flow: a\nrules: b\n---\n", "t.transcript:2:1: error: a transcript names a flow or a rule set, not both"),
         ("rules: b\nsafety: maybe\n---\n", "t.transcript:2:9: error: safety must be 'on' or 'off', found 'maybe'"),
         ("rules: b\n---\nHello\n> hi\n", "t.transcript:3:1: error: a rule-set transcript starts with a '> ' line; found coach text before it"),
         ("flow: a\njust words\n---\n", "t.transcript:2:1: error: expected 'key: value' or '---', found 'just words'"),
         ("flow:\n---\n", "t.transcript:1:6: error: 'flow' needs an id"),
+        ("rules: r\nuser: ana\n---\n", "t.transcript:2:1: error: 'user' applies to flow transcripts only"),
+        ("flow: f\nsafety: on\n---\n", "t.transcript:1:1: error: 'safety' applies to rule-set transcripts only; flows always use the safety set"),
     ])
     func parseErrorsNameLineAndColumn(_ text: String, _ message: String) {
         do {

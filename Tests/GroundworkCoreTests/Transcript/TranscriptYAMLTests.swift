@@ -1,0 +1,109 @@
+import Testing
+@testable import GroundworkCore
+
+/// Transcripts over flows loaded from YAML, the way `groundwork test` runs them.
+struct TranscriptYAMLTests {
+    static let flow = """
+        id: week-review
+        title: Week review
+        start: intro
+        variables:
+          tasks: {type: list, default: []}
+          more: {type: bool, default: true}
+        scores:
+          - busy: "len(tasks) * 10"
+        summary: "{{user}}, {{flow.title}}: energy {{energy}}, busy {{busy}}. {{next_step.text}}"
+        next_steps:
+          - if: "energy <= 2"
+            step: rest
+            say: "Plan one evening off."
+          - else: keep-going
+            say: "Keep the rhythm."
+        nodes:
+          intro:
+            say: "Hello {{user}}."
+            next: energy
+          energy:
+            ask: "Energy this week?"
+            input: {scale: {min: 1, max: 5, labels: [drained, full]}}
+            save: energy
+            next: tasks_loop
+          tasks_loop:
+            loop: {while: "more", do: task, max: 3, counter: count}
+            next: picks
+          task:
+            ask: "Task {{progress.index}}: what took your time?"
+            input: text
+            save: task
+            next: add
+          add:
+            set: {tasks: "tasks + [task]"}
+            next: again
+          again:
+            ask: "Another?"
+            input: yesno
+            save: more
+            next: tasks_loop
+          picks:
+            ask: "Which helped?"
+            input: {multi: {options: [sleep, friends, walks], min: 1, max: 2}}
+            save: picks
+            next: done
+          done:
+            end: "Thanks."
+        """
+
+    static func library() throws -> ScriptLibrary {
+        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "week-review.yaml", text: flow)], prompts: [])
+        #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [])
+        return library
+    }
+
+    static let golden = """
+        flow: week-review
+        seed: 3
+        user: ana
+        ---
+        Hello ana.
+        (question 1 of 4)
+        Energy this week?
+          (1 = drained … 5 = full)
+        > 6
+        Please give a whole number from 1 to 5.
+        (question 1 of 4)
+        Energy this week?
+          (1 = drained … 5 = full)
+        > 2
+        (question 2 of 4)
+        Task 2: what took your time?
+        > reports
+        (question 3 of 4)
+        Another?
+          (yes or no)
+        > yep
+        (question 4 of 4)
+        Task 4: what took your time?
+        > meetings
+        (question 4 of 4)
+        Another?
+          (yes or no)
+        > no
+        (question 4 of 4)
+        Which helped?
+          1. sleep
+          2. friends
+          3. walks
+          (numbers or names, separated by commas)
+        > 1, walks
+        Thanks.
+        ana, Week review: energy 2, busy 20. Plan one evening off.
+        Next step: Plan one evening off.
+
+        """
+
+    @Test func aYAMLFlowPlaysItsGoldenTranscript() throws {
+        let result = TranscriptRunner.run(file: SourceFile(path: "week-review.transcript", text: Self.golden), library: try Self.library())
+        #expect(result.diff == "")
+        #expect(result.passed)
+    }
+}
