@@ -38,6 +38,9 @@ public struct Engine: Sendable {
     ///
     /// A script fault met on the way (a loop that never asks, calls nested too deeply) does not
     /// throw: the session is marked abandoned and a notice names the node.
+    ///
+    /// Callers stop reading input at `.end`. After the safety net's "pause" the events end with
+    /// `.end` while the status stays `.active`: keep the session and show `resume(_:)` later.
     public func step(_ state: SessionState, _ input: Input) -> Step {
         var run = Interpreter(engine: self, state: state)
         run.apply(input)
