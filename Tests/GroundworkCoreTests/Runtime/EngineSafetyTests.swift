@@ -1,132 +1,134 @@
 import Testing
 @testable import GroundworkCore
 
-/// The safety net and `reflect`, over rule sets and a flow loaded from YAML.
-struct EngineSafetyTests {
-    static let safetyRules = """
-        id: safety
-        keywords:
-          - word: [suicide, kill]
-            rank: 10
-            group: suicide
-            patterns:
-              - match: "*"
-                replies: ["You matter."]
-        fallback: ["(no concern)"]
-        """
+extension RuntimeTests {
+    /// The safety net and `reflect`, over rule sets and a flow loaded from YAML.
+    struct EngineSafetyTests {
+        static let safetyRules = """
+            id: safety
+            keywords:
+              - word: [suicide, kill]
+                rank: 10
+                group: suicide
+                patterns:
+                  - match: "*"
+                    replies: ["You matter."]
+            fallback: ["(no concern)"]
+            """
 
-    static let listening = """
-        id: listening
-        reflections: {i: you, my: your}
-        keywords:
-          - word: remember
-            rank: 5
-            patterns:
-              - match: "* i remember *"
-                replies: ["Do you often think of {2}?"]
-        fallback: ["Please go on."]
-        """
+        static let listening = """
+            id: listening
+            reflections: {i: you, my: your}
+            keywords:
+              - word: remember
+                rank: 5
+                patterns:
+                  - match: "* i remember *"
+                    replies: ["Do you often think of {2}?"]
+            fallback: ["Please go on."]
+            """
 
-    static let flow = """
-        id: mood
-        title: Mood
-        start: feel
-        nodes:
-          feel:
-            ask: "How are you, really?"
-            input: text
-            save: feeling
-            next: listen
-          listen:
-            reflect: listening
-            next: rested
-          rested:
-            ask: "Did you rest?"
-            input: yesno
-            save: rested
-            next: done
-          done:
-            end: "Take care."
-        """
+        static let flow = """
+            id: mood
+            title: Mood
+            start: feel
+            nodes:
+              feel:
+                ask: "How are you, really?"
+                input: text
+                save: feeling
+                next: listen
+              listen:
+                reflect: listening
+                next: rested
+              rested:
+                ask: "Did you rest?"
+                input: yesno
+                save: rested
+                next: done
+              done:
+                end: "Take care."
+            """
 
-    static func engine(message: String? = nil) throws -> Engine {
-        var prompts: [(name: String, file: SourceFile)] = []
-        if let message { prompts.append((name: "safety/message", file: SourceFile(path: "prompts/safety/message.mustache", text: message))) }
-        let (library, diagnostics) = ScriptLibrary.load(
-            scripts: [SourceFile(path: "safety.yaml", text: safetyRules), SourceFile(path: "listening.yaml", text: listening),
-                      SourceFile(path: "mood.yaml", text: flow)],
-            prompts: prompts)
-        #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [])
-        #expect(library.ruleSets["safety"] != nil && library.flows["mood"] != nil)
-        return Engine(library: library)
-    }
+        static func engine(message: String? = nil) throws -> Engine {
+            var prompts: [(name: String, file: SourceFile)] = []
+            if let message { prompts.append((name: "safety/message", file: SourceFile(path: "prompts/safety/message.mustache", text: message))) }
+            let (library, diagnostics) = ScriptLibrary.load(
+                scripts: [SourceFile(path: "safety.yaml", text: safetyRules), SourceFile(path: "listening.yaml", text: listening),
+                          SourceFile(path: "mood.yaml", text: flow)],
+                prompts: prompts)
+            #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [])
+            #expect(library.ruleSets["safety"] != nil && library.flows["mood"] != nil)
+            return Engine(library: library)
+        }
 
-    @Test func aFlaggedLineInterruptsAndIsNotSaved() throws {
-        let engine = try Self.engine()
-        let start = try engine.start(flow: "mood", seed: 1)
-        let flagged = engine.step(start.state, .line("I want to kill myself"))
-        #expect(flagged.events == [.safety(Interpreter.builtInSafetyMessage)])
-        #expect(flagged.state.safety.awaitingChoice)
-        #expect(flagged.state.safety.events == [SafetyEvent(category: "suicide", nodeID: "feel", inputIndex: 0)])
-        #expect(flagged.state.answers.isEmpty)
-        #expect(flagged.state.variables["feeling"] == nil)
-        #expect(flagged.state.lastText == nil)
-        #expect(flagged.state.cursor.node == "feel")
-        #expect(flagged.lines.suffix(3) == ["  1. Continue", "  2. Pause", "  3. Leave"])
-    }
+        @Test func aFlaggedLineInterruptsAndIsNotSaved() throws {
+            let engine = try Self.engine()
+            let start = try engine.start(flow: "mood", seed: 1)
+            let flagged = engine.step(start.state, .line("I want to kill myself"))
+            #expect(flagged.events == [.safety(Interpreter.builtInSafetyMessage)])
+            #expect(flagged.state.safety.awaitingChoice)
+            #expect(flagged.state.safety.events == [SafetyEvent(category: "suicide", nodeID: "feel", inputIndex: 0)])
+            #expect(flagged.state.answers.isEmpty)
+            #expect(flagged.state.variables["feeling"] == nil)
+            #expect(flagged.state.lastText == nil)
+            #expect(flagged.state.cursor.node == "feel")
+            #expect(flagged.lines.suffix(3) == ["  1. Continue", "  2. Pause", "  3. Leave"])
+        }
 
-    @Test func continueAsksTheSameQuestionAgainWithNothingLost() throws {
-        let engine = try Self.engine()
-        let flagged = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("thinking about suicide"))
-        let unclear = engine.step(flagged.state, .line("hmm"))
-        #expect(unclear.events == [.invalid("Please type 1 to continue, 2 to pause, or 3 to leave.")])
-        #expect(unclear.state.safety.awaitingChoice)
-        let resumed = engine.step(unclear.state, .line("1"))
-        #expect(resumed.events == [.ask(Prompt(text: "How are you, really?", kind: .text, progress: Progress(index: 1, total: 2), nodeID: "feel"))])
-        #expect(resumed.state.safety.events.last?.choice == "continue")
-        #expect(!resumed.state.safety.awaitingChoice)
-        let answered = engine.step(resumed.state, .line("I remember my dog"))
-        #expect(answered.state.variables["feeling"] == .string("I remember my dog"))
-        #expect(answered.state.answers.count == 1)
-    }
+        @Test func continueAsksTheSameQuestionAgainWithNothingLost() throws {
+            let engine = try Self.engine()
+            let flagged = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("thinking about suicide"))
+            let unclear = engine.step(flagged.state, .line("hmm"))
+            #expect(unclear.events == [.invalid("Please type 1 to continue, 2 to pause, or 3 to leave.")])
+            #expect(unclear.state.safety.awaitingChoice)
+            let resumed = engine.step(unclear.state, .line("1"))
+            #expect(resumed.events == [.ask(Prompt(text: "How are you, really?", kind: .text, progress: Progress(index: 1, total: 2), nodeID: "feel"))])
+            #expect(resumed.state.safety.events.last?.choice == "continue")
+            #expect(!resumed.state.safety.awaitingChoice)
+            let answered = engine.step(resumed.state, .line("I remember my dog"))
+            #expect(answered.state.variables["feeling"] == .string("I remember my dog"))
+            #expect(answered.state.answers.count == 1)
+        }
 
-    @Test func pauseKeepsTheSessionResumableAndLeaveAbandonsIt() throws {
-        let engine = try Self.engine()
-        let flagged = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("kill"))
-        let paused = engine.step(flagged.state, .line("Pause"))
-        #expect(paused.events == [.notice("Paused. Your answers are kept; 'groundwork resume' picks up at this question."), .end])
-        #expect(paused.state.status == .active)
-        #expect(paused.state.safety.events.last?.choice == "pause")
-        #expect(engine.resume(paused.state).events.first.map { if case .ask(let p) = $0 { p.nodeID } else { "" } } == "feel")
-        let left = engine.step(flagged.state, .line("3"))
-        #expect(left.state.status == .abandoned)
-        #expect(left.state.safety.events.last?.choice == "leave")
-    }
+        @Test func pauseKeepsTheSessionResumableAndLeaveAbandonsIt() throws {
+            let engine = try Self.engine()
+            let flagged = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("kill"))
+            let paused = engine.step(flagged.state, .line("Pause"))
+            #expect(paused.events == [.notice("Paused. Your answers are kept; 'groundwork resume' picks up at this question."), .end])
+            #expect(paused.state.status == .active)
+            #expect(paused.state.safety.events.last?.choice == "pause")
+            #expect(engine.resume(paused.state).events.first.map { if case .ask(let p) = $0 { p.nodeID } else { "" } } == "feel")
+            let left = engine.step(flagged.state, .line("3"))
+            #expect(left.state.status == .abandoned)
+            #expect(left.state.safety.events.last?.choice == "leave")
+        }
 
-    @Test func theSafetyMessageComesFromItsPromptWhenPresent() throws {
-        let engine = try Self.engine(message: "We hear you ({{safety.category}}). {{safety.reply}}")
-        let flagged = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("kill"))
-        #expect(flagged.events == [.safety("We hear you (suicide). You matter.")])
-        #expect(engine.resume(flagged.state).events.count == 1)
-    }
+        @Test func theSafetyMessageComesFromItsPromptWhenPresent() throws {
+            let engine = try Self.engine(message: "We hear you ({{safety.category}}). {{safety.reply}}")
+            let flagged = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("kill"))
+            #expect(flagged.events == [.safety("We hear you (suicide). You matter.")])
+            #expect(engine.resume(flagged.state).events.count == 1)
+        }
 
-    @Test func reflectSaysTheRuleSetsReplyToTheLastTextAnswer() throws {
-        let engine = try Self.engine()
-        let step = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("I remember my dog"))
-        var memory = ListenerMemory()
-        let expected = try #require(engine.library.ruleSets["listening"]).respond(to: "I remember my dog", memory: &memory)
-        #expect(step.events.first == .reflect(expected.text))
-        #expect(expected.text == "Do you often think of your dog?")
-        #expect(step.state.listeners["listening"] == memory)
-        #expect(step.state.explanation?.contains("node 'listen' (reflect, rules 'listening'): \(expected.explanation)") == true)
-    }
+        @Test func reflectSaysTheRuleSetsReplyToTheLastTextAnswer() throws {
+            let engine = try Self.engine()
+            let step = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("I remember my dog"))
+            var memory = ListenerMemory()
+            let expected = try #require(engine.library.ruleSets["listening"]).respond(to: "I remember my dog", memory: &memory)
+            #expect(step.events.first == .reflect(expected.text))
+            #expect(expected.text == "Do you often think of your dog?")
+            #expect(step.state.listeners["listening"] == memory)
+            #expect(step.state.explanation?.contains("node 'listen' (reflect, rules 'listening'): \(expected.explanation)") == true)
+        }
 
-    @Test func replayWithSafetyEventsIsByteIdentical() throws {
-        let engine = try Self.engine()
-        var step = try engine.start(flow: "mood", seed: 77)
-        for line in ["kill", "continue", "I remember summer", "maybe", "y"] { step = engine.step(step.state, .line(line)) }
-        #expect(step.state.status == .completed)
-        let replayed = try engine.replay(flow: "mood", seed: 77, inputs: step.state.inputs)
-        #expect(replayed.state == step.state)
+        @Test func replayWithSafetyEventsIsByteIdentical() throws {
+            let engine = try Self.engine()
+            var step = try engine.start(flow: "mood", seed: 77)
+            for line in ["kill", "continue", "I remember summer", "maybe", "y"] { step = engine.step(step.state, .line(line)) }
+            #expect(step.state.status == .completed)
+            let replayed = try engine.replay(flow: "mood", seed: 77, inputs: step.state.inputs)
+            #expect(replayed.state == step.state)
+        }
     }
 }

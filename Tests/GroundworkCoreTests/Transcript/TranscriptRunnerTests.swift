@@ -113,8 +113,8 @@ struct TranscriptRunnerTests {
 struct TranscriptRunnerRulesTests {
     static func library() throws -> ScriptLibrary {
         let (library, diagnostics) = ScriptLibrary.load(
-            scripts: [SourceFile(path: "safety.yaml", text: EngineSafetyTests.safetyRules),
-                      SourceFile(path: "listening.yaml", text: EngineSafetyTests.listening)],
+            scripts: [SourceFile(path: "safety.yaml", text: RuntimeTests.EngineSafetyTests.safetyRules),
+                      SourceFile(path: "listening.yaml", text: RuntimeTests.EngineSafetyTests.listening)],
             prompts: [])
         #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [])
         return library

@@ -53,7 +53,7 @@ struct TranscriptTests {
         }
     }
 
-    static var library: ScriptLibrary { EngineTests.checkinLibrary }
+    static var library: ScriptLibrary { RuntimeTests.EngineTests.checkinLibrary }
 
     static let passing = """
         flow: checkin
