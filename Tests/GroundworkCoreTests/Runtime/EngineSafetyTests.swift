@@ -122,6 +122,18 @@ extension RuntimeTests {
             #expect(step.state.explanation?.contains("node 'listen' (reflect, rules 'listening'): \(expected.explanation)") == true)
         }
 
+        @Test func backNeverUndoesTheRecordThatTheNetFired() throws {
+            let engine = try Self.engine()
+            var step = try engine.start(flow: "mood", seed: 5)
+            for line in ["kill", "1", "tired"] { step = engine.step(step.state, .line(line)) }
+            #expect(step.state.cursor.node == "rested")
+            let back = engine.back(step.state)
+            #expect(back.state.cursor.node == "feel")
+            #expect(back.state.inputs == [.line("kill"), .line("1")])
+            #expect(back.state.safety.events == [SafetyEvent(category: "suicide", nodeID: "feel", inputIndex: 0, choice: "continue")])
+            #expect(!back.state.safety.awaitingChoice)
+        }
+
         @Test func replayWithSafetyEventsIsByteIdentical() throws {
             let engine = try Self.engine()
             var step = try engine.start(flow: "mood", seed: 77)
