@@ -72,7 +72,7 @@ public struct Transcript: Sendable, Hashable {
         var flow: (String, Int)?
         var rules: (String, Int)?
         var seed: UInt64?
-        var safety: Bool?
+        var safety: (Bool, Int)?
         var user: (String, Int)?
         var separator: Int?
         for (index, raw) in lines.enumerated() {
@@ -103,8 +103,8 @@ public struct Transcript: Sendable, Hashable {
             case "safety":
                 guard safety == nil else { throw error(number, keyStart, "duplicate header key 'safety'") }
                 switch value.lowercased() {
-                case "on", "true", "yes": safety = true
-                case "off", "false", "no": safety = false
+                case "on", "true", "yes": safety = (true, number)
+                case "off", "false", "no": safety = (false, number)
                 default: throw error(number, valueColumn, "safety must be 'on' or 'off', found '\(value)'")
                 }
             case "user":
@@ -125,9 +125,9 @@ public struct Transcript: Sendable, Hashable {
         case (_?, let r?): throw error(r.1, 1, "a transcript names a flow or a rule set, not both")
         case (nil, nil): throw error(separator + 1, 1, "the header names no flow or rule set: add 'flow: ID' or 'rules: ID'")
         }
-        if safety != nil, case .flow = subject {
+        if let safety, case .flow = subject {
             // Flows always pass free text through the safety set when the library has one.
-            throw error(1, 1, "'safety' applies to rule-set transcripts only; flows always use the safety set")
+            throw error(safety.1, 1, "'safety' applies to rule-set transcripts only; flows always use the safety set")
         }
 
         if let user, case .rules = subject {
@@ -154,7 +154,7 @@ public struct Transcript: Sendable, Hashable {
         }
         opening = trimTrailingBlank(opening)
         for index in turns.indices { turns[index].expected = trimTrailingBlank(turns[index].expected) }
-        return Transcript(path: file.path, subject: subject, seed: seed ?? 0, safety: safety ?? false,
+        return Transcript(path: file.path, subject: subject, seed: seed ?? 0, safety: safety?.0 ?? false,
                           user: user?.0, header: Array(lines[...separator]), opening: opening, turns: turns)
     }
 

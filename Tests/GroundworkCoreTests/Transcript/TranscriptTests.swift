@@ -42,7 +42,7 @@ struct TranscriptTests {
         ("flow: a\njust words\n---\n", "t.transcript:2:1: error: expected 'key: value' or '---', found 'just words'"),
         ("flow:\n---\n", "t.transcript:1:6: error: 'flow' needs an id"),
         ("rules: r\nuser: ana\n---\n", "t.transcript:2:1: error: 'user' applies to flow transcripts only"),
-        ("flow: f\nsafety: on\n---\n", "t.transcript:1:1: error: 'safety' applies to rule-set transcripts only; flows always use the safety set"),
+        ("flow: f\nsafety: on\n---\n", "t.transcript:2:1: error: 'safety' applies to rule-set transcripts only; flows always use the safety set"),
     ])
     func parseErrorsNameLineAndColumn(_ text: String, _ message: String) {
         do {
