@@ -22,9 +22,8 @@ public struct SessionRecord: Sendable, Hashable, Codable {
     public var updatedAt: Timestamp
     public var state: SessionState
     public var transcript: [TranscriptEntry]
-    /// The schema version this record was read from when older than the current one; not stored.
-    /// The first write after a migration keeps a copy of the original file.
-    public var migratedFrom: Int?
+    /// Where the record was read from; not stored, and ignored when comparing records.
+    public var origin = Origin()
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, user, flowID, flowTitle, flowHash, status, startedAt, updatedAt, state, transcript
@@ -43,7 +42,7 @@ public struct SessionRecord: Sendable, Hashable, Codable {
         self.updatedAt = startedAt
         self.state = state
         self.transcript = transcript
-        self.migratedFrom = nil
+        self.origin = Origin()
     }
 
     /// `<started-at>-<flow>-<id>.json`, with a file-name-safe UTC time so names sort by start.
@@ -83,4 +82,21 @@ extension SessionRecord {
     public var scores: [String: Value] { state.summary?.scores ?? [:] }
     public var isActive: Bool { status == .active }
     public var isCompleted: Bool { status == .completed }
+}
+
+/// Where a record was read from. Not part of the file; equal for every record, so that a record read
+/// back compares equal to the one written.
+public struct Origin: Sendable, Hashable {
+    /// The file name in `sessions/` it was read from (nil for a new record).
+    public var fileName: String?
+    /// The older schema version the file had; the first write after a migration keeps a copy of it.
+    public var migratedFrom: Int?
+
+    public init(fileName: String? = nil, migratedFrom: Int? = nil) {
+        self.fileName = fileName
+        self.migratedFrom = migratedFrom
+    }
+
+    public static func == (lhs: Origin, rhs: Origin) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
 }

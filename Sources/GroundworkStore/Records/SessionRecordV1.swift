@@ -67,7 +67,7 @@ struct SessionRecordV1: Decodable {
                                    startedAt: started, state: state,
                                    transcript: transcript.map { TranscriptEntry(time: $0.at, speaker: $0.who, text: $0.text) })
         record.updatedAt = updated
-        record.migratedFrom = version
+        record.origin.migratedFrom = version
         return record
     }
 }
