@@ -14,14 +14,23 @@ public struct DurableFile: Sendable {
     /// Replaces `path` with `bytes`. On any failure the previous file is left as it was and the temp
     /// file is removed.
     public func write(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o600) throws(StoreError) {
+        do throws(StoreError) {
+            try replace(path, with: bytes, mode: mode)
+        } catch .io(_, _, let code) {
+            // Name the file the person knows, not the temp file.
+            throw .io(operation: "save", path: path, errno: code)
+        }
+    }
+
+    private func replace(_ path: String, with bytes: [UInt8], mode: UInt32) throws(StoreError) {
         let (folder, name) = DurableFile.split(path)
         let temp = DataLocation.join(folder, "\(DurableFile.tempPrefix)\(name)-\(UInt32.random(in: 0...UInt32.max))")
         let fd = try fileSystem.createExclusive(temp, mode: mode)
         do throws(StoreError) {
             // The umask may have removed bits from the mode asked for at creation.
             try fileSystem.setMode(fd, mode, path: temp)
-            try fileSystem.write(fd, bytes, path: path)
-            try fileSystem.sync(fd, path: path)
+            try fileSystem.write(fd, bytes, path: temp)
+            try fileSystem.sync(fd, path: temp)
             fileSystem.close(fd)
         } catch {
             fileSystem.close(fd)

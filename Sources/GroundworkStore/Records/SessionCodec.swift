@@ -68,6 +68,8 @@ public struct SessionCodec: Sendable {
         let found: VersionProbe
         do {
             found = try JSONDecoder().decode(VersionProbe.self, from: data)
+        } catch DecodingError.typeMismatch {
+            return .failure(UnreadableFile(path: path, reason: "not a groundwork session: not a JSON object"))
         } catch {
             let last = bytes.last { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
             if last != UInt8(ascii: "}") {
