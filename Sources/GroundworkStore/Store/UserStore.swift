@@ -88,9 +88,11 @@ public struct UserStore: Sendable {
         return nil
     }
 
-    /// The latest completed session of a flow (for trends), optionally other than `excluding`.
-    public func latestCompleted(flowID: String, excluding id: String? = nil) throws(StoreError) -> SessionRecord? {
-        for header in try headers().items where header.status == .completed && header.flowID == flowID && header.id != id {
+    /// The latest completed session of a flow (for trends), optionally other than `excluding` and
+    /// started before `before`.
+    public func latestCompleted(flowID: String, excluding id: String? = nil, before: Timestamp? = nil) throws(StoreError) -> SessionRecord? {
+        for header in try headers().items where header.status == .completed && header.flowID == flowID && header.id != id
+            && (before.map { header.startedAt < $0 } ?? true) {
             if let record = try? load(fileName: header.fileName) { return record }
         }
         return nil
@@ -119,10 +121,13 @@ public struct UserStore: Sendable {
         return found.sorted()
     }
 
-    /// Takes the user's lock for writing; `StoreError.locked` when another process has it.
+    /// Takes the user's lock for writing; `StoreError.locked` when another process has it. Temp files
+    /// left by a crashed write are removed then: no writer can be using them.
     public func lockForWriting() throws(StoreError) -> UserWriter {
         let lock = try UserLock(user: user, location: location, fileSystem: fileSystem)
-        return UserWriter(store: self, lock: lock)
+        let writer = UserWriter(store: self, lock: lock)
+        _ = try? writer.cleanTempFiles()
+        return writer
     }
 }
 

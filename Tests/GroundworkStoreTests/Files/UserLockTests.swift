@@ -40,7 +40,7 @@ import Testing
         child.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         child.arguments = ["-x", "-F", folder.location.lockFile(user), "sleep", "5"]
         try child.run()
-        defer { child.terminate(); child.waitUntilExit() }
+        defer { kill(child.processIdentifier, SIGKILL); child.waitUntilExit() }
         // Wait until the child holds the lock.
         var refused = false
         for _ in 0..<100 {
