@@ -194,3 +194,16 @@ import Testing
         #expect(try store.checkup().isHealthy)
     }
 }
+
+@Suite struct UserStoreLockTests {
+    @Test func takingTheLockRemovesLeftoverTempFiles() throws {
+        let folder = try TemporaryFolder()
+        let store = UserStore(location: folder.location, user: try UserName("ada"))
+        try DurableFile().makeFolders(store.sessionsFolder)
+        let temp = store.path(of: DurableFile.tempPrefix + "x.json-1")
+        folder.write("{", to: temp)
+        #expect(try store.checkup().leftoverTempFiles == [temp])
+        _ = try store.lockForWriting()
+        #expect(folder.bytes(temp) == nil)
+    }
+}
