@@ -6,15 +6,7 @@ public struct SessionCodec: Sendable {
 
     /// Pretty, key-sorted JSON so session files stay readable and diffable.
     public func encode(_ record: SessionRecord) throws(StoreError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            var bytes = [UInt8](try encoder.encode(record))
-            bytes.append(0x0A)
-            return bytes
-        } catch {
-            throw .encodingFailed(String(describing: error))
-        }
+        SessionJSONWriter.encode(record)
     }
 
     /// The record in `bytes`, upgraded from an older schema if needed; or why it cannot be read.

@@ -39,8 +39,8 @@ import Testing
     }
 
     @Test func futureSchemaWithSameFieldsIsStillRefused() throws {
-        let text = try Self.valid().replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3")
-        #expect(text.contains("\"schemaVersion\" : 3"))
+        let text = try Self.valid().replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 3")
+        #expect(text.contains("\"schemaVersion\": 3"))
         guard case .failure(let problem) = SessionCodec().decode(Array(text.utf8), path: "f") else {
             Issue.record("read a newer schema")
             return
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func wrongTypeNamesTheField() throws {
-        let text = try Self.valid().replacingOccurrences(of: "\"seed\" : 42", with: "\"seed\" : \"x\"")
+        let text = try Self.valid().replacingOccurrences(of: "\"seed\": 42", with: "\"seed\": \"x\"")
         guard case .failure(let problem) = SessionCodec().decode(Array(text.utf8), path: "f") else {
             Issue.record("decoded a bad seed")
             return
