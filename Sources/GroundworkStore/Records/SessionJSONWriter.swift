@@ -33,17 +33,17 @@ struct SessionJSONWriter {
         key("flowTitle"); string(r.flowTitle)
         key("id"); string(r.id)
         key("schemaVersion"); integer(Int64(r.schemaVersion))
-        key("startedAt"); string(r.startedAt.description)
+        key("startedAt"); timestamp(r.startedAt)
         key("state"); state(r.state)
         key("status"); string(r.status.rawValue)
         key("transcript"); array(r.transcript) { w, e in
             w.open(0x7B)
             w.key("speaker"); w.string(e.speaker.rawValue)
             w.key("text"); w.string(e.text)
-            w.key("time"); w.string(e.time.description)
+            w.key("time"); w.timestamp(e.time)
             w.close(0x7D)
         }
-        key("updatedAt"); string(r.updatedAt.description)
+        key("updatedAt"); timestamp(r.updatedAt)
         key("user"); string(r.user)
         close(0x7D)
     }
@@ -158,12 +158,26 @@ struct SessionJSONWriter {
         newline()
     }
 
+    /// A newline and 2 spaces per level, copied in one go.
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
+
     private mutating func newline() {
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        let count = min(1 + 2 * depth, SessionJSONWriter.indentation.count)
+        SessionJSONWriter.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
 
-    private mutating func key(_ name: String) {
+    /// A key of the record's own shape: plain ASCII, so no escaping.
+    private mutating func key(_ name: StaticString) {
+        member()
+        bytes.append(0x22)
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        bytes.append(0x20)
+    }
+
+    /// A key from the data (variable and score names): escaped like any string.
+    private mutating func key(dynamic name: String) {
         member()
         string(name)
         bytes.append(0x3A)
@@ -183,7 +197,7 @@ struct SessionJSONWriter {
         open(0x7B)
         for name in items.keys.sorted() {
             guard let item = items[name] else { continue }
-            key(name)
+            key(dynamic: name)
             element(&self, item)
         }
         close(0x7D)
@@ -198,11 +212,55 @@ struct SessionJSONWriter {
     }
 
     private mutating func integer(_ n: Int64) {
-        bytes.append(contentsOf: String(n).utf8)
+        if n < 0 {
+            bytes.append(0x2D)
+            unsigned(n.magnitude)
+        } else {
+            unsigned(UInt64(n))
+        }
     }
 
+    /// Digits without building a String: counters and indices are written thousands of times.
     private mutating func unsigned(_ n: UInt64) {
-        bytes.append(contentsOf: String(n).utf8)
+        if n < 10 { return bytes.append(0x30 + UInt8(n)) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = n
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[19 - count] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// `"2026-11-23T12:34:56.789Z"` written digit by digit.
+    private mutating func timestamp(_ t: Timestamp) {
+        let c = t.components
+        bytes.append(0x22)
+        fixed(c.year, 4); bytes.append(0x2D); fixed(c.month, 2); bytes.append(0x2D); fixed(c.day, 2)
+        bytes.append(0x54)
+        fixed(c.hour, 2); bytes.append(0x3A); fixed(c.minute, 2); bytes.append(0x3A); fixed(c.second, 2)
+        bytes.append(0x2E); fixed(c.millisecond, 3)
+        bytes.append(0x5A)
+        bytes.append(0x22)
+    }
+
+    private mutating func fixed(_ value: Int, _ width: Int) {
+        guard value >= 0, value < 10_000 else { return bytes.append(contentsOf: String(value).utf8) }
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var v = value
+        if v >= divisor * 10 { return bytes.append(contentsOf: String(value).utf8) }
+        while divisor > 0 {
+            bytes.append(0x30 + UInt8(v / divisor))
+            v %= divisor
+            divisor /= 10
+        }
     }
 
     /// Whole numbers without a fraction; others in Swift's shortest round-trip form. JSON has no

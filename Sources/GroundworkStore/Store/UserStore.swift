@@ -58,20 +58,41 @@ public struct UserStore: Sendable {
         return listing
     }
 
-    /// The headers of every session, newest first, without decoding transcripts.
+    /// The headers of every session, newest first, without decoding transcripts: from the header
+    /// cache (`index.json`) for files unchanged since it was written, else from the file.
     public func headers() throws(StoreError) -> Listing<SessionHeader> {
         var listing = Listing<SessionHeader>(items: [], unreadable: [])
-        for name in try sessionFileNames() {
+        let names = try sessionFileNames()
+        let indexPath = location.indexFile(user)
+        let index = SessionIndex.load(indexPath, fileSystem: fileSystem)
+        var next = SessionIndex()
+        var changed = false
+        for name in names {
             let path = path(of: name)
             do throws(StoreError) {
+                // Stat before reading: if the file changes in between, the entry goes stale and is read again.
+                guard let status = try fileSystem.status(path) else { continue }
+                if let entry = index.entries[name], entry.matches(status) {
+                    listing.items.append(entry.header)
+                    next.entries[name] = entry
+                    continue
+                }
                 let bytes = try fileSystem.read(path)
                 switch codec.decodeHeader(bytes, path: path, fileName: name) {
-                case .success(let header): listing.items.append(header)
-                case .failure(let problem): listing.unreadable.append(problem)
+                case .success(let header):
+                    listing.items.append(header)
+                    next.entries[name] = SessionIndex.Entry(inode: status.inode, size: status.size,
+                                                            modified: status.modified, header: header)
+                    changed = true
+                case .failure(let problem):
+                    listing.unreadable.append(problem)
                 }
             } catch {
                 listing.unreadable.append(StoreError.unreadableFile(from: error, path: path))
             }
+        }
+        if changed || next.entries.count != index.entries.count {
+            next.save(indexPath, fileSystem: fileSystem)
         }
         listing.items.sort { ($0.startedAt, $0.id) > ($1.startedAt, $1.id) }
         return listing

@@ -207,3 +207,41 @@ import Testing
         #expect(folder.bytes(temp) == nil)
     }
 }
+
+@Suite struct SessionIndexTests {
+    @Test func cacheFollowsChangesAndSurvivesDamage() throws {
+        let folder = try TemporaryFolder()
+        let store = UserStore(location: folder.location, user: try UserName("ada"))
+        let writer = try store.lockForWriting()
+        var a = try writer.createSession(flowID: "f", flowTitle: "F", flowHash: "h", state: Samples.state(answers: 1),
+                                         now: UserStoreTests.at(0))
+        let b = try writer.createSession(flowID: "f", flowTitle: "F", flowHash: "h", state: Samples.state(answers: 2),
+                                         now: UserStoreTests.at(1))
+        let indexPath = folder.location.indexFile(store.user)
+        #expect(try store.headers().items.map(\.answerCount) == [2, 1])
+        #expect(folder.bytes(indexPath) != nil)
+        #expect(folder.mode(of: indexPath) == 0o600)
+
+        // A save changes the file's inode: the cached header is not used.
+        a.state.status = .completed
+        try writer.save(&a)
+        #expect(try store.headers().items.first { $0.id == a.id }?.status == .completed)
+
+        // A session replaced behind the cache's back by something unreadable is reported.
+        folder.write("{ broken", to: store.path(of: b.fileName))
+        let listing = try store.headers()
+        #expect(listing.items.map(\.id) == [a.id])
+        #expect(listing.unreadable.map(\.path) == [store.path(of: b.fileName)])
+
+        // A damaged index is rebuilt.
+        folder.write("not json", to: indexPath)
+        #expect(try store.headers().items.map(\.id) == [a.id])
+        let rebuilt = try #require(folder.bytes(indexPath))
+        #expect(String(decoding: rebuilt, as: UTF8.self).contains(a.id))
+
+        // A forgotten session leaves the index.
+        try writer.forget(fileName: a.fileName)
+        #expect(try store.headers().items.isEmpty)
+        #expect(!String(decoding: folder.bytes(indexPath) ?? [], as: UTF8.self).contains(a.id))
+    }
+}
