@@ -93,7 +93,7 @@ struct StoreCommandsTests {
         let data = try StoreCLI.dataFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
         let result = try StoreCLI.run(["history", "--user", name], data: data, user: nil)
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("groundwork: invalid user name '"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: data).isEmpty)
     }

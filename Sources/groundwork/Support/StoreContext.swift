@@ -6,6 +6,7 @@ struct StoreContext {
     /// Exit statuses (as documented in `groundwork --help`).
     enum Status: Int32 {
         case failure = 1
+        case usage = 2
         case locked = 3
         case unreadableState = 4
     }
@@ -65,6 +66,7 @@ struct StoreContext {
         let status: Status
         switch error {
         case .locked: status = .locked
+        case .invalidUserName: status = .usage
         case .unreadable: status = .unreadableState
         default: status = .failure
         }
