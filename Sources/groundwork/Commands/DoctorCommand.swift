@@ -1,12 +1,36 @@
 import ArgumentParser
+import GroundworkStore
 
-/// PLACEHOLDER: `groundwork doctor`, replaced by its real implementation.
+/// `groundwork doctor`: find session files that cannot be read, and move them aside.
 struct DoctorCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "doctor", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check your session files; --fix moves unreadable ones to quarantine/ and removes leftover temp files."
+    )
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(help: "Move unreadable files to users/<user>/quarantine/ and remove leftover temp files.")
+    var fix = false
+
     func run() async throws {
-        throw ValidationError("'groundwork doctor' is not built yet")
+        let context = StoreContext(options)
+        // With --fix, lock first: the files must not change while they are moved.
+        let writer = fix ? context.lockForWriting() : nil
+        let checkup = context.run { () throws(StoreError) in try context.store.checkup() }
+        let count = context.run { () throws(StoreError) in try context.store.sessionFileNames().count }
+        StoreContext.output("data: \(context.location.userFolder(context.user))\n")
+        StoreContext.output("\(count - checkup.unreadable.count) of \(count) session file\(count == 1 ? "" : "s") readable\n")
+        for file in checkup.unreadable { StoreContext.output("unreadable: \(file.path): \(file.reason)\n") }
+        for path in checkup.leftoverTempFiles { StoreContext.output("leftover temp file: \(path)\n") }
+        guard let writer else {
+            if !checkup.isHealthy { StoreContext.fail("problems found; 'groundwork doctor --fix' moves unreadable files aside") }
+            return
+        }
+        let moved = context.run { () throws(StoreError) in try writer.quarantine(checkup.unreadable) }
+        for path in moved { StoreContext.output("moved to \(path)\n") }
+        let removed = context.run { () throws(StoreError) in try writer.cleanTempFiles() }
+        for path in removed { StoreContext.output("removed \(path)\n") }
+        if checkup.isHealthy { StoreContext.output("all good\n") }
     }
 }

@@ -1,12 +1,34 @@
 import ArgumentParser
+import GroundworkStore
 
-/// PLACEHOLDER: `groundwork export`, replaced by its real implementation.
+/// `groundwork export`: all of your sessions as Markdown or JSON.
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export all of your sessions as Markdown or JSON, to stdout or a file (written 0600)."
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json }
 
     @OptionGroup var options: GlobalOptions
 
+    @Option(help: "md or json.")
+    var format: Format = .md
+
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of stdout.")
+    var output: String?
+
     func run() async throws {
-        throw ValidationError("'groundwork export' is not built yet")
+        let context = StoreContext(options)
+        let listing = context.run { () throws(StoreError) in try context.store.loadAll() }
+        context.warn(listing.unreadable)
+        let text = context.run { () throws(StoreError) in
+            try ExportReport.render(listing.items, user: context.user.rawValue, format: format == .md ? .md : .json)
+        }
+        guard let output else { return StoreContext.output(text) }
+        let path = DataLocation(root: output).root
+        context.run { () throws(StoreError) in try DurableFile().write(Array(text.utf8), to: path) }
+        StoreContext.printError("exported \(listing.items.count) session\(listing.items.count == 1 ? "" : "s") to '\(path)'")
     }
 }

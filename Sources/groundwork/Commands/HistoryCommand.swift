@@ -1,12 +1,30 @@
 import ArgumentParser
+import GroundworkStore
 
-/// PLACEHOLDER: `groundwork history`, replaced by its real implementation.
+/// `groundwork history`: your sessions, newest first, with the exposure trend.
 struct HistoryCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List your sessions, newest first, with the exposure trend across career check-ins."
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var options: GlobalOptions
 
+    @Option(help: "text or json.")
+    var format: Format = .text
+
     func run() async throws {
-        throw ValidationError("'groundwork history' is not built yet")
+        let context = StoreContext(options)
+        let listing = context.run { () throws(StoreError) in try context.store.headers() }
+        switch format {
+        case .text:
+            context.warn(listing.unreadable)
+            StoreContext.output(HistoryReport.text(listing.items))
+        case .json:
+            StoreContext.output(HistoryReport.json(listing.items, unreadable: listing.unreadable))
+        }
     }
 }

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the store could not do what was asked. Messages are short, lowercase, and quote paths and names.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A user name that cannot be used as a folder name.
+    case invalidUserName(String, reason: String)
+    /// Another process holds the user's lock.
+    case locked(user: String)
+    /// A system call failed on a path.
+    case io(operation: String, path: String, errno: Int32)
+    /// A session file that cannot be read; it is left untouched.
+    case unreadable(UnreadableFile)
+    /// No session matched the reference given.
+    case sessionNotFound(String)
+    /// More than one session matched a short reference.
+    case ambiguousSession(String, matches: [String])
+    /// No data folder could be found (no `--data-dir`, no environment, no home).
+    case noDataLocation
+    /// A record could not be encoded (should not happen: every field is plain data).
+    case encodingFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidUserName(let name, let reason):
+            return "invalid user name '\(name)': \(reason)"
+        case .locked(let user):
+            return "user '\(user)' is in a session in another groundwork process; finish it there or wait"
+        case .io(let operation, let path, let code):
+            return "could not \(operation) '\(path)': \(StoreError.message(for: code))"
+        case .unreadable(let file):
+            return "cannot read '\(file.path)': \(file.reason)"
+        case .sessionNotFound(let reference):
+            return "no session '\(reference)'; 'groundwork history' lists them"
+        case .ambiguousSession(let reference, let matches):
+            return "session '\(reference)' is ambiguous: \(matches.map { "'\($0)'" }.joined(separator: ", "))"
+        case .noDataLocation:
+            return "no place for data: set GROUNDWORK_HOME or pass --data-dir"
+        case .encodingFailed(let reason):
+            return "could not encode the session: \(reason)"
+        }
+    }
+
+    /// The lowercase system message for an errno value.
+    static func message(for code: Int32) -> String {
+        guard let raw = strerror(code) else { return "error \(code)" }
+        let text = String(cString: raw)
+        guard let first = text.first else { return "error \(code)" }
+        return first.lowercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GroundworkStore
+
+/// The user's data for a command: where it lives, whose it is, and how store errors reach the person.
+struct StoreContext {
+    /// Exit statuses (as documented in `groundwork --help`).
+    enum Status: Int32 {
+        case failure = 1
+        case usage = 2
+        case locked = 3
+        case unreadableState = 4
+    }
+
+    let location: DataLocation
+    let user: UserName
+    let store: UserStore
+
+    /// Resolves the data folder (`--data-dir`, `GROUNDWORK_HOME`, `XDG_DATA_HOME`, home) and the
+    /// user (`--user`, else the login name); exits with a message when either is unusable.
+    init(_ options: GlobalOptions) {
+        let environment = ProcessInfo.processInfo.environment
+        do throws(StoreError) {
+            location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
+            user = try StoreContext.userName(options, environment: environment)
+        } catch {
+            StoreContext.exit(with: error)
+        }
+        store = UserStore(location: location, user: user)
+    }
+
+    /// `--user`, else `$USER`, else `$LOGNAME`, else the password database's name.
+    static func userName(_ options: GlobalOptions, environment: [String: String]) throws(StoreError) -> UserName {
+        if let given = options.user { return try UserName(given) }
+        let login = [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty }
+            ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+        guard let login else { throw .invalidUserName("", reason: "no login name found; pass --user NAME") }
+        do throws(StoreError) {
+            return try UserName(login)
+        } catch .invalidUserName(let name, let reason) {
+            throw .invalidUserName(name, reason: reason + "; pass --user NAME")
+        }
+    }
+
+    /// Runs `body`, turning store errors into one line on stderr and the documented exit status.
+    func run<T>(_ body: () throws(StoreError) -> T) -> T {
+        do throws(StoreError) {
+            return try body()
+        } catch {
+            StoreContext.exit(with: error)
+        }
+    }
+
+    /// Takes the user's lock; another process holding it ends this one with status 3.
+    func lockForWriting() -> UserWriter {
+        run { () throws(StoreError) in try store.lockForWriting() }
+    }
+
+    /// Warns about files that could not be read; the rest of the data stays usable.
+    func warn(_ unreadable: [UnreadableFile]) {
+        for file in unreadable {
+            StoreContext.printError("groundwork: warning: cannot read '\(file.path)': \(file.reason); 'groundwork doctor --fix' moves it aside")
+        }
+    }
+
+    static func exit(with error: StoreError) -> Never {
+        let status: Status
+        switch error {
+        case .locked: status = .locked
+        case .invalidUserName: status = .usage
+        case .unreadable: status = .unreadableState
+        default: status = .failure
+        }
+        fail(error.description, status: status)
+    }
+
+    static func fail(_ message: String, status: Status = .failure) -> Never {
+        printError("groundwork: \(message)")
+        Foundation.exit(status.rawValue)
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Prints to stdout without an extra newline (reports end with their own).
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
