@@ -108,7 +108,18 @@ enum TemplateContext {
         case .bool(let b): return b
         case .number: return value.text
         case .string(let s): return s
-        case .list(let l): return l.isEmpty ? false as Any : l.map(convert)
+        case .list(let l): return l.isEmpty ? false as Any : TemplateList(items: l.map(convert), text: value.text)
         }
     }
+}
+
+/// A list in a template: iterated by sections (`{{#tasks}}…{{/tasks}}`), joined by ", " when
+/// interpolated (`{{tasks}}`), instead of Swift's array description.
+struct TemplateList: MustacheSequence, MustacheCustomRenderable {
+    let items: [Any]
+    let text: String
+
+    func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
+    var renderText: String { text }
+    var isNull: Bool { items.isEmpty }
 }
