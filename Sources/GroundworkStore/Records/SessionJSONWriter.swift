@@ -73,6 +73,7 @@ struct SessionJSONWriter {
             w.close(0x7D)
         }
         key("loopPasses"); dictionary(s.loopPasses) { w, n in w.integer(Int64(n)) }
+        key("questionsDone"); integer(Int64(s.questionsDone))
         key("random"); unsigned(s.random)
         key("reasks"); integer(Int64(s.reasks))
         key("safety"); open(0x7B)
@@ -87,6 +88,7 @@ struct SessionJSONWriter {
         }
         close(0x7D)
         key("seed"); unsigned(s.seed)
+        key("startVariables"); dictionary(s.startVariables) { w, v in w.value(v) }
         key("status"); string(s.status.rawValue)
         if let summary = s.summary {
             key("summary"); open(0x7B)

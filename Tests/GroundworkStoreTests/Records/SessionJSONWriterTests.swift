@@ -34,7 +34,8 @@ import Testing
         #expect(labels(Samples.record()) == ["flowHash", "flowID", "flowTitle", "id", "origin", "schemaVersion", "startedAt",
                                              "state", "status", "transcript", "updatedAt", "user"])
         #expect(labels(state) == ["answers", "cursor", "explanation", "flowHash", "flowID", "inputs", "lastText", "listeners",
-                                  "loopPasses", "random", "reasks", "safety", "seed", "status", "summary", "variables"])
+                                  "loopPasses", "questionsDone", "random", "reasks", "safety", "seed", "startVariables", "status", "summary",
+                                  "variables"])
         #expect(labels(state.cursor) == ["flowID", "node", "returnStack"])
         #expect(labels(Cursor.Frame(flowID: "f", returnNode: nil)) == ["flowID", "returnNode"])
         #expect(labels(state.answers[0]) == ["flowID", "nodeID", "question", "raw", "value", "variable"])
