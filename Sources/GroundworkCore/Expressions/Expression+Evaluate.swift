@@ -136,6 +136,12 @@ extension Expression {
             }
         case "min", "max":
             return try extreme(name, arguments, lookup)
+        case "words":
+            switch try argument(0) {
+            case .string(let s): return .number(Double(wordCount(s)))
+            case .null: return .number(0)
+            case let other: throw EvaluationError(message: "'words' needs a string, not \(other.kindPhrase)")
+            }
         case "contains":
             return .bool(try contains(try argument(0), try argument(1)))
         case "round":
@@ -152,6 +158,18 @@ extension Expression {
         default:
             throw EvaluationError(message: "unknown function '\(name)'")
         }
+    }
+
+    /// Runs of non-space characters, so a journal can report its length without Foundation.
+    private static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for character in text.unicodeScalars {
+            let space = character.properties.isWhitespace
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
     }
 
     /// `min`/`max` of several numbers, or of the numbers in one list (null when it is empty).

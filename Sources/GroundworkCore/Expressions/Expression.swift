@@ -1,5 +1,5 @@
 /// A parsed expression of the script language: numbers, strings, booleans, lists, variables,
-/// `+ - * /`, comparisons, `and or not`, and the functions `len sum min max contains round`.
+/// `+ - * /`, comparisons, `and or not`, and the functions `len sum min max contains round words`.
 ///
 /// Parsed once when a script loads (`Expression.parse`), evaluated on every use.
 public indirect enum Expression: Sendable, Hashable {

@@ -36,6 +36,7 @@ struct ExpressionFunction {
         "max": .init(name: "max", minArguments: 1, maxArguments: nil),
         "contains": .init(name: "contains", minArguments: 2, maxArguments: 2),
         "round": .init(name: "round", minArguments: 1, maxArguments: 2),
+        "words": .init(name: "words", minArguments: 1, maxArguments: 1),
     ]
 
     /// What to say when a call has the wrong number of arguments.

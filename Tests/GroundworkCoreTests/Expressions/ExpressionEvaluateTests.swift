@@ -138,6 +138,12 @@ import Testing
         ("contains(name, 'bob')", .bool(false)),
         ("contains(name, '')", .bool(true)),
         ("contains(unset, 'x')", .bool(false)),
+        // words
+        ("words('I could not sleep  again')", .number(5)),
+        ("words('  one\ttwo\nthree ')", .number(3)),
+        ("words('')", .number(0)),
+        ("words(unset)", .number(0)),
+        ("words(name + ' x')", .number(2)),
         // round
         ("round(2.5)", .number(3)),
         ("round(-2.5)", .number(-3)),
@@ -175,6 +181,7 @@ import Testing
         ("tasks > []", "cannot compare a list and a list"),
         ("yes >= no", "cannot compare a boolean and a boolean"),
         ("len(years)", "'len' needs a string or a list, not a number"),
+        ("words(years)", "'words' needs a string, not a number"),
         ("sum(name)", "'sum' needs a list of numbers, not a string"),
         ("sum(tasks)", "'sum' needs a list of numbers, not one holding a string"),
         ("min(1, 'a')", "'min' needs numbers, not a string"),
