@@ -1,0 +1,34 @@
+import Testing
+@testable import GroundworkCore
+
+@Suite struct JournalEntryTests {
+    @Test(arguments: [
+        ("Long day at the clinic #work #tired mood: 2", "Long day at the clinic #work #tired", ["work", "tired"], 2 as Int?),
+        ("mood:4 walked by the river #Rest", "walked by the river #Rest", ["rest"], 4),
+        ("MOOD: 5. great chat with my sister", "great chat with my sister", [], 5),
+        ("#work, #work again, #AI-tools!", "#work, #work again, #AI-tools!", ["work", "ai-tools"], nil),
+        ("my #1 priority is sleep", "my #1 priority is sleep", [], nil),
+        ("mood: 7 is not a mood", "mood: 7 is not a mood", [], nil),
+        ("mood: 3 and later mood: 4", "and later mood: 4", [], 3),
+        ("just a line", "just a line", [], nil),
+        ("mood:", "mood:", [], nil),
+    ])
+    func readsTagsAndMood(_ raw: String, _ text: String, _ tags: [String], _ mood: Int?) {
+        let entry = JournalEntry(raw)
+        #expect(entry.raw == raw)
+        #expect(entry.text == text)
+        #expect(entry.tags == tags)
+        #expect(entry.mood == mood)
+    }
+
+    @Test(arguments: [
+        ("I talked to my MANAGER today", "manager", true),
+        ("I talked to my manager today", "Talked To", true),
+        ("Élodie called", "élodie", true),
+        ("nothing here", "manager", false),
+        ("anything", "", false),
+    ])
+    func searchIgnoresCase(_ raw: String, _ query: String, _ expected: Bool) {
+        #expect(JournalEntry(raw).matches(query) == expected)
+    }
+}
