@@ -102,24 +102,35 @@ enum TemplateContext {
         dict[head] = child
     }
 
+    /// As documented for authors (docs/format.md): `{{name}}` shows numbers without needless
+    /// decimals, lists joined with ", " and nothing for null; `{{#name}}` skips null, false, 0, empty
+    /// text and empty lists, and repeats over a list's items.
     static func convert(_ value: Value) -> Any {
         switch value {
-        case .null: return false
+        case .null: return TemplateScalar(text: "", isNull: true)
         case .bool(let b): return b
-        case .number: return value.text
-        case .string(let s): return s
-        case .list(let l): return l.isEmpty ? false as Any : TemplateList(items: l.map(convert), text: value.text)
+        case .number(let n): return TemplateScalar(text: value.text, isNull: n == 0 || n.isNaN)
+        case .string(let s): return TemplateScalar(text: s, isNull: s.isEmpty)
+        case .list(let l): return TemplateList(items: l.map(convert), text: value.text)
         }
     }
 }
 
+/// A number, text or null in a template context: renders as its text, counts as empty when it is.
+struct TemplateScalar: MustacheCustomRenderable, CustomStringConvertible {
+    let text: String
+    let isNull: Bool
+    var renderText: String { text }
+    var description: String { text }
+}
+
 /// A list in a template: iterated by sections (`{{#tasks}}…{{/tasks}}`), joined by ", " when
 /// interpolated (`{{tasks}}`), instead of Swift's array description.
-struct TemplateList: MustacheSequence, MustacheCustomRenderable {
+struct TemplateList: MustacheSequence, MustacheCustomRenderable, CustomStringConvertible {
     let items: [Any]
     let text: String
-
-    func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
     var renderText: String { text }
     var isNull: Bool { items.isEmpty }
+    var description: String { text }
+    func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
 }

@@ -26,8 +26,12 @@ enum BundledScripts {
         try files(under: "dialogues", ending: ".transcript").map { SourceFile(path: $0.path, text: $0.text) }
     }
 
-    /// Loads the bundled library and its diagnostics.
+    /// Loads the bundled library and its diagnostics (once per test run).
     static func load() throws -> (ScriptLibrary, [Diagnostic]) {
+        try loaded.get()
+    }
+
+    private static let loaded: Result<(ScriptLibrary, [Diagnostic]), any Error> = Result {
         ScriptLibrary.load(scripts: try scripts(), prompts: try prompts())
     }
 
