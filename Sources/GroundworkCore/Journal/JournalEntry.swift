@@ -37,10 +37,25 @@ public struct JournalEntry: Sendable, Hashable {
         self.mood = mood
     }
 
+    /// The entry an answer holds when it is free text the person wrote (not a choice, number or
+    /// yes/no, whose saved value differs from what was typed); nil otherwise.
+    public init?(answer: Answer) {
+        guard case .string(let value) = answer.value, !value.isEmpty,
+              value == JournalEntry.trimmed(answer.raw) else { return nil }
+        self.init(answer.raw)
+    }
+
     /// Whether the entry holds `query`, ignoring case (an empty query matches nothing).
     public func matches(_ query: String) -> Bool {
         let needle = query.lowercased()
         return !needle.isEmpty && raw.lowercased().contains(needle)
+    }
+
+    /// `raw` without leading and trailing spaces, tabs and line breaks.
+    static func trimmed(_ raw: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = raw.firstIndex(where: { !isSpace($0) }), let last = raw.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(raw[first...last])
     }
 
     /// `#word` → "word": a `#` then a letter, then letters, digits, `-` or `_`; trailing punctuation dropped.

@@ -31,4 +31,16 @@ import Testing
     func searchIgnoresCase(_ raw: String, _ query: String, _ expected: Bool) {
         #expect(JournalEntry(raw).matches(query) == expected)
     }
+
+    @Test(arguments: [
+        (Answer(flowID: "journal", nodeID: "entry_q", question: "", raw: "  A quiet day #rest  ", value: .string("A quiet day #rest"), variable: "entry"), true),
+        (Answer(flowID: "weekly-review", nodeID: "let_go_how_q", question: "How?", raw: "1", value: .string("drop it"), variable: "let_go_how"), false),
+        (Answer(flowID: "daily-checkin", nodeID: "energy_q", question: "Energy?", raw: "3", value: .number(3), variable: "energy"), false),
+        (Answer(flowID: "x", nodeID: "q", question: "Ok?", raw: "yes", value: .bool(true), variable: nil), false),
+    ])
+    func onlyWrittenAnswersAreEntries(_ answer: Answer, _ written: Bool) {
+        let entry = JournalEntry(answer: answer)
+        #expect((entry != nil) == written)
+        if written { #expect(entry?.tags == ["rest"]) }
+    }
 }
