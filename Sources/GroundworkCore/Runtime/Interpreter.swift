@@ -158,6 +158,7 @@ struct Interpreter {
         var context = templateContext()
         context["safety.category"] = .string(category)
         context["safety.reply"] = .string(reply)
+        context.merge(countryFlags()) { _, flag in flag }
         return library.prompts.render("safety/message", context) ?? Interpreter.builtInSafetyMessage
     }
 
@@ -260,6 +261,7 @@ struct Interpreter {
                 var memory = state.listeners[reflect.ruleSet] ?? ListenerMemory()
                 let reply = rules.respond(to: text, memory: &memory)
                 state.listeners[reflect.ruleSet] = memory
+                recordTheme(reply.group)
                 if let name = reflect.save { state.variables[name] = .string(reply.text) }
                 events.append(.reflect(reply.text))
                 trace.append("node '\(nodeID)' (reflect, rules '\(reflect.ruleSet)'): \(reply.explanation)")
