@@ -1,0 +1,52 @@
+import ArgumentParser
+import GroundworkCore
+import GroundworkStore
+
+/// `groundwork search TEXT`: journal entries and written answers across all of a person's sessions.
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find journal entries and written answers across your sessions (ignoring case).",
+        discussion: "Each match is one line: the session's start (UTC), its flow, and the entry with its #tags and mood."
+    )
+
+    @Argument(help: "The text to look for.")
+    var text: String
+
+    @Option(help: "Only sessions of this flow, e.g. 'journal'.")
+    var flow: String?
+
+    @Option(help: "Only entries carrying this #tag.")
+    var tag: String?
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if JournalEntry.trimmed(text).isEmpty { throw ValidationError("give some text to search for") }
+    }
+
+    func run() async throws {
+        let context = StoreContext(options)
+        let listing = context.run { () throws(StoreError) in try context.store.loadAll() }
+        context.warn(listing.unreadable)
+        let query = JournalEntry.trimmed(text)
+        let wanted = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+        let hits = SearchCommand.hits(in: listing.items, query: query, flow: flow, tag: wanted)
+        StoreContext.output(hits.isEmpty ? "No entries match '\(query)'.\n" : hits.map { $0 + "\n" }.joined())
+    }
+
+    /// One line per matching entry, oldest session first, entries in the order they were written.
+    static func hits(in records: [SessionRecord], query: String, flow: String?, tag: String?) -> [String] {
+        var lines: [String] = []
+        for record in records where flow == nil || record.flowID == flow {
+            for answer in record.answers {
+                guard let entry = JournalEntry(answer: answer), entry.matches(query) else { continue }
+                if let tag, !entry.tags.contains(tag.lowercased()) { continue }
+                var line = "\(record.startedAt.shortUTC)  \(record.flowID)  \(entry.text)"
+                if let mood = entry.mood { line += "  (mood \(mood))" }
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+}
