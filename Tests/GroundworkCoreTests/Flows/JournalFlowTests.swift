@@ -124,3 +124,47 @@ import Testing
         #expect(session.reflections.count == 3)
     }
 }
+
+/// For every bundled flow (the career check-in included, once it is bundled): answer plainly until
+/// a free-text question comes after at least two answers, trip the safety net there, choose
+/// "continue", and find the same question waiting with every answer and variable kept.
+@Suite struct SafetyMidFlowTests {
+    static var flowIDs: [String] {
+        ((try? BundledScripts.load().0.flows.keys.sorted()) ?? []).filter { $0 != "journal" }
+    }
+
+    /// A plain valid answer for each kind of question.
+    static func plainAnswer(_ prompt: Prompt) -> String {
+        switch prompt.kind {
+        case .text: return "my work with people"
+        case .choice, .multi: return "1"
+        case .scale: return "3"
+        case .number: return "2"
+        case .yesno: return "yes"
+        }
+    }
+
+    @Test(arguments: flowIDs)
+    func continueResumesTheSameQuestion(_ id: String) throws {
+        let (library, _) = try BundledScripts.load()
+        let engine = Engine(library: library)
+        var state = try engine.start(flow: id, seed: 3).state
+        for _ in 0..<200 {
+            let prompt = try #require(engine.currentPrompt(state), "flow '\(id)' ended before a free-text question after two answers")
+            if prompt.kind == .text, state.answers.count >= 2 { break }
+            state = engine.step(state, .line(Self.plainAnswer(prompt))).state
+        }
+        let before = state
+        let waiting = try #require(engine.currentPrompt(before))
+        let hit = engine.step(before, .line("I've been thinking about ending it all"))
+        #expect(hit.events.contains { if case .safety = $0 { return true } else { return false } })
+        #expect(hit.state.safety.events.count == before.safety.events.count + 1)
+        #expect(hit.state.answers == before.answers)
+        let resumed = engine.step(hit.state, .line("continue"))
+        #expect(resumed.events.contains(.ask(waiting)))
+        #expect(resumed.state.cursor == before.cursor)
+        #expect(resumed.state.answers == before.answers)
+        #expect(resumed.state.variables == before.variables)
+        #expect(resumed.state.safety.events.last?.choice == "continue")
+    }
+}
