@@ -9,7 +9,7 @@ struct Groundwork: AsyncParsableCommand {
         subcommands: [
             HomeCommand.self, StartCommand.self, ResumeCommand.self, JournalCommand.self, GroupCommand.self,
             HistoryCommand.self, SummaryCommand.self, ExportCommand.self, ForgetCommand.self, DoctorCommand.self,
-            FlowsCommand.self, LintCommand.self, TestCommand.self, ClassifyCommand.self,
+            SearchCommand.self, FlowsCommand.self, LintCommand.self, TestCommand.self, ClassifyCommand.self,
         ],
         defaultSubcommand: HomeCommand.self
     )
