@@ -39,7 +39,8 @@ extension ExposureModel {
                     zeta: r.number(value["zeta"], "zeta") ?? 0, gradient: r.number(value["gradient"], "gradient") ?? 0,
                     plain: r.string(value["plain"], "plain") ?? "", reason: r.reason(value) ?? "")
             }
-            for needed in ["e0", "e1", "e2"] where labels[needed] == nil {
+            let written = Set(pairs.compactMap { $0.key.scalar?.lowercased() })
+            for needed in ["e0", "e1", "e2"] where !written.contains(needed) {
                 r.error(n, "labels: missing '\(needed)'")
             }
         }
