@@ -123,8 +123,8 @@ extension ExposureModel {
         "exposure.score", "exposure.band", "exposure.band_text", "exposure.alpha", "exposure.beta", "exposure.zeta",
         "exposure.mean", "exposure.sd", "exposure.mean_plus_sd", "exposure.mean_minus_sd", "exposure.spread_wide",
         "exposure.spread_note", "exposure.share_total", "exposure.normalised", "exposure.share_note",
-        "exposure.drivers", "exposure.driver_tasks", "exposure.driver_factors", "tasks.count", "tasks.name",
-        "tasks.share", "tasks.label", "tasks.lines", "ground.list", "ground.lines", "pressures", "pressure_lines",
+        "exposure.drivers", "exposure.driver_tasks", "exposure.driver_factors", "exposure.top_task", "tasks.count", "tasks.name",
+        "tasks.share", "tasks.label", "tasks.lines", "ground.list", "ground.lines", "ground.joined", "pressures", "pressure_lines",
     ]
 
     /// Every variable this model sets, including its ground dimensions.

@@ -74,6 +74,7 @@ extension ExposureResult {
             "exposure.drivers": .list(drivers.map(Value.string)),
             "exposure.driver_tasks": .list(driverTasks.map(Value.string)),
             "exposure.driver_factors": .list(driverFactors.map(Value.string)),
+            "exposure.top_task": .string(driverTasks.first ?? ""),
             "tasks.count": .number(Double(tasks.count)),
             "tasks.name": .list(tasks.map { .string($0.name) }),
             "tasks.share": .list(tasks.map { Self.percent($0.weight) }),
@@ -81,6 +82,7 @@ extension ExposureResult {
             "tasks.lines": .list(taskLines.map(Value.string)),
             "ground.list": .list(ground.filter(\.held).map { .string($0.name) }),
             "ground.lines": .list(ground.filter(\.held).map { .string($0.text) }),
+            "ground.joined": .string(Self.joined(ground.filter(\.held).map { $0.name.replacing("_", with: " ") })),
             "pressures": .list(pressures.map { .string($0.name) }),
             "pressure_lines": .list(pressures.map { .string($0.text) }),
         ]
@@ -103,6 +105,12 @@ extension ExposureResult {
         s["ground"] = all["ground.list"]
         for g in ground { s["ground_profile.\(g.name)"] = .number(g.value) }
         return s
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func joined(_ words: [String]) -> String {
+        guard let last = words.last else { return "" }
+        return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// A weight as a whole percentage, for showing.

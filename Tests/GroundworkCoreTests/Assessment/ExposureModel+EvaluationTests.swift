@@ -204,6 +204,8 @@ import Testing
         #expect(without.variables["ground.list"] == .list([]))
         #expect(withGround.scores["ground"] == .list([.string("ownership"), .string("physical"), .string("relational")]))
         #expect(withGround.scores["ground_profile.physical"] == .number(5))
+        #expect(withGround.variables["ground.joined"] == .string("ownership, physical and relational"))
+        #expect(withGround.variables["exposure.top_task"] == .string("a"))
     }
 
     @Test func readsTheFlowVariables() {
