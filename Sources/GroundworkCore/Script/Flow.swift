@@ -20,6 +20,10 @@ public struct Flow: Sendable {
     public var nextSteps: [NextStepRule]
     /// Named scores computed when the flow completes (`name = expression`), in order.
     public var scores: [Assignment]
+    /// The assessment run when the flow completes, before `scores` (the career check-in's exposure
+    /// model, from the file's `assessment:` block); its variables are available to scores, summary
+    /// and next steps.
+    public var assessment: ExposureModel?
     /// Hex SHA-256 of the file's bytes, so a resumed session can tell the flow changed.
     public var contentHash: String
     public var location: SourceLocation
@@ -27,7 +31,7 @@ public struct Flow: Sendable {
     public init(id: String, title: String, description: String = "", category: String = "reflection",
                 start: String, variables: [VariableDeclaration] = [], nodes: [String: Node], nodeOrder: [String],
                 summary: Text? = nil, nextSteps: [NextStepRule] = [], scores: [Assignment] = [],
-                contentHash: String = "", location: SourceLocation) {
+                contentHash: String = "", location: SourceLocation, assessment: ExposureModel? = nil) {
         self.id = id
         self.title = title
         self.description = description
@@ -41,6 +45,7 @@ public struct Flow: Sendable {
         self.scores = scores
         self.contentHash = contentHash
         self.location = location
+        self.assessment = assessment
     }
 }
 
@@ -129,6 +134,9 @@ public struct Node: Sendable {
         case call(flow: String)
         /// End the flow, optionally saying something first.
         case end(Text?)
+        /// Look a text up in a service of the library (task classifier, occupation reference) and
+        /// save the result under dotted names, then go on.
+        case lookup(Lookup)
     }
 }
 
@@ -157,6 +165,43 @@ public struct Reflect: Sendable {
         self.ruleSet = ruleSet
         self.source = source
         self.save = save
+    }
+}
+
+/// A `classify: {text: expr, save: name}` or `match_occupation: {title: expr, save: name}` node.
+///
+/// `classify` sets `<save>.label` (`e0`, `e1`, `e2`; null when no classifier is loaded) and
+/// `<save>.reason`. `match_occupation` sets `<save>.count` (0 when no reference is loaded) and, for
+/// n = 1…3, `<save>.title<n>`, `<save>.code<n>`, `<save>.score<n>`, `<save>.line<n>`.
+public struct Lookup: Sendable {
+    /// Which library service answers.
+    public enum Service: String, Sendable, Hashable, CaseIterable {
+        case classify
+        case matchOccupation = "match_occupation"
+    }
+
+    public var service: Service
+    /// The text to look up.
+    public var source: Expression
+    /// Prefix of the variables set.
+    public var save: String
+
+    public init(service: Service, source: Expression, save: String) {
+        self.service = service
+        self.source = source
+        self.save = save
+    }
+
+    /// The variables the node sets.
+    public var producedNames: [String] {
+        switch service {
+        case .classify:
+            return ["\(save).label", "\(save).reason"]
+        case .matchOccupation:
+            return ["\(save).count"] + (1...3).flatMap { n in
+                ["title", "code", "score", "line"].map { "\(save).\($0)\(n)" }
+            }
+        }
     }
 }
 

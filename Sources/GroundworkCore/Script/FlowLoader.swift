@@ -4,8 +4,8 @@
 /// `FlowValidator` and `ScriptLibrary`, from the positions recorded in `LoadedFlow`.
 struct FlowLoader {
     static let topKeys = ["id", "title", "description", "category", "start", "variables", "scores",
-                          "summary", "next_steps", "nodes"]
-    static let kindKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end"]
+                          "summary", "next_steps", "nodes", "assessment"]
+    static let kindKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end", "classify", "match_occupation"]
     static let keysByKind: [String: [String]] = [
         "say": ["say", "next"],
         "ask": ["ask", "input", "save", "next", "reask", "max_reasks", "on_give_up", "help", "skippable"],
@@ -15,8 +15,10 @@ struct FlowLoader {
         "loop": ["loop", "next"],
         "call": ["call", "next"],
         "end": ["end"],
+        "classify": ["classify", "next"],
+        "match_occupation": ["match_occupation", "next"],
     ]
-    static let allNodeKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end", "next", "input", "save",
+    static let allNodeKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end", "classify", "match_occupation", "next", "input", "save",
                               "reask", "max_reasks", "on_give_up", "help", "skippable"]
     static let inputKinds = ["text", "choice", "multi", "scale", "number", "yesno"]
     static let variableTypes = ["number", "string", "text", "bool", "list"]
@@ -63,6 +65,10 @@ struct FlowLoader {
         if let node = root["summary"] { flow.summary = textValue(node, for: "summary") }
         if let pair = root.mappingPairs?.first(where: { $0.key.scalar == "next_steps" }) {
             flow.nextSteps = nextSteps(pair.value, key: pair.key)
+        }
+        if let node = root["assessment"] {
+            flow.assessment = ExposureModel.load(node, diagnostics: &diagnostics)
+            for name in flow.assessment?.producedNames ?? ExposureModel.producedNames { loaded.defined.insert(name) }
         }
         if let node = required(root, "nodes"), let pairs = mapping(node, for: "nodes") {
             if pairs.isEmpty { error(node.location, "'nodes' is empty; a flow needs at least an end node") }
@@ -273,6 +279,9 @@ struct FlowLoader {
             } else {
                 nodeKind = nil
             }
+        case "classify", "match_occupation":
+            needsNext = true
+            nodeKind = lookup(kind, body).map(Node.Kind.lookup)
         default:
             needsNext = false
             nodeKind = body.isNull ? .end(nil) : textValue(body, for: "end").map { Node.Kind.end($0) }
@@ -462,6 +471,19 @@ struct FlowLoader {
         if let n = body["on"] { reflect.source = expression(n, for: "on") }
         if let n = body["save"] { reflect.save = variableName(n, for: "save") }
         return reflect
+    }
+
+    /// `classify: {text: expr, save: name}` or `match_occupation: {title: expr, save: name}`.
+    private mutating func lookup(_ kind: String, _ body: YAMLNode) -> Lookup? {
+        guard let service = Lookup.Service(rawValue: kind), mapping(body, for: kind) != nil else { return nil }
+        let sourceKey = service == .classify ? "text" : "title"
+        checkKeys(body, allowed: [sourceKey, "save"])
+        let source = required(body, sourceKey).flatMap { expression($0, for: sourceKey) }
+        let save = required(body, "save").flatMap { variableName($0, for: "save") }
+        guard let source, let save else { return nil }
+        let lookup = Lookup(service: service, source: source, save: save)
+        for name in lookup.producedNames { loaded.defined.insert(name) }
+        return lookup
     }
 
     private mutating func loop(id: String, _ body: YAMLNode) -> Loop? {

@@ -70,7 +70,7 @@ enum FlowValidator {
             if let otherwise { result.append(otherwise) }
         case .loop(let loop):
             result.append(loop.body)
-        case .say, .set, .reflect, .call, .end:
+        case .say, .set, .reflect, .call, .end, .lookup:
             break
         }
         if let next = node.next { result.append(next) }

@@ -32,3 +32,16 @@ enum CareerCheckinFixture {
         var description: String { message.isEmpty ? "no assessment block" : message }
     }
 }
+
+extension CareerCheckinFixture {
+    /// The bundled career check-in with every template under `prompts/`, as the app loads them.
+    static func library() throws -> (ScriptLibrary, [Diagnostic]) {
+        let prompts = repository.appendingPathComponent("prompts")
+        var templates: [(name: String, file: SourceFile)] = []
+        for path in try FileManager.default.subpathsOfDirectory(atPath: prompts.path).sorted() where path.hasSuffix(".mustache") {
+            let text = try String(contentsOf: prompts.appendingPathComponent(path), encoding: .utf8)
+            templates.append((String(path.dropLast(".mustache".count)), SourceFile(path: "prompts/\(path)", text: text)))
+        }
+        return ScriptLibrary.load(scripts: [try flowFile()], prompts: templates)
+    }
+}
