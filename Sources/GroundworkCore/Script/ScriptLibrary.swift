@@ -5,6 +5,9 @@ public struct ScriptLibrary: Sendable {
     public var prompts: PromptLibrary
     /// The task classifier (a file with `kind: task-classifier`), when one was loaded.
     public var classifier: TaskClassifier?
+    /// Published occupation exposure for `match_occupation` nodes; set by the caller from
+    /// `--reference FILE` (or GROUNDWORK_REFERENCE), nil without one.
+    public var reference: OccupationReference? = nil
 
     public init(flows: [String: Flow] = [:], ruleSets: [String: RuleSet] = [:], prompts: PromptLibrary = PromptLibrary(),
                 classifier: TaskClassifier? = nil) {
