@@ -186,7 +186,7 @@ struct FlowLoaderTests {
          nodes:
            a: {next: b}
            b: {end: Bye}
-         """, ["f.yaml:5:3: error: node 'a' needs one of say, ask, set, branch, reflect, loop, call, end"]),
+         """, ["f.yaml:5:3: error: node 'a' needs one of say, ask, set, branch, reflect, loop, call, end, classify, match_occupation"]),
         ("branch without else", """
          id: f
          title: F
