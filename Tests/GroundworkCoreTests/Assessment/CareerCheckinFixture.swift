@@ -42,6 +42,8 @@ extension CareerCheckinFixture {
             let text = try String(contentsOf: prompts.appendingPathComponent(path), encoding: .utf8)
             templates.append((String(path.dropLast(".mustache".count)), SourceFile(path: "prompts/\(path)", text: text)))
         }
-        return ScriptLibrary.load(scripts: [try flowFile()], prompts: templates)
+        let classifierPath = "dialogues/classifier/task-exposure.yaml"
+        let classifier = SourceFile(path: classifierPath, text: try String(contentsOf: repository.appendingPathComponent(classifierPath), encoding: .utf8))
+        return ScriptLibrary.load(scripts: [try flowFile(), classifier], prompts: templates)
     }
 }

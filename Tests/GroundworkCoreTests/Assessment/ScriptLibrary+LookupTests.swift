@@ -11,6 +11,17 @@ import Testing
         #expect(library.lookupVariables(classify, text: "typing letters")["suggestion.label"] == .null)
     }
 
+    @Test func classifyAsksTheLoadedClassifier() throws {
+        let (library, _) = try CareerCheckinFixture.library()
+        let classifier = try #require(library.classifier)
+        let task = "answering customer emails"
+        let suggestion = classifier.classify(task)
+        let v = library.lookupVariables(classify, text: task)
+        #expect(v["suggestion.label"] == .string(suggestion.label.rawValue.lowercased()))
+        #expect(v["suggestion.reason"] == .string(suggestion.reason))
+        #expect(!suggestion.reason.isEmpty)
+    }
+
     @Test func occupationMatchesComeFromTheReference() throws {
         var library = ScriptLibrary()
         library.reference = try OccupationReferenceTests.shared()
