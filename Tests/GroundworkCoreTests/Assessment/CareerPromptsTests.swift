@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func summaryShowsEveryPart() throws {
-        let text = try #require(try Self.prompts().render("career/summary", variables(trend: "▂▅▇ 20 → 50")))
+        let text = try #require(try Self.prompts().render("career/summary", variables(trend: "▂▅▇ (20, 45)")))
         // 30 + 30 = 60 → 50/50; beta 0.5 → 50; mean 0.5 → gradient 3
         #expect(text.hasPrefix("Your exposure: 50 out of 100 (gradient 3).\n"))
         #expect(text.contains("Your task shares added up to 60 percent, so each was scaled to make 100."))
@@ -39,7 +39,7 @@ import Testing
         #expect(text.contains("  - letters: 50% of your week; a chatbot alone could halve the time\n"))
         #expect(text.contains("  - Much of your work is relational"))
         #expect(text.contains("  - A liability buffer:"))
-        #expect(text.contains("Your check-ins so far: ▂▅▇ 20 → 50"))
+        #expect(text.contains("Your earlier check-ins: ▂▅▇ (20, 45); today: 50."))
         #expect(text.contains("Exposure is not job loss"))
         #expect(text.contains("Eloundou, Manning, Mishkin & Rock"))
         #expect(text.contains("ILO"))
@@ -48,7 +48,7 @@ import Testing
 
     @Test func summaryLeavesOutAnEmptyTrend() throws {
         let text = try #require(try Self.prompts().render("career/summary", variables(trend: "")))
-        #expect(!text.contains("Your check-ins so far"))
+        #expect(!text.contains("Your earlier check-ins"))
     }
 
     @Test func catalogueHasAtLeastTwelveStepsThatRenderWithAnswers() throws {
