@@ -297,6 +297,11 @@ struct Interpreter {
                 }
                 trace.append("node '\(nodeID)' (call): running flow '\(callee)'")
                 next = called.start
+            case .lookup(let lookup):
+                let text = evaluate(lookup.source, at: node.location).text
+                for (name, value) in library.lookupVariables(lookup, text: text) { state.variables[name] = value }
+                trace.append("node '\(nodeID)' (\(lookup.service.rawValue)): saved under '\(lookup.save)'")
+                next = node.next
             case .end(let text):
                 if let text { events.append(.say(render(text))) }
                 trace.append("node '\(nodeID)' (end) of flow '\(flow.id)'")
@@ -329,6 +334,12 @@ struct Interpreter {
             return
         }
         var scores: [String: Value] = [:]
+        if let model = flow.assessment {
+            let result = model.evaluate(variables: state.variables)
+            for (name, value) in result.variables { state.variables[name] = value }
+            scores.merge(result.scores) { $1 }
+            trace.append("assessment: score \(result.score), band '\(result.band.name)'")
+        }
         for score in flow.scores {
             let value = evaluate(score.expression, at: score.location)
             state.variables[score.name] = value
