@@ -182,3 +182,91 @@ enum Personas {
                   ground: ["relational"], nextStep: "quarterly-checkin")),
     ]
 }
+
+@Suite struct CareerPersonaTests {
+    /// Runs a persona's lines through the engine and returns the final state.
+    static func run(_ persona: Persona, library: ScriptLibrary, variables: [String: Value] = [:]) throws -> (SessionState, [Event]) {
+        let engine = Engine(library: library)
+        var step = try engine.start(flow: "career-checkin", seed: 42, variables: variables)
+        var events = step.events
+        for line in persona.lines {
+            guard step.state.status == .active else { break }
+            step = engine.step(step.state, .line(line))
+            events += step.events
+        }
+        return (step.state, events)
+    }
+
+    @Test(arguments: Personas.all.map { $0.0.id })
+    func checkInMatchesTheHandWorkedNumbers(id: String) throws {
+        let (persona, expected) = try #require(Personas.all.first { $0.0.id == id })
+        let (library, diagnostics) = try CareerCheckinFixture.library()
+        #expect(!diagnostics.contains { $0.severity == .error })
+        let (state, events) = try Self.run(persona, library: library)
+        #expect(!events.contains { if case .invalid = $0 { true } else { false } }, "an answer was refused")
+        #expect(state.status == .completed)
+        let summary = try #require(state.summary)
+        let scores = summary.scores
+        #expect(scores["exposure.score"] == .number(expected.score))
+        #expect(scores["exposure.band"] == .string(expected.band))
+        #expect(scores["exposure.alpha"]?.number.map { abs($0 - expected.alpha) < 0.0005 } == true, "\(String(describing: scores["exposure.alpha"]))")
+        #expect(scores["exposure.beta"]?.number.map { abs($0 - expected.beta) < 0.0005 } == true, "\(String(describing: scores["exposure.beta"]))")
+        #expect(scores["exposure.zeta"]?.number.map { abs($0 - expected.zeta) < 0.0005 } == true, "\(String(describing: scores["exposure.zeta"]))")
+        #expect(scores["pressures"] == .list(expected.pressures.map(Value.string)))
+        #expect(scores["ground"] == .list(expected.ground.map(Value.string)))
+        #expect(scores["tasks.name"] == .list(persona.tasks.map { .string($0.0) }))
+        #expect(summary.nextStepID == expected.nextStep)
+        #expect(!(summary.nextStepText ?? "").isEmpty)
+        #expect(summary.text.contains("Your exposure: \(Int(expected.score)) out of 100 (\(expected.band))."))
+    }
+}
+
+extension CareerPersonaTests {
+    /// With an occupation table, the electrician confirms the closest title and the summary shows
+    /// its published exposure beside their own: Electricians' human beta 0.146 → 15; theirs is 13.
+    @Test func referenceFigureSitsBesideTheOwnScore() throws {
+        var (library, _) = try CareerCheckinFixture.library()
+        library.reference = try OccupationReferenceTests.shared()
+        var persona = try #require(Personas.all.first { $0.0.id == "electrician" }?.0)
+        persona.role = "electrician"
+        let engine = Engine(library: library)
+        var step = try engine.start(flow: "career-checkin", seed: 1)
+        step = engine.step(step.state, .line(persona.role))
+        let question = step.events.compactMap { if case .ask(let p) = $0 { p.text } else { nil } }.last ?? ""
+        #expect(question.contains("  1. Electricians\n"))
+        step = engine.step(step.state, .line("1"))
+        for line in persona.lines.dropFirst() { step = engine.step(step.state, .line(line)) }
+        let summary = try #require(step.state.summary)
+        #expect(summary.scores["exposure.score"] == .number(13))
+        #expect(summary.text.contains("Published exposure for Electricians (47-2111.00): 15 out of 100 (beta from human annotators, Eloundou et al. 2024). Yours, from your own week: 13 out of 100."))
+    }
+
+    /// "0" (none fits) leaves the reference line out.
+    @Test func noneFitsLeavesTheReferenceOut() throws {
+        var (library, _) = try CareerCheckinFixture.library()
+        library.reference = try OccupationReferenceTests.shared()
+        var persona = try #require(Personas.all.first { $0.0.id == "therapist" }?.0)
+        persona.role = "family therapist"
+        let engine = Engine(library: library)
+        var step = try engine.start(flow: "career-checkin", seed: 1)
+        step = engine.step(step.state, .line(persona.role))
+        let question = step.events.compactMap { if case .ask(let p) = $0 { p.text } else { nil } }.last ?? ""
+        #expect(question.contains("Which is closest?"))
+        step = engine.step(step.state, .line("0"))
+        for line in persona.lines.dropFirst() { step = engine.step(step.state, .line(line)) }
+        let summary = try #require(step.state.summary)
+        #expect(summary.scores["exposure.score"] == .number(5))
+        #expect(!summary.text.contains("Published exposure"))
+    }
+}
+
+extension CareerPersonaTests {
+    /// The command line passes earlier scores as `trend`; the summary shows them beside today's.
+    @Test func trendFromEarlierCheckIns() throws {
+        let (library, _) = try CareerCheckinFixture.library()
+        let persona = try #require(Personas.all.first { $0.0.id == "data-entry-clerk" }?.0)
+        // 70 → 70/100·7 + 0.5 = 5.4 → ▆; 66 → 5.12 → ▆
+        let (state, _) = try Self.run(persona, library: library, variables: ["trend": .string(ExposureTrend.text(earlier: [70, 66]))])
+        #expect(state.summary?.text.contains("Your earlier check-ins: ▆▆ (70, 66); today: 65.") == true)
+    }
+}
