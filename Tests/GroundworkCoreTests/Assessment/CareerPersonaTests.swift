@@ -270,3 +270,21 @@ extension CareerPersonaTests {
         #expect(state.summary?.text.contains("Your earlier check-ins: ▆▆ (70, 66); today: 65.") == true)
     }
 }
+
+extension CareerPersonaTests {
+    /// Skipping the years question must not count as "0 years": the junior developer without years
+    /// gets no broken ladder, so the next rule that holds is own-an-outcome (68 ≥ 50, ownership 2).
+    @Test func skippedYearsRaiseNoBrokenLadder() throws {
+        let (library, _) = try CareerCheckinFixture.library()
+        let persona = try #require(Personas.all.first { $0.0.id == "junior-developer" }?.0)
+        let engine = Engine(library: library)
+        var step = try engine.start(flow: "career-checkin", seed: 42)
+        for (index, line) in persona.lines.enumerated() {
+            step = engine.step(step.state, index == 2 ? .skip : .line(line))
+        }
+        let summary = try #require(step.state.summary)
+        #expect(summary.scores["exposure.score"] == .number(68))
+        #expect(summary.scores["pressures"] == .list([.string("repricing"), .string("fragmentation"), .string("wage-reset")]))
+        #expect(summary.nextStepID == "own-an-outcome")
+    }
+}
