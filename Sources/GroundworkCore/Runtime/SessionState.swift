@@ -40,6 +40,9 @@ public struct SessionState: Sendable, Hashable, Codable {
     public var questionsDone: Int = 0
     /// The variables handed to `Engine.start`, so a replay starts exactly the same way.
     public var startVariables: [String: Value] = [:]
+    /// Questions added to the progress total by loop passes after the first (each pass asks its
+    /// body's questions again), so "question N of M" grows with the loop instead of overflowing.
+    public var questionsAdded: Int = 0
 
     public init(flowID: String, flowHash: String, seed: UInt64) {
         self.flowID = flowID
@@ -190,5 +193,6 @@ extension SessionState {
         summary = try c.decodeIfPresent(SessionSummary.self, forKey: .summary)
         questionsDone = try c.decodeIfPresent(Int.self, forKey: .questionsDone) ?? 0
         startVariables = try c.decodeIfPresent([String: Value].self, forKey: .startVariables) ?? [:]
+        questionsAdded = try c.decodeIfPresent(Int.self, forKey: .questionsAdded) ?? 0
     }
 }

@@ -73,6 +73,7 @@ struct SessionJSONWriter {
             w.close(0x7D)
         }
         key("loopPasses"); dictionary(s.loopPasses) { w, n in w.integer(Int64(n)) }
+        key("questionsAdded"); integer(Int64(s.questionsAdded))
         key("questionsDone"); integer(Int64(s.questionsDone))
         key("random"); unsigned(s.random)
         key("reasks"); integer(Int64(s.reasks))

@@ -180,6 +180,19 @@ extension RuntimeTests {
             #expect(end.state.loopPasses.isEmpty)
         }
 
+        @Test func progressTotalGrowsWithEachLoopPass() throws {
+            let engine = F.engine(Self.loopFlow(maxPasses: 8))
+            var step = try engine.start(flow: "loop", seed: 0)
+            var seen: [GroundworkCore.Progress?] = []
+            for input in ["write", "y", "review", "y", "plan"] {
+                step = engine.step(step.state, .line(input))
+                if case .ask(let prompt)? = step.events.last { seen.append(prompt.progress) }
+            }
+            // Pass 1 asks 2 of the 2 counted questions; each later pass adds its body's 2 questions.
+            #expect(seen == [Progress(index: 2, total: 2), Progress(index: 3, total: 4), Progress(index: 4, total: 4),
+                             Progress(index: 5, total: 6), Progress(index: 6, total: 6)])
+        }
+
         @Test func loopStopsAtMaxPasses() throws {
             let engine = F.engine(Self.loopFlow(maxPasses: 2))
             let end = F.run(engine, try engine.start(flow: "loop", seed: 0), ["a", "y", "b", "y"])

@@ -81,14 +81,14 @@ struct TranscriptRunnerTests {
         Another?
           (yes or no)
         > yep
-        (question 4 of 4)
+        (question 4 of 6)
         Task 4: what took your time?
         > meetings
-        (question 4 of 4)
+        (question 5 of 6)
         Another?
           (yes or no)
         > no
-        (question 4 of 4)
+        (question 6 of 6)
         Which helped?
           1. sleep
           2. friends

@@ -38,12 +38,12 @@ import Testing
         try DurableFile().makeFolders(folder.location.userFolder(user))
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        child.arguments = ["-x", "-F", folder.location.lockFile(user), "sleep", "5"]
+        child.arguments = ["-x", "-F", folder.location.lockFile(user), "sleep", "30"]
         try child.run()
         defer { kill(child.processIdentifier, SIGKILL); child.waitUntilExit() }
-        // Wait until the child holds the lock.
+        // Wait until the child holds the lock (up to 15 s: CI machines can be slow to start it).
         var refused = false
-        for _ in 0..<100 {
+        for _ in 0..<750 {
             do {
                 _ = try store.lockForWriting()
                 try await Task.sleep(nanoseconds: 20_000_000)

@@ -34,7 +34,7 @@ import Testing
         #expect(labels(Samples.record()) == ["flowHash", "flowID", "flowTitle", "id", "origin", "schemaVersion", "startedAt",
                                              "state", "status", "transcript", "updatedAt", "user"])
         #expect(labels(state) == ["answers", "cursor", "explanation", "flowHash", "flowID", "inputs", "lastText", "listeners",
-                                  "loopPasses", "questionsDone", "random", "reasks", "safety", "seed", "startVariables", "status", "summary",
+                                  "loopPasses", "questionsAdded", "questionsDone", "random", "reasks", "safety", "seed", "startVariables", "status", "summary",
                                   "variables"])
         #expect(labels(state.cursor) == ["flowID", "node", "returnStack"])
         #expect(labels(Cursor.Frame(flowID: "f", returnNode: nil)) == ["flowID", "returnNode"])
