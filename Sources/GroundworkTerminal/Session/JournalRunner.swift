@@ -1,0 +1,135 @@
+import GroundworkCore
+
+/// Free journaling: every line gets one reflective reply from a rule set, the safety set first.
+public final class JournalRunner {
+    /// The flow id journal sessions are saved under.
+    public static let flowID = "journal"
+
+    private let listening: RuleSet
+    private let safety: RuleSet?
+    private let reader: LineReader
+    private let renderer: Renderer
+    private let persistence: SessionPersistence
+    private let interactive: Bool
+    public private(set) var state: SessionState
+    private var themes: [String] = []
+
+    public init(listening: RuleSet, safety: RuleSet?, state: SessionState, reader: LineReader,
+                renderer: Renderer, persistence: SessionPersistence, interactive: Bool) {
+        self.listening = listening
+        self.safety = safety
+        self.state = state
+        self.reader = reader
+        self.renderer = renderer
+        self.persistence = persistence
+        self.interactive = interactive
+    }
+
+    /// A fresh journal session.
+    public static func newState(seed: UInt64) -> SessionState {
+        SessionState(flowID: flowID, flowHash: "", seed: seed)
+    }
+
+    /// Runs until `/done` (completed), or `/quit`, Ctrl-D or the end of input (paused, saved).
+    public func run() throws -> SessionOutcome {
+        if interactive {
+            renderer.notice("Write whatever is on your mind, a line at a time. /done to finish, /quit to leave.")
+        }
+        var interruptedOnce = false
+        while true {
+            switch reader.readLine(prompt: renderer.prompt) {
+            case .endOfInput:
+                return try leave()
+            case .interrupted:
+                if interruptedOnce { return try leave() }
+                interruptedOnce = true
+                renderer.notice("line dropped; press Ctrl-C again to save and leave")
+            case .line(let line):
+                interruptedOnce = false
+                reader.addToHistory(line)
+                switch SlashCommand(parsing: line) {
+                case nil:
+                    try answer(line)
+                case .done?:
+                    try finish()
+                    return .completed
+                case .quit?:
+                    return try leave()
+                case .save?:
+                    try persistence.save(state, [])
+                    renderer.notice("saved")
+                case .why?:
+                    renderer.message(state.explanation ?? "nothing to explain yet")
+                case .summary?:
+                    renderer.message(summaryText())
+                case .help?:
+                    renderer.message("Write a line and the coach reflects it back.\n" + SlashCommand.all
+                        .filter { ["/help", "/save", "/summary", "/why", "/done", "/quit"].contains($0.name) }
+                        .map { "  \($0.name.padding(to: 9))\($0.about)" }.joined(separator: "\n"))
+                case .back?, .skip?:
+                    renderer.message("a journal has no questions to go back to or skip; /done finishes it")
+                case .unknown(let word)?:
+                    renderer.message("unknown command '/\(word)'; /help lists them")
+                }
+            }
+        }
+    }
+
+    /// Replies to one line with exactly one line.
+    private func answer(_ line: String) throws {
+        var memory = state.listeners[listening.id] ?? ListenerMemory()
+        var reply = listening.respond(to: line, memory: &memory)
+        var event = Event.reflect(oneLine(reply.text))
+        if let safety {
+            var safetyMemory = state.listeners[safety.id] ?? ListenerMemory()
+            let check = safety.respond(to: line, memory: &safetyMemory)
+            if !check.isFallback {
+                reply = check
+                event = .safety(oneLine(check.text))
+                state.safety.events.append(SafetyEvent(category: check.group ?? check.keyword ?? "safety",
+                                                       nodeID: nil, inputIndex: state.inputs.count))
+                state.listeners[safety.id] = safetyMemory
+            } else {
+                state.listeners[listening.id] = memory
+            }
+        } else {
+            state.listeners[listening.id] = memory
+        }
+        if let group = reply.group, !themes.contains(group) { themes.append(group) }
+        state.inputs.append(.line(line))
+        state.answers.append(Answer(flowID: Self.flowID, nodeID: "entry", question: "", raw: line,
+                                    value: .string(line), variable: nil))
+        state.lastText = line
+        state.explanation = reply.explanation
+        renderer.render(event)
+        try persistence.save(state, [event])
+    }
+
+    private func finish() throws {
+        state.inputs.append(.finish)
+        state.status = .completed
+        let text = summaryText()
+        state.summary = SessionSummary(text: text, nextStepID: nil, nextStepText: nil, scores: [:])
+        let event = Event.summary(text)
+        renderer.render(event)
+        try persistence.save(state, [event, .end])
+    }
+
+    private func leave() throws -> SessionOutcome {
+        try persistence.save(state, [])
+        if interactive { renderer.notice("saved; 'groundwork resume' continues this journal") }
+        return .paused
+    }
+
+    private func summaryText() -> String {
+        let count = state.answers.count
+        var text = "You wrote \(count) \(count == 1 ? "entry" : "entries")."
+        if !themes.isEmpty { text += " Themes that came up: \(themes.joined(separator: ", "))." }
+        return text
+    }
+
+    /// Journal replies are one line each, so piped output pairs with input line by line.
+    private func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

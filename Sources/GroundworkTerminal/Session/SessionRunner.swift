@@ -1,0 +1,134 @@
+import GroundworkCore
+
+/// How a session run ended.
+public enum SessionOutcome: Sendable, Hashable {
+    /// The flow reached its end.
+    case completed
+    /// The person left (/quit, Ctrl-D, a second Ctrl-C) or input ended; the session is saved and resumable.
+    case paused
+}
+
+/// Drives one flow session: read a line, run a slash command or `Engine.step`, render, save.
+public final class SessionRunner {
+    private let engine: Engine
+    private let reader: LineReader
+    private let renderer: Renderer
+    private let persistence: SessionPersistence
+    /// Show asides such as "saved" (terminal); silent through pipes so output equals transcripts.
+    private let interactive: Bool
+    public private(set) var state: SessionState
+    private var currentPrompt: Prompt?
+
+    public init(engine: Engine, start: Step, reader: LineReader, renderer: Renderer,
+                persistence: SessionPersistence, interactive: Bool) {
+        self.engine = engine
+        self.reader = reader
+        self.renderer = renderer
+        self.persistence = persistence
+        self.interactive = interactive
+        self.state = start.state
+        self.pendingStart = start.events
+    }
+
+    private var pendingStart: [Event]
+
+    /// Runs until the flow ends or the person leaves. Throws only when saving fails.
+    public func run() throws -> SessionOutcome {
+        try apply(Step(state: state, events: pendingStart))
+        pendingStart = []
+        var interruptedOnce = false
+        while state.status == .active {
+            reader.setCurrentPrompt(currentPrompt)
+            switch reader.readLine(prompt: renderer.prompt) {
+            case .endOfInput:
+                return try leave()
+            case .interrupted:
+                if interruptedOnce { return try leave() }
+                interruptedOnce = true
+                renderer.notice("line dropped; press Ctrl-C again to save and leave")
+            case .line(let line):
+                interruptedOnce = false
+                reader.addToHistory(line)
+                if let command = SlashCommand(parsing: line) {
+                    if try handle(command) == .left { return .paused }
+                } else {
+                    try apply(engine.step(state, .line(line)))
+                }
+            }
+        }
+        reader.setCurrentPrompt(nil)
+        return .completed
+    }
+
+    private enum CommandResult { case stay, left }
+
+    private func handle(_ command: SlashCommand) throws -> CommandResult {
+        switch command {
+        case .help:
+            renderer.message(Self.helpText(for: currentPrompt))
+        case .back:
+            try apply(engine.back(state))
+        case .skip:
+            try apply(engine.step(state, .skip))
+        case .done:
+            try apply(engine.step(state, .finish))
+        case .save:
+            try persistence.save(state, [])
+            renderer.notice("saved")
+        case .summary:
+            renderer.message(Self.summaryText(of: state))
+        case .why:
+            renderer.message(state.explanation ?? "nothing to explain yet: so far the coach has only followed the script")
+        case .quit:
+            _ = try leave()
+            return .left
+        case .unknown(let word):
+            renderer.message("unknown command '/\(word)'; /help lists them")
+        }
+        return .stay
+    }
+
+    private func leave() throws -> SessionOutcome {
+        try persistence.save(state, [])
+        reader.setCurrentPrompt(nil)
+        if interactive { renderer.notice("saved; 'groundwork resume' continues where you left off") }
+        return .paused
+    }
+
+    private func apply(_ step: Step) throws {
+        state = step.state
+        renderer.render(step.events)
+        for case .ask(let prompt) in step.events { currentPrompt = prompt }
+        try persistence.save(state, step.events)
+    }
+
+    /// The `/help` text: the commands, and what the current question accepts.
+    static func helpText(for prompt: Prompt?) -> String {
+        var lines = SlashCommand.all.map { "  \($0.name.padding(to: 9))\($0.about)" }
+        lines.insert("Type your answer, or one of:", at: 0)
+        if let prompt {
+            switch prompt.kind {
+            case .choice: lines.append("This question takes one option: its number or the start of its name.")
+            case .multi: lines.append("This question takes several options, by number or name, separated by commas.")
+            case .yesno: lines.append("This question takes yes or no.")
+            case .scale, .number: lines.append("This question takes a number\(prompt.hint.map { " (\($0))" } ?? "").")
+            case .text: lines.append("This question takes any text.")
+            }
+            if !Completion.options(of: prompt).isEmpty { lines.append("Tab completes the options.") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The `/summary` text: the summary once the flow is done, else the answers so far.
+    static func summaryText(of state: SessionState) -> String {
+        if let summary = state.summary { return summary.text }
+        guard !state.answers.isEmpty else { return "no answers yet" }
+        return (["Your answers so far:"] + state.answers.map { "- \($0.question) \($0.raw)" }).joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(to length: Int) -> String {
+        count >= length ? self + " " : self + String(repeating: " ", count: length - count)
+    }
+}
