@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `groundwork` command: a coach that lives in the terminal.
 @main
@@ -6,6 +7,11 @@ struct Groundwork: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "groundwork",
         abstract: "A coach that lives in the terminal: journaling, career check-ins, group exercises.",
+        discussion: """
+            With no command, continues your active session or offers the flows to start.
+            Exit statuses: 0 ok, 1 failure, 2 usage, 3 your data is in use by another groundwork, \
+            4 a saved session cannot be read.
+            """,
         subcommands: [
             HomeCommand.self, StartCommand.self, ResumeCommand.self, JournalCommand.self, GroupCommand.self,
             HistoryCommand.self, SummaryCommand.self, ExportCommand.self, ForgetCommand.self, DoctorCommand.self,
@@ -13,4 +19,30 @@ struct Groundwork: AsyncParsableCommand {
         ],
         defaultSubcommand: HomeCommand.self
     )
+
+    /// Runs the command, mapping every failure to one line on stderr and a documented exit status.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as AppError {
+            printError("groundwork: \(error.message)")
+            Foundation.exit(error.status.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(AppError.Status.usage.rawValue)
+            }
+            if code == .success || code == .failure || error is CleanExit {
+                exit(withError: error)
+            }
+            printError("groundwork: \(error)")
+            Foundation.exit(AppError.Status.failure.rawValue)
+        }
+    }
 }

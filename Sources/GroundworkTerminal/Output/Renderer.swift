@@ -51,21 +51,23 @@ public final class Renderer {
 
     /// The event as it is written: lines ending in a newline, or "" for nothing.
     public func format(_ event: Event) -> String {
-        let lines = EventText.plainLines(event).map(TextSanitizer.clean)
+        var lines = EventText.plainLines(event).map(TextSanitizer.clean)[...]
         guard !lines.isEmpty else { return "" }
+        guard case .ask(let prompt) = event else {
+            return finish(lines.joined(separator: "\n"), style: style(of: event))
+        }
         var out = ""
-        if decorate, case .ask(let prompt) = event, let progress = prompt.progress {
-            out += finish("question \(progress.index) of \(progress.total)", style: .dim)
+        if let progress = prompt.progress, !lines.isEmpty {
+            lines = lines.dropFirst()
+            // On a terminal the progress line is quiet decoration; in plain output it stays as Core prints it.
+            out += decorate ? finish("question \(progress.index) of \(progress.total)", style: .dim)
+                            : "(question \(progress.index) of \(progress.total))\n"
         }
-        switch event {
-        case .ask(let prompt):
-            let questionLines = max(1, lines.count - prompt.options.count - (prompt.hint == nil ? 0 : 1))
-            out += finish(lines.prefix(questionLines).joined(separator: "\n"), style: .bold)
-            let rest = lines.dropFirst(questionLines)
-            if !rest.isEmpty { out += finish(rest.joined(separator: "\n"), style: nil) }
-        default:
-            out += finish(lines.joined(separator: "\n"), style: style(of: event))
-        }
+        let tail = prompt.options.count + (prompt.hint == nil ? 0 : 1)
+        let questionLines = max(1, lines.count - tail)
+        out += finish(lines.prefix(questionLines).joined(separator: "\n"), style: .bold)
+        let rest = lines.dropFirst(questionLines)
+        if !rest.isEmpty { out += finish(rest.joined(separator: "\n"), style: nil) }
         return out
     }
 

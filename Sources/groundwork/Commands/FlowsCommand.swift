@@ -1,12 +1,49 @@
 import ArgumentParser
+import GroundworkCore
 
-/// PLACEHOLDER: `groundwork flows`, replaced by its real implementation.
+/// `groundwork flows`: what can be started.
 struct FlowsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "flows", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "flows",
+        abstract: "List the flows you can start: id, title, description.")
 
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        throw ValidationError("'groundwork flows' is not built yet")
+        let library = try App(options).loadLibrary()
+        let flows = Self.sorted(library)
+        let idWidth = flows.map(\.id.count).max() ?? 0
+        let titleWidth = flows.map(\.title.count).max() ?? 0
+        for flow in flows {
+            let id = flow.id + String(repeating: " ", count: idWidth - flow.id.count)
+            let title = flow.title + String(repeating: " ", count: titleWidth - flow.title.count)
+            print("\(id)  \(title)  \(flow.description)".trimmingTrailingSpaces())
+        }
+    }
+
+    /// Flows by category, then title, so menus are stable.
+    static func sorted(_ library: ScriptLibrary) -> [Flow] {
+        library.flows.values.sorted { ($0.category, $0.title, $0.id) < ($1.category, $1.title, $1.id) }
+    }
+
+    /// Shell completion for flow ids: the bundled flows' ids, read from their files.
+    @Sendable static func completeFlowIDs(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
+        guard let folder = ResourcePaths.bundledFolder("dialogues"),
+              let files = try? ScriptFiles.scripts(in: [folder]) else { return [] }
+        return files.compactMap { file in
+            guard file.text.contains("\nnodes:") || file.text.hasPrefix("nodes:") else { return nil }
+            for line in file.text.split(separator: "\n") where line.hasPrefix("id:") {
+                return line.dropFirst(3).split(separator: "#").first.map { String($0).trimmingTrailingSpaces().drop { $0 == " " } }.map(String.init)
+            }
+            return nil
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

@@ -1,12 +1,33 @@
 import ArgumentParser
+import GroundworkCore
+import GroundworkTerminal
 
-/// PLACEHOLDER: `groundwork journal`, replaced by its real implementation.
+/// `groundwork journal`: free journaling with reflective replies.
 struct JournalCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "journal", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Write freely; each line gets a reflective reply. /done finishes with a summary.",
+        discussion: "With --no-save through a pipe, stdout holds exactly one reply line per input line.")
+
+    @Flag(name: .customLong("no-save"), help: "Keep nothing on disk.")
+    var noSave = false
 
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        throw ValidationError("'groundwork journal' is not built yet")
+        let app = App(options)
+        // Journaling needs only the rule sets, not every flow.
+        let dialogues = try ResourcePaths.dialogues(options)
+        let rulesFolder = dialogues + "/rules"
+        let library = try ScriptFiles.loadLibrary(
+            scripts: [ResourcePaths.isDirectory(rulesFolder) ? rulesFolder : dialogues],
+            prompts: ResourcePaths.prompts(options))
+        let state = JournalRunner.newState(seed: app.seed)
+        if noSave {
+            return try app.runJournal(state: state, library: library, persistence: DiscardingPersistence())
+        }
+        let files = try app.openUserFiles()
+        let persistence = files.persistence(for: files.newSessionPath(flowID: JournalRunner.flowID))
+        try app.runJournal(state: state, library: library, persistence: persistence)
     }
 }

@@ -1,12 +1,26 @@
 import ArgumentParser
+import GroundworkCore
 
-/// PLACEHOLDER: `groundwork lint`, replaced by its real implementation.
+/// `groundwork lint [PATH...]`: checks scripts and templates without running them.
 struct LintCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lint", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check dialogue scripts; prints 'path:line:column: error: message' lines, exit 1 on any error.")
+
+    @Argument(help: "Script files or folders (default: the dialogues folder).", completion: .file(extensions: ["yaml"]))
+    var paths: [String] = []
 
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        throw ValidationError("'groundwork lint' is not built yet")
+        let scriptPaths = paths.isEmpty ? [try ResourcePaths.dialogues(options)] : paths
+        let scripts = try ScriptFiles.scripts(in: scriptPaths)
+        let prompts = try ScriptFiles.prompts(in: ResourcePaths.prompts(options))
+        let (_, diagnostics) = ScriptLibrary.load(scripts: scripts, prompts: prompts)
+        for diagnostic in diagnostics { print(diagnostic.description) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        guard errors == 0 else {
+            throw AppError("\(errors) error\(errors == 1 ? "" : "s") in \(scripts.count) file\(scripts.count == 1 ? "" : "s")")
+        }
     }
 }

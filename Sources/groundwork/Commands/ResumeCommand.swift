@@ -1,12 +1,19 @@
 import ArgumentParser
 
-/// PLACEHOLDER: `groundwork resume`, replaced by its real implementation.
+/// `groundwork resume`: continues the active session where it stopped.
 struct ResumeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "resume", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Continue your active session where you left off.")
 
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        throw ValidationError("'groundwork resume' is not built yet")
+        let app = App(options)
+        let files = try app.openUserFiles()
+        guard let saved = try files.latestActive() else {
+            throw AppError("no session to resume for this user; start one with 'groundwork start FLOW'")
+        }
+        try app.resume(saved, library: app.loadLibrary(), files: files)
     }
 }

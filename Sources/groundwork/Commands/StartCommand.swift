@@ -1,12 +1,24 @@
 import ArgumentParser
 
-/// PLACEHOLDER: `groundwork start`, replaced by its real implementation.
+/// `groundwork start FLOW`: begins a new session of a flow.
 struct StartCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "start", abstract: "(not built yet)")
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Start a flow (see 'groundwork flows').",
+        discussion: "Through a pipe, each input line is one answer; at the end of input the session is saved and 'groundwork resume' continues it.")
+
+    @Argument(help: "The flow's id, e.g. career-checkin.", completion: .custom(FlowsCommand.completeFlowIDs))
+    var flow: String
 
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        throw ValidationError("'groundwork start' is not built yet")
+        let app = App(options)
+        let library = try app.loadLibrary()
+        guard library.flows[flow] != nil else {
+            throw AppError("no flow named '\(flow)'; 'groundwork flows' lists them")
+        }
+        let files = try app.openUserFiles()
+        try app.startFlow(flow, library: library, files: files)
     }
 }
