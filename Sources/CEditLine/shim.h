@@ -16,12 +16,12 @@ static volatile sig_atomic_t gw_sigint_seen = 0;
 
 static void gw_on_sigint(int signo) { (void)signo; gw_sigint_seen = 1; }
 
-/* Installs the SIGINT handler without SA_RESTART, so readline returns NULL on Ctrl-C. */
+/* Installs the SIGINT handler without SA_RESTART, so the read inside readline fails with EINTR. */
 static inline void gw_install_sigint_handler(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = gw_on_sigint;
     sigemptyset(&action.sa_mask);
+    action.sa_handler = gw_on_sigint;
     sigaction(SIGINT, &action, NULL);
 }
 

@@ -21,6 +21,11 @@ struct Groundwork: AsyncParsableCommand {
     )
 
     /// Runs the command, mapping every failure to one line on stderr and a documented exit status.
+    ///
+    /// On the main actor, so synchronous commands read the terminal on the main thread, where
+    /// SIGINT is delivered (the concurrency pool's threads block signals, and libedit needs the
+    /// signal to interrupt its read).
+    @MainActor
     static func main() async {
         do {
             var command = try parseAsRoot()

@@ -22,6 +22,8 @@ public final class EditLineReader: LineReader {
     public func readLine(prompt: String) -> ReadResult {
         _ = gw_take_sigint()
         guard let raw = readline(prompt) else {
+            // The cursor is still on the prompt line; what follows belongs on the next one.
+            _ = "\n".withCString { write(1, $0, 1) }
             // NULL is both Ctrl-C (with the handler's flag set) and Ctrl-D.
             return gw_take_sigint() != 0 ? .interrupted : .endOfInput
         }

@@ -2,14 +2,14 @@ import ArgumentParser
 import GroundworkCore
 
 /// `groundwork flows`: what can be started.
-struct FlowsCommand: AsyncParsableCommand {
+struct FlowsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flows",
         abstract: "List the flows you can start: id, title, description.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         let library = try App(options).loadLibrary()
         let flows = Self.sorted(library)
         let idWidth = flows.map(\.id.count).max() ?? 0

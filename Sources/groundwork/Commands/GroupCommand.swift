@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `groundwork group FLOW --participants a,b,c`: facilitated group exercises (not built yet).
-struct GroupCommand: AsyncParsableCommand {
+struct GroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "group",
         abstract: "Run a group exercise in one shared terminal (not available yet).")
@@ -24,7 +24,7 @@ struct GroupCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         throw AppError("group exercises are not available yet; run 'groundwork start \(flow)' with one person for now")
     }
 }

@@ -3,7 +3,7 @@ import GroundworkCore
 import GroundworkTerminal
 
 /// `groundwork` with no command: resume the active session, or pick a flow from a numbered list.
-struct HomeCommand: AsyncParsableCommand {
+struct HomeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "home",
         abstract: "Continue your active session, or pick a flow to start.",
@@ -11,7 +11,7 @@ struct HomeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         let app = App(options)
         let files = try app.openUserFiles()
         let library = try app.loadLibrary()

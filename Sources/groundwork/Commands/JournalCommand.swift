@@ -3,7 +3,7 @@ import GroundworkCore
 import GroundworkTerminal
 
 /// `groundwork journal`: free journaling with reflective replies.
-struct JournalCommand: AsyncParsableCommand {
+struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Write freely; each line gets a reflective reply. /done finishes with a summary.",
@@ -14,7 +14,7 @@ struct JournalCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         let app = App(options)
         // Journaling needs only the rule sets, not every flow.
         let dialogues = try ResourcePaths.dialogues(options)

@@ -2,7 +2,7 @@ import ArgumentParser
 import GroundworkCore
 
 /// `groundwork lint [PATH...]`: checks scripts and templates without running them.
-struct LintCommand: AsyncParsableCommand {
+struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check dialogue scripts; prints 'path:line:column: error: message' lines, exit 1 on any error.")
@@ -12,7 +12,7 @@ struct LintCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         let scriptPaths = paths.isEmpty ? [try ResourcePaths.dialogues(options)] : paths
         let scripts = try ScriptFiles.scripts(in: scriptPaths)
         let prompts = try ScriptFiles.prompts(in: ResourcePaths.prompts(options))

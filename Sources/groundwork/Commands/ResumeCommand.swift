@@ -1,14 +1,14 @@
 import ArgumentParser
 
 /// `groundwork resume`: continues the active session where it stopped.
-struct ResumeCommand: AsyncParsableCommand {
+struct ResumeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
         abstract: "Continue your active session where you left off.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         let app = App(options)
         let files = try app.openUserFiles()
         guard let saved = try files.latestActive() else {

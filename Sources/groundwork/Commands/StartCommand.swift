@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `groundwork start FLOW`: begins a new session of a flow.
-struct StartCommand: AsyncParsableCommand {
+struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
         abstract: "Start a flow (see 'groundwork flows').",
@@ -12,7 +12,7 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         let app = App(options)
         let library = try app.loadLibrary()
         guard library.flows[flow] != nil else {
