@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "GroundworkCoreTests", dependencies: ["GroundworkCore"]),
         .testTarget(name: "GroundworkStoreTests", dependencies: ["GroundworkStore"], exclude: ["Fixtures"]),
         .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GroundworkCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GroundworkCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,7 +40,7 @@ struct Groundwork: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printError(fullMessage(for: error))
+                printError("groundwork: \(message(for: error)); 'groundwork help' shows the usage")
                 Foundation.exit(AppError.Status.usage.rawValue)
             }
             if code == .success || code == .failure || error is CleanExit {

@@ -16,6 +16,7 @@ struct JournalCommand: ParsableCommand {
 
     func run() throws {
         let app = App(options)
+        let files = noSave ? nil : try app.openUserFiles()
         // Journaling needs only the rule sets, not every flow.
         let dialogues = try ResourcePaths.dialogues(options)
         let rulesFolder = dialogues + "/rules"
@@ -23,10 +24,9 @@ struct JournalCommand: ParsableCommand {
             scripts: [ResourcePaths.isDirectory(rulesFolder) ? rulesFolder : dialogues],
             prompts: ResourcePaths.prompts(options))
         let state = JournalRunner.newState(seed: app.seed)
-        if noSave {
+        guard let files else {
             return try app.runJournal(state: state, library: library, persistence: DiscardingPersistence())
         }
-        let files = try app.openUserFiles()
         let persistence = files.persistence(for: files.newSessionPath(flowID: JournalRunner.flowID))
         try app.runJournal(state: state, library: library, persistence: persistence)
     }

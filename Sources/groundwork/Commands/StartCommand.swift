@@ -14,11 +14,11 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let app = App(options)
+        let files = try app.openUserFiles()
         let library = try app.loadLibrary()
         guard library.flows[flow] != nil else {
             throw AppError("no flow named '\(flow)'; 'groundwork flows' lists them")
         }
-        let files = try app.openUserFiles()
         try app.startFlow(flow, library: library, files: files)
     }
 }

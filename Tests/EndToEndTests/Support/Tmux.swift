@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// A real terminal for one test: a tmux server on its own socket, killed afterwards.
+final class Tmux {
+    let socket = "gw-e2e-\(UUID().uuidString.prefix(8))"
+    private let target = "t"
+
+    static var available: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    }
+
+    /// Starts `command` (a shell command line) in a 100×30 terminal; its exit status is printed as `EXIT=n`.
+    init(_ command: String, environment: [String: String] = [:]) throws {
+        let env = environment.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
+        let line = "env -u NO_COLOR -u GROUNDWORK_HOME TERM=xterm-256color \(env) \(command); echo EXIT=$?; sleep 60"
+        try tmux(["new-session", "-d", "-x", "100", "-y", "30", "-s", target, line])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Sends keys (tmux key names such as Enter, Tab, Up, C-c, C-d, BSpace, or literal text).
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", target] + keys)
+    }
+
+    /// Sends literal text (no key-name lookup).
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", target, "-l", text])
+    }
+
+    /// The screen's text; with `escapes`, colour and attribute escapes too.
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []))
+    }
+
+    /// Waits until the screen contains `text`; returns the screen, or records an issue after `seconds`.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(50_000)
+        }
+        Issue.record("timed out waiting for '\(text)'; the screen was:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+func shellQuote(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
