@@ -37,7 +37,7 @@ public final class SessionRunner {
         try apply(Step(state: state, events: pendingStart))
         pendingStart = []
         var interruptedOnce = false
-        while state.status == .active {
+        while state.status == .active && !ended {
             reader.setCurrentPrompt(currentPrompt)
             switch reader.readLine(prompt: renderer.prompt) {
             case .endOfInput:
@@ -57,8 +57,12 @@ public final class SessionRunner {
             }
         }
         reader.setCurrentPrompt(nil)
-        return .completed
+        // `.end` with the session still active is a pause (the safety net's "pause"): kept, resumable.
+        return state.status == .active ? .paused : .completed
     }
+
+    /// The engine said `.end`: stop reading input.
+    private var ended = false
 
     private enum CommandResult { case stay, left }
 
@@ -99,6 +103,7 @@ public final class SessionRunner {
         state = step.state
         renderer.render(step.events)
         for case .ask(let prompt) in step.events { currentPrompt = prompt }
+        if step.events.contains(.end) { ended = true }
         try persistence.save(state, step.events)
     }
 

@@ -10,8 +10,9 @@ struct FlowsCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let library = try App(options).loadLibrary()
-        let flows = Self.sorted(library)
+        let loaded = try App(options).loadLibrary()
+        loaded.warnIfIncomplete()
+        let flows = Self.sorted(loaded.library)
         let idWidth = flows.map(\.id.count).max() ?? 0
         let titleWidth = flows.map(\.title.count).max() ?? 0
         for flow in flows {

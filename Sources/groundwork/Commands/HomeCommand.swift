@@ -14,14 +14,17 @@ struct HomeCommand: ParsableCommand {
     func run() throws {
         let app = App(options)
         let files = try app.openUserFiles()
-        let library = try app.loadLibrary()
+        let loaded = try app.loadLibrary()
+        let library = loaded.library
         if let saved = try files.latestActive() {
-            return try app.resume(saved, library: library, files: files)
+            return try app.resume(saved, library: loaded, files: files)
         }
         let flows = FlowsCommand.sorted(library)
         guard !flows.isEmpty else {
-            throw AppError("no flows in the dialogues folder; pass --dialogues DIR")
+            throw loaded.errors.isEmpty ? AppError("no flows in the dialogues folder; pass --dialogues DIR")
+                                        : loaded.scriptErrors("every flow")
         }
+        loaded.warnIfIncomplete()
         let renderer = app.makeRenderer()
         var menu = ["What would you like to do?"]
         for (index, flow) in flows.enumerated() {

@@ -20,9 +20,12 @@ struct JournalCommand: ParsableCommand {
         // Journaling needs only the rule sets, not every flow.
         let dialogues = try ResourcePaths.dialogues(options)
         let rulesFolder = dialogues + "/rules"
-        let library = try ScriptFiles.loadLibrary(
+        let loaded = try ScriptFiles.loadLibrary(
             scripts: [ResourcePaths.isDirectory(rulesFolder) ? rulesFolder : dialogues],
             prompts: ResourcePaths.prompts(options))
+        _ = try loaded.require(loaded.library.ruleSets["listening"], thing: "rule set 'listening'",
+                               missing: "no rule set 'listening' in '\(dialogues)'; add rules/listening.yaml or pass --dialogues DIR")
+        let library = loaded.library
         let state = JournalRunner.newState(seed: app.seed)
         guard let files else {
             return try app.runJournal(state: state, library: library, persistence: DiscardingPersistence())

@@ -14,13 +14,23 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let scriptPaths = paths.isEmpty ? [try ResourcePaths.dialogues(options)] : paths
-        let scripts = try ScriptFiles.scripts(in: scriptPaths)
+        let files = try ScriptFiles.yamlFiles(in: scriptPaths)
+        let scripts = files.filter { ScriptFiles.otherKind(of: $0) == nil }
         let prompts = try ScriptFiles.prompts(in: ResourcePaths.prompts(options))
-        let (_, diagnostics) = ScriptLibrary.load(scripts: scripts, prompts: prompts)
+        var (_, diagnostics) = ScriptLibrary.load(scripts: scripts, prompts: prompts)
+        for file in files where ScriptFiles.otherKind(of: file) != nil {
+            switch ScriptFiles.otherKind(of: file) {
+            case "task-classifier":
+                _ = TaskClassifier.load(file, diagnostics: &diagnostics)
+            default:
+                diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1),
+                                              "unknown kind '\(ScriptFiles.otherKind(of: file) ?? "")'; flows and rule sets have no 'kind'"))
+            }
+        }
         for diagnostic in diagnostics { print(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         guard errors == 0 else {
-            throw AppError("\(errors) error\(errors == 1 ? "" : "s") in \(scripts.count) file\(scripts.count == 1 ? "" : "s")")
+            throw AppError("\(errors) error\(errors == 1 ? "" : "s") in \(files.count) file\(files.count == 1 ? "" : "s")")
         }
     }
 }

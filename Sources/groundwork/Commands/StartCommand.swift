@@ -15,10 +15,9 @@ struct StartCommand: ParsableCommand {
     func run() throws {
         let app = App(options)
         let files = try app.openUserFiles()
-        let library = try app.loadLibrary()
-        guard library.flows[flow] != nil else {
-            throw AppError("no flow named '\(flow)'; 'groundwork flows' lists them")
-        }
-        try app.startFlow(flow, library: library, files: files)
+        let loaded = try app.loadLibrary()
+        _ = try loaded.require(loaded.library.flows[flow], thing: "flow '\(flow)'",
+                               missing: "no flow named '\(flow)'; 'groundwork flows' lists them")
+        try app.startFlow(flow, library: loaded.library, files: files)
     }
 }

@@ -25,7 +25,7 @@ struct App {
     var seed: UInt64 { options.seed ?? UInt64.random(in: 0...UInt64.max) }
 
     /// Every script under the dialogues folder, with the prompts.
-    func loadLibrary() throws -> ScriptLibrary {
+    func loadLibrary() throws -> LoadedLibrary {
         try ScriptFiles.loadLibrary(scripts: [ResourcePaths.dialogues(options)], prompts: ResourcePaths.prompts(options))
     }
 
@@ -51,14 +51,16 @@ struct App {
     }
 
     /// Continues a saved session where it stopped.
-    func resume(_ saved: (path: String, record: SessionFiles.Record), library: ScriptLibrary, files: SessionFiles) throws {
+    func resume(_ saved: (path: String, record: SessionFiles.Record), library loaded: LoadedLibrary, files: SessionFiles) throws {
         let state = saved.record.state
+        let library = loaded.library
         if state.flowID == JournalRunner.flowID {
+            _ = try loaded.require(library.ruleSets["listening"], thing: "rule set 'listening'",
+                                   missing: "no rule set 'listening' in the dialogues folder; add rules/listening.yaml or pass --dialogues DIR")
             return try runJournal(state: state, library: library, persistence: files.persistence(for: saved.path, transcript: saved.record.transcript))
         }
-        guard let flow = library.flows[state.flowID] else {
-            throw AppError("the saved session runs flow '\(state.flowID)', which is no longer in the dialogues; start another with 'groundwork start FLOW'")
-        }
+        let flow = try loaded.require(library.flows[state.flowID], thing: "flow '\(state.flowID)'",
+                                      missing: "the saved session runs flow '\(state.flowID)', which is no longer in the dialogues; start another with 'groundwork start FLOW'")
         if let node = state.cursor.node, state.cursor.flowID == flow.id, flow.nodes[node] == nil {
             throw AppError("flow '\(flow.id)' changed and no longer has question '\(node)'; start it again with 'groundwork start \(flow.id)'")
         }

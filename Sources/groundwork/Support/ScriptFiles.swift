@@ -4,8 +4,23 @@ import GroundworkCore
 /// Reads script and template files from disk and hands them to `ScriptLibrary.load` (Core reads no disk).
 enum ScriptFiles {
     /// `.yaml` files under `paths` (files or folders, searched recursively), sorted by path.
-    static func scripts(in paths: [String]) throws -> [SourceFile] {
+    static func yamlFiles(in paths: [String]) throws -> [SourceFile] {
         try files(in: paths, ext: "yaml").map { path in SourceFile(path: path, text: try read(path)) }
+    }
+
+    /// Flows and rule sets under `paths`: YAML files without a top-level `kind:` (files that declare
+    /// one, such as the task classifier's rules, belong to their own commands).
+    static func scripts(in paths: [String]) throws -> [SourceFile] {
+        try yamlFiles(in: paths).filter { otherKind(of: $0) == nil }
+    }
+
+    /// The value of a top-level `kind:` line, if the file has one.
+    static func otherKind(of file: SourceFile) -> String? {
+        for line in file.text.split(separator: "\n") where line.hasPrefix("kind:") {
+            let value = line.dropFirst(5).split(separator: "#").first ?? ""
+            return String(value.filter { $0 != " " && $0 != "\"" && $0 != "'" })
+        }
+        return nil
     }
 
     /// `.mustache` templates under `folder`, named by their path without extension (`career/summary`).
@@ -23,18 +38,13 @@ enum ScriptFiles {
         try files(in: paths, ext: "transcript").map { SourceFile(path: $0, text: try read($0)) }
     }
 
-    /// Loads scripts and prompts; a library with any error never runs: the diagnostics are printed
-    /// and the command fails.
-    static func loadLibrary(scripts scriptPaths: [String], prompts promptFolder: String?) throws -> ScriptLibrary {
+    /// Loads scripts and prompts. Core registers only flows and rule sets whose files are clean, so
+    /// a script with errors never runs; callers report the diagnostics when what they need is missing.
+    static func loadLibrary(scripts scriptPaths: [String], prompts promptFolder: String?) throws -> LoadedLibrary {
         let sources = try scripts(in: scriptPaths)
         let templates = try promptFolder.map { try prompts(in: $0) } ?? []
         let (library, diagnostics) = ScriptLibrary.load(scripts: sources, prompts: templates)
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            for diagnostic in diagnostics { printError(diagnostic.description) }
-            throw AppError("the scripts have \(errors.count) error\(errors.count == 1 ? "" : "s"); fix them ('groundwork lint' lists them) and try again")
-        }
-        return library
+        return LoadedLibrary(library: library, errors: diagnostics.filter { $0.severity == .error })
     }
 
     static func files(in paths: [String], ext: String) throws -> [String] {
@@ -72,4 +82,29 @@ enum ScriptFiles {
 /// Writes one line to stderr.
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// A library and the errors that kept scripts out of it.
+struct LoadedLibrary {
+    var library: ScriptLibrary
+    var errors: [Diagnostic]
+
+    /// Fails with the script errors when `thing` is missing because of them, else with `missing`.
+    func require<T>(_ value: T?, thing: String, missing: String) throws -> T {
+        if let value { return value }
+        guard errors.isEmpty else { throw scriptErrors(thing) }
+        throw AppError(missing)
+    }
+
+    /// Prints every error and returns the one-line failure for `thing`.
+    func scriptErrors(_ thing: String) -> AppError {
+        for error in errors { printError(error.description) }
+        return AppError("\(thing) is missing or has errors (\(errors.count) listed above); fix them and try again")
+    }
+
+    /// A one-line warning on stderr that some scripts were left out.
+    func warnIfIncomplete() {
+        guard !errors.isEmpty else { return }
+        printError("groundwork: \(errors.count) script error\(errors.count == 1 ? "" : "s") left some flows out; 'groundwork lint' lists them")
+    }
 }
