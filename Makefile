@@ -64,7 +64,7 @@ install: release
 	install -d $(PREFIX)/bin $(SHARE)
 	install -m 0755 $(BIN) $(PREFIX)/bin/groundwork
 	rm -rf $(SHARE)/dialogues $(SHARE)/prompts
-	cp -R dialogues prompts $(SHARE)/
+	for d in dialogues prompts; do if [ -d $$d ]; then cp -R $$d $(SHARE)/; fi; done
 
 clean:
 	rm -rf .build

@@ -16,7 +16,7 @@ struct LintCommand: ParsableCommand {
         let scriptPaths = paths.isEmpty ? [try ResourcePaths.dialogues(options)] : paths
         let files = try ScriptFiles.yamlFiles(in: scriptPaths)
         let scripts = files.filter { ScriptFiles.otherKind(of: $0) == nil }
-        let prompts = try ScriptFiles.prompts(in: ResourcePaths.prompts(options))
+        let prompts = try ResourcePaths.prompts(options).map { try ScriptFiles.prompts(in: $0) } ?? []
         var (_, diagnostics) = ScriptLibrary.load(scripts: scripts, prompts: prompts)
         for file in files where ScriptFiles.otherKind(of: file) != nil {
             switch ScriptFiles.otherKind(of: file) {

@@ -7,9 +7,11 @@ enum ResourcePaths {
         try folder(override: options.dialogues, bundled: "dialogues", flag: "--dialogues")
     }
 
-    /// The folder of prompt templates: `--prompts`, else the bundled copy.
-    static func prompts(_ options: GlobalOptions) throws -> String {
-        try folder(override: options.prompts, bundled: "prompts", flag: "--prompts")
+    /// The folder of prompt templates: `--prompts`, else the bundled copy; nil when there is none
+    /// (a flow that names a template then fails to load, with a message naming it).
+    static func prompts(_ options: GlobalOptions) throws -> String? {
+        if options.prompts == nil, bundledFolder("prompts") == nil { return nil }
+        return try folder(override: options.prompts, bundled: "prompts", flag: "--prompts")
     }
 
     private static func folder(override: String?, bundled name: String, flag: String) throws -> String {
