@@ -59,7 +59,7 @@ public final class JournalRunner {
                     try persistence.save(state, [])
                     renderer.notice("saved")
                 case .why?:
-                    renderer.message(state.explanation ?? "nothing to explain yet")
+                    renderer.message(state.explanation ?? "(nothing to explain yet)")
                 case .summary?:
                     renderer.message(summaryText())
                 case .help?:
@@ -83,7 +83,8 @@ public final class JournalRunner {
         if let safety {
             var safetyMemory = state.listeners[safety.id] ?? ListenerMemory()
             let check = safety.respond(to: line, memory: &safetyMemory)
-            if !check.isFallback {
+            // Only a keyword match counts: the safety set's fallback and memory are not alarms.
+            if check.keyword != nil {
                 reply = check
                 event = .safety(oneLine(check.text))
                 state.safety.events.append(SafetyEvent(category: check.group ?? check.keyword ?? "safety",

@@ -82,7 +82,7 @@ public final class SessionRunner {
         case .summary:
             renderer.message(Self.summaryText(of: state))
         case .why:
-            renderer.message(state.explanation ?? "nothing to explain yet: so far the coach has only followed the script")
+            renderer.message(state.explanation ?? "(nothing to explain yet)")
         case .quit:
             _ = try leave()
             return .left

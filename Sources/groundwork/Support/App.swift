@@ -42,7 +42,8 @@ struct App {
         let engine = Engine(library: library)
         let first: Step
         do {
-            first = try engine.start(flow: flowID, seed: seed)
+            // Flows may greet the person by the `user` variable, as transcripts' `user:` header does.
+            first = try engine.start(flow: flowID, seed: seed, variables: ["user": .string(files.user)])
         } catch {
             throw AppError(error.description)
         }

@@ -6,11 +6,13 @@ import GroundworkTerminal
 /// `<data>/users/<user>/sessions/<started-at>-<flow>-<id>.json`, written durably after every turn,
 /// files 0600 and folders 0700, one process per user (flock).
 final class SessionFiles {
+    let user: String
     let userFolder: String
     let sessionsFolder: String
     private var lockFD: Int32 = -1
 
     init(dataDirectory: String, user: String) {
+        self.user = user
         userFolder = dataDirectory + "/users/" + user
         sessionsFolder = userFolder + "/sessions"
     }

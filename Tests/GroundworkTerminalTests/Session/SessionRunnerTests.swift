@@ -61,7 +61,7 @@ import Testing
         let (runner, _, output, _) = Self.runner([.line("/summary"), .line("/why")])
         _ = try runner.run()
         #expect(output.text.contains("no answers yet"))
-        #expect(output.text.contains("nothing to explain yet"))
+        #expect(output.text.contains("(nothing to explain yet)"))
     }
 
     @Test func aFailingSaveIsThrownNotSwallowed() {
