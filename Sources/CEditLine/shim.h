@@ -53,6 +53,7 @@ static inline void gw_configure_completion(void) {
 /* Tells readline not to fall back to file-name completion. */
 static inline void gw_completion_over(void) { rl_attempted_completion_over = 1; }
 
-static inline void gw_set_readline_name(const char *name) { rl_readline_name = name; }
+/* A literal: libedit keeps the pointer, so a Swift string's temporary buffer would dangle. */
+static inline void gw_set_readline_name(void) { rl_readline_name = "groundwork"; }
 
 #endif

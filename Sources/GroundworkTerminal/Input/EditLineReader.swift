@@ -12,7 +12,7 @@ public final class EditLineReader: LineReader {
     public init() {
         // Without the locale, Backspace after a non-ASCII character deletes single bytes.
         setlocale(LC_ALL, "")
-        gw_set_readline_name("groundwork")
+        gw_set_readline_name()
         gw_install_sigint_handler()
         gw_configure_completion()
         gw_set_completion_function(editLineComplete)

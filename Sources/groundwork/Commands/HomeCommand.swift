@@ -31,7 +31,7 @@ struct HomeCommand: ParsableCommand {
             menu.append("  \(index + 1). \(flow.title)\(flow.description.isEmpty ? "" : " — \(flow.description)")")
         }
         renderer.message(menu.joined(separator: "\n"))
-        let reader = app.makeReader()
+        let reader = app.reader
         reader.setCurrentPrompt(Prompt(text: menu[0], kind: .choice, options: flows.map(\.title), nodeID: "home"))
         while true {
             switch reader.readLine(prompt: renderer.prompt) {

@@ -2,7 +2,7 @@ import GroundworkCore
 import GroundworkTerminal
 
 /// What every command shares: the terminal, the scripts, the user's files.
-struct App {
+final class App {
     let options: GlobalOptions
     let terminal = TerminalInfo.current()
 
@@ -16,10 +16,9 @@ struct App {
         Renderer(terminal: terminal, noColorFlag: options.noColor)
     }
 
-    /// libedit when stdin and stdout are terminals; plain lines otherwise.
-    func makeReader() -> LineReader {
-        interactive ? EditLineReader() : PlainLineReader()
-    }
+    /// libedit when stdin and stdout are terminals; plain lines otherwise. One per process: a plain
+    /// reader buffers input past the line it returns, so a second one would lose those lines.
+    lazy var reader: LineReader = interactive ? EditLineReader() : PlainLineReader()
 
     /// The seed given, or a fresh random one.
     var seed: UInt64 { options.seed ?? UInt64.random(in: 0...UInt64.max) }
@@ -39,6 +38,7 @@ struct App {
 
     /// Starts `flowID` as a new session and runs it.
     func startFlow(_ flowID: String, library: ScriptLibrary, files: SessionFiles) throws {
+        _ = reader  // set up the line editor (and its Ctrl-C handler) before anything is shown
         let engine = Engine(library: library)
         let first: Step
         do {
@@ -79,7 +79,7 @@ struct App {
 
     private func run(engine: Engine, first: Step, persistence: FilePersistence,
                      renderer: Renderer? = nil, recordFirstEvents: Bool = true) throws {
-        let runner = SessionRunner(engine: engine, start: first, reader: makeReader(),
+        let runner = SessionRunner(engine: engine, start: first, reader: reader,
                                    renderer: renderer ?? makeRenderer(),
                                    persistence: recordFirstEvents ? persistence : ReplayedStart(persistence),
                                    interactive: interactive)
@@ -92,7 +92,7 @@ struct App {
             throw AppError("no rule set 'listening' in the dialogues folder; add rules/listening.yaml or pass --dialogues DIR")
         }
         let runner = JournalRunner(listening: listening, safety: library.ruleSets["safety"], state: state,
-                                   reader: makeReader(), renderer: makeRenderer(), persistence: persistence,
+                                   reader: reader, renderer: makeRenderer(), persistence: persistence,
                                    interactive: interactive)
         _ = try runner.run()
     }

@@ -50,18 +50,31 @@ final class Tmux {
         return last
     }
 
+    /// Runs tmux through `system`, which waits for the tmux client by its pid. (Foundation's `Process`
+    /// waits for a descriptor that the server `new-session` starts inherits, so it would never return.)
+    /// Waits until the last line on screen is the input prompt, so typed keys reach the line editor.
+    @discardableResult
+    func waitForPrompt(seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            let lines = last.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if lines.last == ">" { return last }
+            usleep(50_000)
+        }
+        Issue.record("timed out waiting for the prompt; the screen was:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        let line = (["tmux", "-L", socket] + arguments).map(shellQuote).joined(separator: " ")
+            + " </dev/null >\(shellQuote(outPath)) 2>/dev/null"
+        _ = system(line)
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
 }
 
