@@ -24,7 +24,7 @@ struct ErrorTests {
     func badUserNamesAreRefused(name: String) throws {
         let data = try Groundwork.makeDataDir()
         let result = try Groundwork.run(["start", "mini"] + Groundwork.fixtureOptions(data, user: name))
-        expectOneLineError(result, status: 2, mentioning: "bad user name")
+        expectOneLineError(result, status: 2, mentioning: "invalid user name")
         #expect(!FileManager.default.fileExists(atPath: data + "/users"))
     }
 

@@ -39,9 +39,10 @@ struct PipeTests {
 
     @Test func homeResumesTheActiveSessionOrOffersFlows() throws {
         let data = try Groundwork.makeDataDir()
-        let menu = try Groundwork.run(Groundwork.fixtureOptions(data), input: "1\nCy\n")
+        let menu = try Groundwork.run(Groundwork.fixtureOptions(data), input: "2\nCy\n")
         #expect(menu.status == 0, "stderr: \(menu.stderr)")
-        #expect(menu.stdout.contains("  1. Mini check-in — A tiny flow for the end-to-end tests."))
+        #expect(menu.stdout.contains("  1. Journal — Free writing for the end-to-end tests."))
+        #expect(menu.stdout.contains("  2. Mini check-in — A tiny flow for the end-to-end tests."))
         #expect(menu.stdout.contains("Which sector do you work in?"))
         let home = try Groundwork.run(Groundwork.fixtureOptions(data), input: "health\n1\n")
         #expect(home.status == 0, "stderr: \(home.stderr)")
@@ -81,7 +82,7 @@ struct PipeTests {
         let data = try Groundwork.makeDataDir()
         let result = try Groundwork.run(["journal"] + Groundwork.fixtureOptions(data), input: "my week was long\n/done\n")
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("You wrote 1 entry."))
+        #expect(result.stdout.contains("You wrote 1 entries."))
         let saved = try String(contentsOfFile: try #require(Groundwork.sessionFiles(data).first), encoding: .utf8)
         #expect(saved.contains("my week was long"))
         #expect(saved.contains("\"completed\""))
@@ -99,7 +100,7 @@ struct PipeTests {
     @Test func flowsListsIDTitleAndDescription() throws {
         let result = try Groundwork.run(["flows"] + Groundwork.fixtureOptions(try Groundwork.makeDataDir()))
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout == "mini  Mini check-in  A tiny flow for the end-to-end tests.\n")
+        #expect(result.stdout == "journal  Journal        Free writing for the end-to-end tests.\nmini     Mini check-in  A tiny flow for the end-to-end tests.\n")
     }
 
     @Test func completionScriptsComeFromTheArgumentParser() throws {

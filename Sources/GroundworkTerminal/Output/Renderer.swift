@@ -51,7 +51,7 @@ public final class Renderer {
 
     /// The event as it is written: lines ending in a newline, or "" for nothing.
     public func format(_ event: Event) -> String {
-        var lines = EventText.plainLines(event).map(TextSanitizer.clean)[...]
+        var lines = event.plainLines().map(TextSanitizer.clean)[...]
         guard !lines.isEmpty else { return "" }
         guard case .ask(let prompt) = event else {
             return finish(lines.joined(separator: "\n"), style: style(of: event))

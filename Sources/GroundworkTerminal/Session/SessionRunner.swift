@@ -69,7 +69,9 @@ public final class SessionRunner {
     private func handle(_ command: SlashCommand) throws -> CommandResult {
         switch command {
         case .help:
-            renderer.message(Self.helpText(for: currentPrompt))
+            // The script's own help for this question (`help:`), then the commands.
+            let scripted = engine.help(state).map { $0 + "\n" } ?? ""
+            renderer.message(scripted + Self.helpText(for: currentPrompt))
         case .back:
             try apply(engine.back(state))
         case .skip:

@@ -13,11 +13,12 @@ struct HomeCommand: ParsableCommand {
 
     func run() throws {
         let app = App(options)
-        let files = try app.openUserFiles()
+        let store = try app.userStore()
+        let writer = try app.lockForWriting(store)
         let loaded = try app.loadLibrary()
         let library = loaded.library
-        if let saved = try files.latestActive() {
-            return try app.resume(saved, library: loaded, files: files)
+        if let record = try app.latestActive(store) {
+            return try app.resume(record, library: loaded, writer: writer)
         }
         let flows = FlowsCommand.sorted(library)
         guard !flows.isEmpty else {
@@ -40,7 +41,7 @@ struct HomeCommand: ParsableCommand {
             case .line(let line):
                 if let flow = Self.pick(line, from: flows) {
                     reader.setCurrentPrompt(nil)
-                    return try app.startFlow(flow.id, library: library, files: files)
+                    return try app.startFlow(flow.id, library: library, store: store, writer: writer)
                 }
                 if SlashCommand(parsing: line) == .quit { return }
                 renderer.message("type a number from 1 to \(flows.count), or /quit")

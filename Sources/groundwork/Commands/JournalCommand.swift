@@ -16,8 +16,16 @@ struct JournalCommand: ParsableCommand {
 
     func run() throws {
         let app = App(options)
-        let files = noSave ? nil : try app.openUserFiles()
-        // Journaling needs only the rule sets, not every flow.
+        guard noSave else {
+            // Saved journaling is the `journal` flow: safety net, summary, footer and a next step.
+            let store = try app.userStore()
+            let writer = try app.lockForWriting(store)
+            let loaded = try app.loadLibrary()
+            _ = try loaded.require(loaded.library.flows["journal"], thing: "flow 'journal'",
+                                   missing: "no flow named 'journal' in the dialogues folder; add journal.yaml or pass --dialogues DIR")
+            return try app.startFlow("journal", library: loaded.library, store: store, writer: writer)
+        }
+        // Without saving: the rule sets alone, exactly one reply line per input line.
         let dialogues = try ResourcePaths.dialogues(options)
         let rulesFolder = dialogues + "/rules"
         let loaded = try ScriptFiles.loadLibrary(
@@ -25,12 +33,7 @@ struct JournalCommand: ParsableCommand {
             prompts: ResourcePaths.prompts(options))
         _ = try loaded.require(loaded.library.ruleSets["listening"], thing: "rule set 'listening'",
                                missing: "no rule set 'listening' in '\(dialogues)'; add rules/listening.yaml or pass --dialogues DIR")
-        let library = loaded.library
-        let state = JournalRunner.newState(seed: app.seed)
-        guard let files else {
-            return try app.runJournal(state: state, library: library, persistence: DiscardingPersistence())
-        }
-        let persistence = files.persistence(for: files.newSessionPath(flowID: JournalRunner.flowID))
-        try app.runJournal(state: state, library: library, persistence: persistence)
+        try app.runJournal(state: JournalRunner.newState(seed: app.seed), library: loaded.library,
+                           persistence: DiscardingPersistence())
     }
 }

@@ -14,19 +14,9 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let scriptPaths = paths.isEmpty ? [try ResourcePaths.dialogues(options)] : paths
-        let files = try ScriptFiles.yamlFiles(in: scriptPaths)
-        let scripts = files.filter { ScriptFiles.otherKind(of: $0) == nil }
+        let files = try ScriptFiles.scripts(in: scriptPaths)
         let prompts = try ResourcePaths.prompts(options).map { try ScriptFiles.prompts(in: $0) } ?? []
-        var (_, diagnostics) = ScriptLibrary.load(scripts: scripts, prompts: prompts)
-        for file in files where ScriptFiles.otherKind(of: file) != nil {
-            switch ScriptFiles.otherKind(of: file) {
-            case "task-classifier":
-                _ = TaskClassifier.load(file, diagnostics: &diagnostics)
-            default:
-                diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1),
-                                              "unknown kind '\(ScriptFiles.otherKind(of: file) ?? "")'; flows and rule sets have no 'kind'"))
-            }
-        }
+        let (_, diagnostics) = ScriptLibrary.load(scripts: files, prompts: prompts)
         for diagnostic in diagnostics { print(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         guard errors == 0 else {

@@ -10,10 +10,11 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws {
         let app = App(options)
-        let files = try app.openUserFiles()
-        guard let saved = try files.latestActive() else {
+        let store = try app.userStore()
+        let writer = try app.lockForWriting(store)
+        guard let record = try app.latestActive(store) else {
             throw AppError("no session to resume for this user; start one with 'groundwork start FLOW'")
         }
-        try app.resume(saved, library: app.loadLibrary(), files: files)
+        try app.resume(record, library: app.loadLibrary(), writer: writer)
     }
 }

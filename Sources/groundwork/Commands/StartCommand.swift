@@ -14,10 +14,11 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let app = App(options)
-        let files = try app.openUserFiles()
+        let store = try app.userStore()
+        let writer = try app.lockForWriting(store)
         let loaded = try app.loadLibrary()
         _ = try loaded.require(loaded.library.flows[flow], thing: "flow '\(flow)'",
                                missing: "no flow named '\(flow)'; 'groundwork flows' lists them")
-        try app.startFlow(flow, library: loaded.library, files: files)
+        try app.startFlow(flow, library: loaded.library, store: store, writer: writer)
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import GroundworkCore
+import GroundworkStore
 import GroundworkTerminal
 
 /// What every command shares: the terminal, the scripts, the user's files.
@@ -28,61 +30,100 @@ final class App {
         try ScriptFiles.loadLibrary(scripts: [ResourcePaths.dialogues(options)], prompts: ResourcePaths.prompts(options))
     }
 
-    /// The user's session files, locked for this process.
-    func openUserFiles() throws -> SessionFiles {
-        let user = try ResourcePaths.user(options)
-        let files = SessionFiles(dataDirectory: ResourcePaths.dataDirectory(options), user: user)
-        try files.open(user: user)
-        return files
+    /// The user's store (no lock needed to read).
+    func userStore() throws -> UserStore {
+        let environment = ProcessInfo.processInfo.environment
+        do throws(StoreError) {
+            let location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
+            let user = try StoreContext.userName(options, environment: environment)
+            return UserStore(location: location, user: user)
+        } catch {
+            throw AppError(error)
+        }
+    }
+
+    /// Takes the user's lock for the rest of the process; another process holding it is status 3.
+    func lockForWriting(_ store: UserStore) throws -> UserWriter {
+        do throws(StoreError) {
+            return try store.lockForWriting()
+        } catch {
+            throw AppError(error)
+        }
+    }
+
+    /// Variables every flow starts with: the user's name, and their latest career check-in for the
+    /// exposure footer of reflection flows (docs/reflection.md).
+    func startVariables(_ store: UserStore) -> [String: Value] {
+        var variables: [String: Value] = ["user": .string(store.user.rawValue)]
+        guard let latest = try? store.latestCompleted(flowID: "career-checkin"),
+              let score = latest.scores["exposure.score"] else { return variables }
+        let day = latest.updatedAt.components
+        let now = Timestamp.now().millisecondsSince1970
+        variables["latest.exposure.score"] = score
+        variables["latest.exposure.band"] = latest.scores["exposure.band"] ?? latest.variables["exposure.band"] ?? .string("")
+        variables["latest.date"] = .string(String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
+        variables["latest.age_days"] = .number(Double((now - latest.updatedAt.millisecondsSince1970) / 86_400_000))
+        return variables
     }
 
     /// Starts `flowID` as a new session and runs it.
-    func startFlow(_ flowID: String, library: ScriptLibrary, files: SessionFiles) throws {
+    func startFlow(_ flowID: String, library: ScriptLibrary, store: UserStore, writer: UserWriter) throws {
         _ = reader  // set up the line editor (and its Ctrl-C handler) before anything is shown
         let engine = Engine(library: library)
         let first: Step
         do {
-            // Flows may greet the person by the `user` variable, as transcripts' `user:` header does.
-            first = try engine.start(flow: flowID, seed: seed, variables: ["user": .string(files.user)])
+            first = try engine.start(flow: flowID, seed: seed, variables: startVariables(store))
         } catch {
             throw AppError(error.description)
         }
-        let persistence = files.persistence(for: files.newSessionPath(flowID: flowID))
+        let persistence = StorePersistence(writer: writer, flowTitle: library.flows[flowID]?.title ?? flowID)
         try run(engine: engine, first: first, persistence: persistence)
     }
 
-    /// Continues a saved session where it stopped.
-    func resume(_ saved: (path: String, record: SessionFiles.Record), library loaded: LoadedLibrary, files: SessionFiles) throws {
-        let state = saved.record.state
-        let library = loaded.library
-        if state.flowID == JournalRunner.flowID {
-            _ = try loaded.require(library.ruleSets["listening"], thing: "rule set 'listening'",
-                                   missing: "no rule set 'listening' in the dialogues folder; add rules/listening.yaml or pass --dialogues DIR")
-            return try runJournal(state: state, library: library, persistence: files.persistence(for: saved.path, transcript: saved.record.transcript))
+    /// The newest active session; fails with status 4 naming an unreadable file when that is all there is.
+    func latestActive(_ store: UserStore) throws -> SessionRecord? {
+        let unreadable: [UnreadableFile]
+        do throws(StoreError) {
+            if let record = try store.latestActive() { return record }
+            unreadable = try store.headers().unreadable
+        } catch {
+            throw AppError(error)
         }
-        let flow = try loaded.require(library.flows[state.flowID], thing: "flow '\(state.flowID)'",
-                                      missing: "the saved session runs flow '\(state.flowID)', which is no longer in the dialogues; start another with 'groundwork start FLOW'")
-        if let node = state.cursor.node, state.cursor.flowID == flow.id, flow.nodes[node] == nil {
-            throw AppError("flow '\(flow.id)' changed and no longer has question '\(node)'; start it again with 'groundwork start \(flow.id)'")
+        if let bad = unreadable.first {
+            throw AppError("cannot read session file '\(bad.path)': \(bad.reason); 'groundwork doctor --fix' moves it aside",
+                           status: .unreadableState)
         }
-        let renderer = makeRenderer()
-        if interactive { renderer.notice("continuing '\(flow.title)' where you left off") }
-        // Show the question waiting for an answer again.
-        var events: [Event] = []
-        if let last = saved.record.transcript.last(where: { if case .ask = $0 { return true } else { return false } }) {
-            events.append(last)
-        }
-        let persistence = files.persistence(for: saved.path, transcript: saved.record.transcript)
-        try run(engine: Engine(library: library), first: Step(state: state, events: events),
-                persistence: persistence, renderer: renderer, recordFirstEvents: false)
+        return nil
     }
 
-    private func run(engine: Engine, first: Step, persistence: FilePersistence,
-                     renderer: Renderer? = nil, recordFirstEvents: Bool = true) throws {
-        let runner = SessionRunner(engine: engine, start: first, reader: reader,
-                                   renderer: renderer ?? makeRenderer(),
-                                   persistence: recordFirstEvents ? persistence : ReplayedStart(persistence),
-                                   interactive: interactive)
+    /// Continues a saved session where it stopped.
+    func resume(_ record: SessionRecord, library loaded: LoadedLibrary, writer: UserWriter) throws {
+        let library = loaded.library
+        let flow = try loaded.require(library.flows[record.flowID], thing: "flow '\(record.flowID)'",
+                                      missing: "the saved session runs flow '\(record.flowID)', which is no longer in the dialogues; start another with 'groundwork start FLOW'")
+        let plan = ResumePlan.plan(for: record, currentFlowHash: flow.contentHash) { flowID, node in
+            library.flows[flowID]?.nodes[node] != nil
+        }
+        let renderer = makeRenderer()
+        switch plan {
+        case .continueAsIs:
+            if interactive { renderer.notice("continuing '\(flow.title)' where you left off") }
+        case .flowChanged:
+            renderer.notice("'\(flow.title)' has changed since you began; continuing at the same question")
+        case .nodeGone(let flowID, _):
+            throw AppError("flow '\(flowID)' changed and your place in it is gone; start again with 'groundwork start \(record.flowID)'")
+        case .finished:
+            throw AppError("that session has already ended; start another with 'groundwork start FLOW'")
+        }
+        let engine = Engine(library: library)
+        let persistence = StorePersistence(writer: writer, flowTitle: flow.title, record: record)
+        // The waiting question is shown again but is already in the transcript.
+        try run(engine: engine, first: engine.resume(record.state), persistence: ReplayedStart(persistence), renderer: renderer)
+    }
+
+    private func run(engine: Engine, first: Step, persistence: SessionPersistence, renderer: Renderer? = nil) throws {
+        let runner = SessionRunner(engine: engine, start: first, reader: reader, renderer: renderer ?? makeRenderer(),
+                                   persistence: persistence, interactive: interactive)
         _ = try runner.run()
     }
 

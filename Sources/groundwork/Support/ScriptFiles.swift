@@ -8,19 +8,9 @@ enum ScriptFiles {
         try files(in: paths, ext: "yaml").map { path in SourceFile(path: path, text: try read(path)) }
     }
 
-    /// Flows and rule sets under `paths`: YAML files without a top-level `kind:` (files that declare
-    /// one, such as the task classifier's rules, belong to their own commands).
+    /// Scripts under `paths`: flows, rule sets and the task classifier (`kind: task-classifier`).
     static func scripts(in paths: [String]) throws -> [SourceFile] {
-        try yamlFiles(in: paths).filter { otherKind(of: $0) == nil }
-    }
-
-    /// The value of a top-level `kind:` line, if the file has one.
-    static func otherKind(of file: SourceFile) -> String? {
-        for line in file.text.split(separator: "\n") where line.hasPrefix("kind:") {
-            let value = line.dropFirst(5).split(separator: "#").first ?? ""
-            return String(value.filter { $0 != " " && $0 != "\"" && $0 != "'" })
-        }
-        return nil
+        try yamlFiles(in: paths)
     }
 
     /// `.mustache` templates under `folder`, named by their path without extension (`career/summary`).
