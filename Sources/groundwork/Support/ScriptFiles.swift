@@ -3,14 +3,10 @@ import GroundworkCore
 
 /// Reads script and template files from disk and hands them to `ScriptLibrary.load` (Core reads no disk).
 enum ScriptFiles {
-    /// `.yaml` files under `paths` (files or folders, searched recursively), sorted by path.
-    static func yamlFiles(in paths: [String]) throws -> [SourceFile] {
-        try files(in: paths, ext: "yaml").map { path in SourceFile(path: path, text: try read(path)) }
-    }
-
-    /// Scripts under `paths`: flows, rule sets and the task classifier (`kind: task-classifier`).
+    /// Scripts under `paths` (files or folders, searched recursively, sorted by path): every `.yaml`
+    /// file, that is flows, rule sets and the task classifier (`kind: task-classifier`).
     static func scripts(in paths: [String]) throws -> [SourceFile] {
-        try yamlFiles(in: paths)
+        try files(in: paths, ext: "yaml").map { path in SourceFile(path: path, text: try read(path)) }
     }
 
     /// `.mustache` templates under `folder`, named by their path without extension (`career/summary`).
