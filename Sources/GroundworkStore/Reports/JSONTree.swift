@@ -48,10 +48,20 @@ public indirect enum JSONTree: Sendable, Hashable {
                 node.leaf = value
             }
         }
+        // Parallel lists under one prefix (`tasks.name`, `tasks.share`, `tasks.label`) are records:
+        // flows keep them as lists because a flow value has no objects, readers want `tasks[]`.
+        func records(_ branch: Branch) -> [JSONTree]? {
+            let keys = branch.children.keys.sorted()
+            let lists = keys.compactMap { branch.children[$0]?.leaf?.list }
+            guard keys.count >= 2, lists.count == keys.count, let count = lists.first?.count, count > 0,
+                  lists.allSatisfy({ $0.count == count }) else { return nil }
+            return (0..<count).map { index in .object(zip(keys, lists).map { ($0, JSONTree($1[index])) }) }
+        }
         func build(_ branch: Branch) -> [(String, JSONTree)] {
             branch.children.keys.sorted().compactMap { key in
                 guard let child = branch.children[key] else { return nil }
                 if let leaf = child.leaf { return (key, JSONTree(leaf)) }
+                if let records = records(child) { return (key, .array(records)) }
                 let inner = build(child)
                 return inner.isEmpty ? nil : (key, .object(inner))
             }

@@ -68,6 +68,24 @@ import Testing
             """)
     }
 
+    @Test func parallelListsBecomeRecords() throws {
+        let tree = JSONTree.object(JSONTree.nesting([
+            "tasks.name": .list([.string("charting"), .string("rounds")]),
+            "tasks.share": .list([.number(60), .number(40)]),
+            "tasks.label": .list([.string("E2"), .string("E0")]),
+            "uneven.a": .list([.number(1)]), "uneven.b": .list([.number(1), .number(2)]),
+        ]))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(tree.rendered().utf8)) as? [String: Any])
+        let tasks = try #require(object["tasks"] as? [[String: Any]])
+        #expect(tasks.count == 2)
+        #expect(tasks[0]["name"] as? String == "charting")
+        #expect(tasks[0]["share"] as? Int == 60)
+        #expect(tasks[1]["label"] as? String == "E0")
+        // Lists of different lengths are not records: they stay an object of lists.
+        let uneven = try #require(object["uneven"] as? [String: Any])
+        #expect(uneven["b"] as? [Int] == [1, 2])
+    }
+
     @Test func leafAndPrefixKeepsBoth() throws {
         let text = JSONTree.object(JSONTree.nesting(["exposure": .number(1), "exposure.score": .number(2)])).rendered()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
