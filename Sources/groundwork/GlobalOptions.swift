@@ -19,4 +19,10 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-color"), help: "Never use colour (also: NO_COLOR=1).")
     var noColor = false
+
+    @Option(name: .long, help: "Country for the crisis lines the safety net shows: US, UK, IE… (default: $GROUNDWORK_COUNTRY, else your locale).")
+    var country: String?
+
+    @Option(name: .long, help: "Occupation table (CSV, as in the 'GPTs are GPTs' data) to compare a career check-in with (also: $GROUNDWORK_REFERENCE).")
+    var reference: String?
 }

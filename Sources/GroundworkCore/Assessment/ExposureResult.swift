@@ -78,7 +78,7 @@ extension ExposureResult {
             "tasks.count": .number(Double(tasks.count)),
             "tasks.name": .list(tasks.map { .string($0.name) }),
             "tasks.share": .list(tasks.map { Self.percent($0.weight) }),
-            "tasks.label": .list(tasks.map { .string($0.label) }),
+            "tasks.label": .list(tasks.map { .string($0.label.uppercased()) }),
             "tasks.lines": .list(taskLines.map(Value.string)),
             "ground.list": .list(ground.filter(\.held).map { .string($0.name) }),
             "ground.lines": .list(ground.filter(\.held).map { .string($0.text) }),

@@ -27,7 +27,39 @@ final class App {
 
     /// Every script under the dialogues folder, with the prompts.
     func loadLibrary() throws -> LoadedLibrary {
-        try ScriptFiles.loadLibrary(scripts: [ResourcePaths.dialogues(options)], prompts: ResourcePaths.prompts(options))
+        var loaded = try ScriptFiles.loadLibrary(scripts: [ResourcePaths.dialogues(options)], prompts: ResourcePaths.prompts(options))
+        loaded.library.reference = try loadReference()
+        return loaded
+    }
+
+    /// The occupation table of `--reference` (or GROUNDWORK_REFERENCE), nil when none is given.
+    func loadReference() throws -> OccupationReference? {
+        guard let path = options.reference ?? ProcessInfo.processInfo.environment["GROUNDWORK_REFERENCE"], !path.isEmpty
+        else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AppError("cannot read the occupation table '\(path)'; check the path given to --reference")
+        }
+        do throws(OccupationReferenceError) {
+            return try OccupationReference.parse(csv: String(decoding: data, as: UTF8.self), path: path)
+        } catch {
+            throw AppError("\(error)")
+        }
+    }
+
+    /// The person's country for crisis lines: `--country`, else GROUNDWORK_COUNTRY, else the
+    /// territory of the locale (`en_GB.UTF-8` → GB); nil when none is known (the message then lists
+    /// the international directory only).
+    var country: String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let given = options.country ?? environment["GROUNDWORK_COUNTRY"], !given.isEmpty { return given.uppercased() }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let locale = environment[name], !locale.isEmpty else { continue }
+            let language = locale.split(separator: ".").first ?? ""
+            let parts = language.split(separator: "_")
+            if parts.count == 2, parts[1].count == 2 { return parts[1].uppercased() }
+            return nil
+        }
+        return nil
     }
 
     /// The user's store (no lock needed to read).
@@ -55,6 +87,12 @@ final class App {
     /// exposure footer of reflection flows (docs/reflection.md).
     func startVariables(_ store: UserStore) -> [String: Value] {
         var variables: [String: Value] = ["user": .string(store.user.rawValue)]
+        if let country { variables["country"] = .string(country) }
+        let earlier = ((try? store.headers().items) ?? [])
+            .filter { $0.flowID == "career-checkin" && $0.status == .completed }
+            .sorted { $0.startedAt < $1.startedAt }
+            .compactMap { $0.scores["exposure.score"]?.number }
+        if !earlier.isEmpty { variables["trend"] = .string(ExposureTrend.text(earlier: earlier)) }
         guard let latest = try? store.latestCompleted(flowID: "career-checkin"),
               let score = latest.scores["exposure.score"] else { return variables }
         let day = latest.updatedAt.components

@@ -29,7 +29,7 @@ import Testing
         #expect(r.variables["exposure.sd"] == .number(0.391))
         #expect(r.variables["exposure.beta"] == .number(0.65))
         #expect(r.variables["tasks.share"] == .list([.number(50), .number(30), .number(20)]))
-        #expect(r.variables["tasks.label"] == .list([.string("e1"), .string("e2"), .string("e0")]))
+        #expect(r.variables["tasks.label"] == .list([.string("E1"), .string("E2"), .string("E0")]))
     }
 
     @Test func sharesNotAddingToHundredAreScaledAndSaid() {
