@@ -172,6 +172,20 @@ def to_rules(W, b, counts, min_spread=0.2, min_points=5, min_precision=0.5):
     return rules, base
 
 
+def contradicted(rule, label, toks):
+    """Whether a word right beside the rule's words belongs to a family explaining another label."""
+    words, n = list(rule["words"]), len(rule["words"])
+    starts = [0] if rule["kind"] == "starts" else range(max(0, len(toks) - n) + 1)
+    for i in starts:
+        if toks[i:i + n] != words:
+            continue
+        neighbours = [toks[j] for j in (i - 1, i + n) if 0 <= j < len(toks)]
+        if any(FAMILY_LABEL[f] != label and any(word_matches(v, t) for v in FAMILY_WORDS[f] for t in neighbours)
+               for f in FAMILY_WORDS):
+            return True
+    return False
+
+
 def classify(rules, base, toks, phrases=()):
     """Python mirror of TaskClassifier.classify: (label, reason, source) where source is the
     deciding phrase's text, the cited rule's words, or None for a general or base reason."""
@@ -187,14 +201,12 @@ def classify(rules, base, toks, phrases=()):
             for l, pts in r["points"].items():
                 score[l] += pts
     label = max(LABELS, key=lambda l: (score[l], -LABELS.index(l)))
-    contradicted = any(FAMILY_LABEL[f] != label and any(word_matches(v, t) for v in FAMILY_WORDS[f] for t in toks)
-                       for f in FAMILY_WORDS)
     best, explained = None, False
     for r in hits:
         if r["family"] is None or FAMILY_LABEL[r["family"]] != label:
             continue
         explained = True
-        if contradicted or not FAMILY_WORDS[r["family"]]:
+        if not FAMILY_WORDS[r["family"]] or contradicted(r, label, toks):
             continue
         if best is None or r["points"][label] > best["points"][label]:
             best = r
@@ -209,7 +221,8 @@ def classify(rules, base, toks, phrases=()):
 # ---- reasons: hand-written, one per family; a rule takes the first family whose words it uses --
 # Family words are patterns as in the hand-written phrases: a whole word (stemmed like task words)
 # or a prefix ending in '*'. The Swift loader refuses a rule whose family's words it does not use,
-# and the matcher cites a family only when the task holds no word of another label's families.
+# and the matcher cites a family only when no word of another label's families stands right beside
+# the rule's words in the task ('machine' is not hands-on work in 'machine translation').
 FAMILIES = [
     # (id, label, words, reason shown to the person)
     ("hands-on", "E0", """install* repair* operate* clean* remov* assembl* adjust* lift* load* cut* build*
@@ -370,8 +383,9 @@ def write_rules(path, rules, base, about, phrase_block):
     out.append("# can serve as a reason, its family (the label it explains and the reason shown). A task takes")
     out.append("# the label with the most points (base points included); its reason is that of the strongest")
     out.append("# matched rule whose family explains that label through one of the family's words, provided")
-    out.append("# the task holds no word of another label's families; else the label's general family reason")
-    out.append("# when a rule for it matched; else its base reason. Rules without a family only add points.")
+    out.append("# no word of another label's families stands right beside the rule's words in the task; else")
+    out.append("# the label's general family reason when a rule for it matched; else its base reason. Rules")
+    out.append("# without a family only add points.")
     out.append("# Comment after each rule: training tasks that contain it (support), their most common human")
     out.append("# label and that label's share of them (precision).")
     out.append("# Data: Eloundou et al. (2024), MIT License (c) 2024 OpenAI; O*NET tasks, CC BY 4.0.")

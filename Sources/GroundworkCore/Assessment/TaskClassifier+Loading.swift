@@ -208,8 +208,7 @@ private struct Loader {
                 seen[text] = item.location
             }
             guard !clash else { continue }
-            phrases.append(TaskClassifier.Phrase(id: "phrases:\(patterns[0].text)", patterns: patterns,
-                                                 label: label, reason: reason))
+            phrases.append(TaskClassifier.Phrase(patterns: patterns, label: label, reason: reason))
         }
         return phrases
     }
@@ -295,7 +294,7 @@ private struct Loader {
         }
         let kind = starts == nil ? "phrase" : "starts"
         let rule = TaskClassifier.Rule(id: "\(kind):\(words.joined(separator: " "))", text: written,
-                                       points: points, family: family)
+                                       words: words, opening: starts != nil, points: points, family: family)
         return (rule, words, starts != nil)
     }
 

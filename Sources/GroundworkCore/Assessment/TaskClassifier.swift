@@ -20,7 +20,7 @@ public struct TaskSuggestion: Sendable, Hashable {
     public var label: ExposureLabel
     /// A plain-language reason to show the person.
     public var reason: String
-    /// The id of the rule that decided: a hand-written phrase (`phrases:translat*`, named by its first pattern), a mined rule
+    /// The id of the rule that decided: a hand-written phrase (`phrases:translat*`, named by the pattern that fired), a mined rule
     /// (`starts:install`, `phrase:write report`), or `base:E0` when no mined rule for the label matched.
     public var rule: String
     /// The words the reason cites, as written in the rule file; nil when the reason is a general one.
@@ -42,13 +42,17 @@ public struct TaskSuggestion: Sendable, Hashable {
 /// and gives its own reason. When none fires, the mined
 /// rules decide: each matched rule adds its points per label to the base points; the label with the
 /// most points wins (ties go to E0, then E1, then E2). The reason is that of the strongest matched
-/// rule for the winning label whose family's word list names one of its words and whose task holds
-/// no word of another label's families (so 'machine' never reads as hands-on work beside
-/// 'translation'); else the label's general family reason; else its base reason.
+/// rule for the winning label whose family's word list names one of its words and which has no
+/// word of another label's families right beside it in the task (so 'machine' never reads as
+/// hands-on work in 'machine translation'); else the label's general family reason when a rule for
+/// it matched; else its base reason.
 public struct TaskClassifier: Sendable {
     struct Rule: Sendable {
         var id: String
         var text: String
+        /// The rule's words as matched against task tokens, and whether they must open the task.
+        var words: [String]
+        var opening: Bool
         var points: [Int]
         /// The family this rule can explain, by index into `families`; nil for rules that only add points.
         var family: Int?
@@ -77,7 +81,6 @@ public struct TaskClassifier: Sendable {
 
     /// A hand-written plain-language rule: any of `patterns` firing sets `label` with `reason`.
     struct Phrase: Sendable {
-        var id: String
         /// Each alternative as written, beside its words.
         var patterns: [(text: String, words: [PhraseWord])]
         var label: ExposureLabel
@@ -114,7 +117,7 @@ public struct TaskClassifier: Sendable {
         let tokens = TaskClassifier.tokenize(task, ignoring: ignored)
         for phrase in phrases {
             guard let fired = phrase.patterns.first(where: { TaskClassifier.occurs($0.words, in: tokens) }) else { continue }
-            return TaskSuggestion(label: phrase.label, reason: phrase.reason, rule: phrase.id, matched: fired.text)
+            return TaskSuggestion(label: phrase.label, reason: phrase.reason, rule: "phrases:\(fired.text)", matched: fired.text)
         }
         var matched: [Int] = []
         if !tokens.isEmpty {
@@ -147,12 +150,11 @@ public struct TaskClassifier: Sendable {
     private func explain(_ label: ExposureLabel, rules matched: [Int], tokens: [String]) -> TaskSuggestion {
         var best: (points: Int, rule: Int)?
         var strongest: Int?
-        let specific = !contradicts(label, tokens)
         for index in matched {
             guard let family = rules[index].family, families[family].label == label else { continue }
             let own = rules[index].points[label.index]
             if strongest.map({ rules[$0].points[label.index] < own }) ?? true { strongest = index }
-            guard specific, !families[family].words.isEmpty else { continue }
+            guard !families[family].words.isEmpty, !contradicted(index, label, tokens) else { continue }
             if let current = best, current.points >= own { continue }
             best = (own, index)
         }
@@ -167,12 +169,19 @@ public struct TaskClassifier: Sendable {
         return TaskSuggestion(label: label, reason: baseReasons[label.index], rule: "base:\(label.rawValue)", matched: nil)
     }
 
-    /// Whether the task holds a word of a family explaining another label, which would make a
-    /// specific reason for `label` misleading.
-    private func contradicts(_ label: ExposureLabel, _ tokens: [String]) -> Bool {
-        families.contains { family in
-            family.label != label && family.words.contains { word in tokens.contains(where: word.matches) }
+    /// Whether a word right beside the rule's words in the task belongs to a family explaining
+    /// another label, so that citing the rule would mislead ('machine' beside 'translation').
+    private func contradicted(_ index: Int, _ label: ExposureLabel, _ tokens: [String]) -> Bool {
+        let words = rules[index].words
+        let starts = rules[index].opening ? [0] : Array(0...max(0, tokens.count - words.count))
+        for start in starts where start + words.count <= tokens.count && Array(tokens[start..<(start + words.count)]) == words {
+            let neighbours = [start - 1, start + words.count].filter { tokens.indices.contains($0) }.map { tokens[$0] }
+            let clash = families.contains { family in
+                family.label != label && family.words.contains { word in neighbours.contains(where: word.matches) }
+            }
+            if clash { return true }
         }
+        return false
     }
 
     /// Whether `pattern` occurs in `tokens` in order, with at most `phraseGap` words between
