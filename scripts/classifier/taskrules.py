@@ -201,12 +201,14 @@ def classify(rules, base, toks, phrases=()):
             for l, pts in r["points"].items():
                 score[l] += pts
     label = max(LABELS, key=lambda l: (score[l], -LABELS.index(l)))
+    doubtful = any(p["label"] != label and any(occurs(pat, toks, anywhere=True) for _, pat in p["patterns"])
+                   for p in phrases)
     best, explained = None, False
     for r in hits:
         if r["family"] is None or FAMILY_LABEL[r["family"]] != label:
             continue
         explained = True
-        if not FAMILY_WORDS[r["family"]] or contradicted(r, label, toks):
+        if doubtful or not FAMILY_WORDS[r["family"]] or contradicted(r, label, toks):
             continue
         if best is None or r["points"][label] > best["points"][label]:
             best = r
@@ -343,7 +345,7 @@ def parse_phrases(block):
     return phrases
 
 
-def occurs(pattern, toks):
+def occurs(pattern, toks, anywhere=False):
     def extend(nxt, pos):
         if nxt == len(pattern):
             return True
@@ -351,7 +353,7 @@ def occurs(pattern, toks):
             if word_matches(pattern[nxt], toks[c]) and extend(nxt + 1, c):
                 return True
         return False
-    starts = len(toks) if len(toks) <= PHRASE_ANYWHERE_UP_TO else min(1, len(toks))
+    starts = len(toks) if anywhere or len(toks) <= PHRASE_ANYWHERE_UP_TO else min(1, len(toks))
     return bool(pattern) and any(word_matches(pattern[0], toks[i]) and extend(1, i) for i in range(starts))
 
 
@@ -383,9 +385,9 @@ def write_rules(path, rules, base, about, phrase_block):
     out.append("# can serve as a reason, its family (the label it explains and the reason shown). A task takes")
     out.append("# the label with the most points (base points included); its reason is that of the strongest")
     out.append("# matched rule whose family explains that label through one of the family's words, provided")
-    out.append("# no word of another label's families stands right beside the rule's words in the task; else")
-    out.append("# the label's general family reason when a rule for it matched; else its base reason. Rules")
-    out.append("# without a family only add points.")
+    out.append("# no word of another label's families stands right beside the rule's words in the task and")
+    out.append("# no phrase of another label occurs anywhere in it; else the label's general family reason")
+    out.append("# when a rule for it matched; else its base reason. Rules without a family only add points.")
     out.append("# Comment after each rule: training tasks that contain it (support), their most common human")
     out.append("# label and that label's share of them (precision).")
     out.append("# Data: Eloundou et al. (2024), MIT License (c) 2024 OpenAI; O*NET tasks, CC BY 4.0.")

@@ -21,7 +21,7 @@ public struct TaskSuggestion: Sendable, Hashable {
     /// A plain-language reason to show the person.
     public var reason: String
     /// The id of the rule that decided: a hand-written phrase (`phrases:translat*`, named by the pattern that fired), a mined rule
-    /// (`starts:install`, `phrase:write report`), or `base:E0` when no mined rule for the label matched.
+    /// (`starts:install`, `phrase:write report`), or `base:E0` when no matched rule gives the reason.
     public var rule: String
     /// The words the reason cites, as written in the rule file; nil when the reason is a general one.
     public var matched: String?
@@ -44,8 +44,8 @@ public struct TaskSuggestion: Sendable, Hashable {
 /// most points wins (ties go to E0, then E1, then E2). The reason is that of the strongest matched
 /// rule for the winning label whose family's word list names one of its words and which has no
 /// word of another label's families right beside it in the task (so 'machine' never reads as
-/// hands-on work in 'machine translation'); else the label's general family reason when a rule for
-/// it matched; else its base reason.
+/// hands-on work in 'machine translation'), unless a phrase of another label occurs anywhere in the
+/// task; else the label's general family reason when a rule for it matched; else its base reason.
 public struct TaskClassifier: Sendable {
     struct Rule: Sendable {
         var id: String
@@ -143,18 +143,23 @@ public struct TaskClassifier: Sendable {
         }
         var winner = ExposureLabel.e0
         for label in ExposureLabel.allCases where score[label.index] > score[winner.index] { winner = label }
-        return explain(winner, rules: unique, tokens: tokens)
+        // A phrase naming an activity of another label later in a long task makes any specific
+        // reason for the winner doubtful ('adjust' in 'adjust machine translation output').
+        let doubtful = phrases.contains { phrase in
+            phrase.label != winner && phrase.patterns.contains { TaskClassifier.occurs($0.words, in: tokens, anywhere: true) }
+        }
+        return explain(winner, rules: unique, tokens: tokens, specific: !doubtful)
     }
 
     /// The reason for `label` from the matched mined rules (see the type's documentation).
-    private func explain(_ label: ExposureLabel, rules matched: [Int], tokens: [String]) -> TaskSuggestion {
+    private func explain(_ label: ExposureLabel, rules matched: [Int], tokens: [String], specific: Bool) -> TaskSuggestion {
         var best: (points: Int, rule: Int)?
         var strongest: Int?
         for index in matched {
             guard let family = rules[index].family, families[family].label == label else { continue }
             let own = rules[index].points[label.index]
             if strongest.map({ rules[$0].points[label.index] < own }) ?? true { strongest = index }
-            guard !families[family].words.isEmpty, !contradicted(index, label, tokens) else { continue }
+            guard specific, !families[family].words.isEmpty, !contradicted(index, label, tokens) else { continue }
             if let current = best, current.points >= own { continue }
             best = (own, index)
         }
@@ -185,8 +190,9 @@ public struct TaskClassifier: Sendable {
     }
 
     /// Whether `pattern` occurs in `tokens` in order, with at most `phraseGap` words between
-    /// neighbours, starting at the first word unless the task is short (`phraseAnywhereUpTo`).
-    static func occurs(_ pattern: [PhraseWord], in tokens: [String]) -> Bool {
+    /// neighbours, starting at the first word unless the task is short (`phraseAnywhereUpTo`) or
+    /// `anywhere` is set.
+    static func occurs(_ pattern: [PhraseWord], in tokens: [String], anywhere: Bool = false) -> Bool {
         guard let first = pattern.first else { return false }
         func extend(_ next: Int, after position: Int) -> Bool {
             if next == pattern.count { return true }
@@ -197,7 +203,7 @@ public struct TaskClassifier: Sendable {
             }
             return false
         }
-        let starts = tokens.count <= phraseAnywhereUpTo ? tokens.count : min(1, tokens.count)
+        let starts = anywhere || tokens.count <= phraseAnywhereUpTo ? tokens.count : min(1, tokens.count)
         for position in 0..<starts where first.matches(tokens[position]) {
             if extend(1, after: position) { return true }
         }

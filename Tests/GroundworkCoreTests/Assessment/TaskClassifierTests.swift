@@ -63,15 +63,16 @@ struct TaskClassifierTests {
     }
 
     // Worked out from the rules: E0 0+10 vs E1 30+5 vs E2 5+20 → E1, and starts:write is the only
-    // matched E1-explaining rule; 'write' not at the start leaves report's E2 20 ahead; 'machines'
-    // stems to 'machine'; 'data' wins E2 by 13 to 10 but has no family, so the base reason; the
+    // matched E1-explaining rule; 'write' not at the start leaves report's E2 20 ahead, but 'write'
+    // (a writing word) right beside 'report' keeps the data reason out, and with no general E2
+    // family that leaves the base reason; 'machines' stems to 'machine'; 'data' wins E2 by 13 to 10 but has no family, so the base reason; the
     // memo rule makes a 10–10 tie that goes to E0, and counts once however often 'memo' occurs.
     // 'calibrate' wins E0 through a general family: its general reason, citing no words. 'report'
     // is a data word, so right beside it 'repair machine' may not speak for E0 (50 vs 25): the
     // general reason; with a word between ('monthly') writing may speak beside 'reports'.
     @Test(arguments: [
         ("Write the monthly reports.", ExposureLabel.e1, "writing reason", "starts:write"),
-        ("Review and write reports", .e2, "data reason", "phrase:report"),
+        ("Review and write reports", .e2, "base e2", "base:E2"),
         ("REPAIR the machines!", .e0, "hands reason", "phrase:repair machine"),
         ("repair-machine", .e0, "hands reason", "phrase:repair machine"),
         ("Load data into the system", .e2, "base e2", "base:E2"),
