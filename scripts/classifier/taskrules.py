@@ -3,13 +3,14 @@
 
 The labelled tasks are read from a path argument and never copied into the repository.
 
-  taskrules.py mine  --data TSV [--folds K --fold I] --out RULES.yaml
-        learn a rule file from the training folds (all folds but I; the whole file without --fold)
+  taskrules.py mine  --data TSV [--folds K --fold I] [--phrases RULES.yaml] --out RULES.yaml
+        learn a rule file from the training folds (all folds but I; the whole file without --fold),
+        with the hand-written phrases: block of --phrases (default: the bundled rule file) copied in
   taskrules.py split --data TSV --folds K --fold I --tasks OUT.txt --labels OUT.txt [--gpt4 OUT.txt]
         write the held-out fold's task statements and human labels (and GPT-4's), one a line
   taskrules.py score --labels LABELS.txt --predictions PRED.tsv
         print accuracy and Cohen's kappa of PRED's first column against LABELS
-  taskrules.py crossval --data TSV [--folds K]
+  taskrules.py crossval --data TSV [--folds K] [--phrases RULES.yaml]
         quick cross-validation with the Python mirror of the Swift matcher (for development only;
         the reported figures come from scripts/evaluate-classifier.sh, which runs the Swift code)
 """
@@ -19,6 +20,7 @@ import hashlib
 import math
 import os
 import random
+import re
 import sys
 from collections import Counter, defaultdict
 
@@ -170,55 +172,90 @@ def to_rules(W, b, counts, min_spread=0.2, min_points=5, min_precision=0.5):
     return rules, base
 
 
-def classify(rules, base, toks):
-    """Python mirror of TaskClassifier.classify: (label, index of the reason rule or None)."""
+def contradicted(rule, label, toks):
+    """Whether a word right beside the rule's words belongs to a family explaining another label."""
+    words, n = list(rule["words"]), len(rule["words"])
+    starts = [0] if rule["kind"] == "starts" else range(max(0, len(toks) - n) + 1)
+    for i in starts:
+        if toks[i:i + n] != words:
+            continue
+        neighbours = [toks[j] for j in (i - 1, i + n) if 0 <= j < len(toks)]
+        if any(FAMILY_LABEL[f] != label and any(word_matches(v, t) for v in FAMILY_WORDS[f] for t in neighbours)
+               for f in FAMILY_WORDS):
+            return True
+    return False
+
+
+def classify(rules, base, toks, phrases=()):
+    """Python mirror of TaskClassifier.classify: (label, reason, source) where source is the
+    deciding phrase's text, the cited rule's words, or None for a general or base reason."""
+    fired = phrase_label(phrases, toks)
+    if fired:
+        return fired
     feats = features(toks)
     score = dict(base)
-    best = {}
-    for i, r in enumerate(rules):
+    hits = []
+    for r in rules:
         if (r["kind"], r["words"]) in feats:
-            for l, p in r["points"].items():
-                score[l] += p
-            if r["family"] is None:
-                continue
-            own = r["points"][r["label"]]
-            if r["label"] not in best or own > best[r["label"]][0]:
-                best[r["label"]] = (own, i)
+            hits.append(r)
+            for l, pts in r["points"].items():
+                score[l] += pts
     label = max(LABELS, key=lambda l: (score[l], -LABELS.index(l)))
-    return label, best.get(label, (0, None))[1]
+    doubtful = any(p["label"] != label and any(occurs(pat, toks, anywhere=True) for _, pat in p["patterns"])
+                   for p in phrases)
+    best, explained = None, False
+    for r in hits:
+        if r["family"] is None or FAMILY_LABEL[r["family"]] != label:
+            continue
+        explained = True
+        if doubtful or not FAMILY_WORDS[r["family"]] or contradicted(r, label, toks):
+            continue
+        if best is None or r["points"][label] > best["points"][label]:
+            best = r
+    if best:
+        return label, FAMILY_REASON[best["family"]], " ".join(best["words"])
+    general = [f for f in FAMILY_WORDS if FAMILY_LABEL[f] == label and not FAMILY_WORDS[f]]
+    if explained and general:
+        return label, FAMILY_REASON[general[0]], None
+    return label, BASE_REASONS[label], None
 
 
 # ---- reasons: hand-written, one per family; a rule takes the first family whose words it uses --
+# Family words are patterns as in the hand-written phrases: a whole word (stemmed like task words)
+# or a prefix ending in '*'. The Swift loader refuses a rule whose family's words it does not use,
+# and the matcher cites a family only when no word of another label's families stands right beside
+# the rule's words in the task ('machine' is not hands-on work in 'machine translation').
 FAMILIES = [
     # (id, label, words, reason shown to the person)
-    ("hands-on", "E0", """install repair operate clean remove assemble adjust lift load cut build replace
-        weld drive paint mix equipment machine tool vehicle pipe wire engine part material set
-        position move apply fit attach tighten dig pour spray sand trim hand manual""",
+    ("hands-on", "E0", """install* repair* operate* clean* remov* assembl* adjust* lift* load* cut* build*
+        replac* weld* drive driving equipment machine* tool vehicle* pipe piping wire wiring engine part
+        material* set position* move* apply fit fitting attach* tighten* dig digging pour* spray* sand
+        sanding trim* hand""",
      "This is hands-on work with physical things; a chatbot cannot do it for you."),
-    ("care", "E0", """patient treat care therapy child animal massage feed bathe resident injury wound
-        medication body hair skin customer guest passenger""",
+    ("care", "E0", """patient* treat* care caring therap* child* animal* massag* feed feeding bathe bathing
+        resident* injur* wound* medicat* body hair skin guest* passenger*""",
      "This needs you there in person with people or animals; a chatbot cannot halve that time."),
-    ("presence", "E0", """supervise direct meet attend train instruct participate observe inspect examine
-        test measure check visit site field perform conduct lead coordinate negotiate""",
+    ("presence", "E0", """supervis* direct meet* attend* train* instruct* participat* observ* inspect* examin*
+        test* measur* check* visit* site field perform* conduct* lead* coordinat* negotiat*""",
      "This depends on being present, watching and deciding on the spot; a chatbot does not halve it."),
     ("general-e0", "E0", "",
      "Tasks described this way usually need hands, presence or judgement in the moment; a chatbot would not halve the time."),
-    ("writing", "E1", """write draft prepare compose edit letter correspondence document proposal article
-        speech story script copy manual content outline text""",
+    ("writing", "E1", """writ* draft* prepare compose composing edit* letter* correspondence document* proposal*
+        article* speech* story script* copy content outline* text""",
      "Drafting standard text is something a chatbot can do quickly."),
-    ("language", "E1", """translate language explain summarize answer question advise recommend teach
-        lesson course curriculum material research idea""",
+    ("language", "E1", """translat* language* explain* summar* answer* question* advis* recommend* teach*
+        lesson* course* curricul* research* idea* email*""",
      "Explaining, answering and working with words is something a chatbot given the material can do quickly."),
     ("general-e1", "E1", "",
      "Work with words and ideas like this is something a chatbot given the material can do in half the time."),
-    ("data", "E2", """data record database analyze analysis statistic compute calculate spreadsheet
-        information file log inventory budget cost report account financial price estimate""",
+    ("data", "E2", """data databas* record* analy* statistic* calculat* spreadsheet* information file* filing
+        log inventor* budget* cost* report* account* financ* pric* estimat*""",
      "Working through records and data is something software built on a chatbot can speed up, with the right tools."),
-    ("software", "E2", """software program code computer system website web application network
-        digital online model simulation""",
+    ("software", "E2", """software program* code coding comput* system* website* web application* network*
+        digital online model* simulat*""",
      "This is computer work that chatbot-based software tools can do much faster."),
-    ("scheduling", "E2", """schedule appointment order purchase request track process invoice billing
-        payment claim form""",
+    ("scheduling", "E2", """schedul* appointment* order* purchas* request* track* process invoic* billing
+        payment* claim* form""",
      "Routine processing like this can be largely handled by software built on a chatbot."),
     ("general-e2", "E2", "",
      "Software built on a chatbot (with search, data or other tools) could do this in half the time."),
@@ -230,32 +267,129 @@ BASE_REASONS = {
 }
 
 
+def parse_pattern(text, ignored):
+    """Pattern words, as TaskClassifier+Loading.swift reads them: ('prefix', p) or ('word', stem)."""
+    out = []
+    for piece in text.split():
+        if piece.endswith("*"):
+            out.append(("prefix", piece[:-1].lower()))
+        else:
+            out.extend(("word", t) for t in tokenize(piece, ignored))
+    return out
+
+
+def word_matches(word, token):
+    kind, w = word
+    return token.startswith(w) if kind == "prefix" else token == w
+
+
+FAMILY_WORDS = {fid: parse_pattern(words, set(IGNORED)) for fid, _, words, _ in FAMILIES}
+FAMILY_LABEL = {fid: label for fid, label, _, _ in FAMILIES}
+FAMILY_REASON = {fid: reason for fid, _, _, reason in FAMILIES}
+
+
 def family_for(label, words):
-    for fid, flabel, fwords, _ in FAMILIES:
+    for fid, flabel, _, _ in FAMILIES:
         if flabel != label:
             continue
-        vocab = {stem(w) for w in fwords.split()}
-        if not vocab or any(w in vocab for w in words):
+        vocab = FAMILY_WORDS[fid]
+        if not vocab or any(word_matches(v, w) for w in words for v in vocab):
             return fid
     raise AssertionError(label)
+
+
+# ---- the hand-written layer ----------------------------------------------------------------
+# Plain-language phrases kept in the rule file's `phrases:` block, written by hand from the
+# paper's rubric (never from the labels of training rows). `mine` copies the block unchanged into
+# every rule file it writes, so each cross-validation fold is scored with the same phrases.
+# Must match TaskClassifier.swift: the first phrase (file order) any of whose patterns occurs in
+# the task, in order with at most PHRASE_GAP other words between neighbours, decides; in a task of
+# more than PHRASE_ANYWHERE_UP_TO words the pattern must start at the first word.
+PHRASE_GAP = 2
+PHRASE_ANYWHERE_UP_TO = 5  # in longer tasks a phrase must start at the first word (the main activity)
+BUNDLED_RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                             "dialogues", "classifier", "task-exposure.yaml")
+PHRASE_LINE = re.compile(r'^  - \{match: (\[[^\]]*\]|[^,\[]+), label: (E[012]), reason: "((?:[^"\\]|\\.)*)"\}\s*(#.*)?$')
+
+
+def read_phrase_block(path):
+    """The `phrases:` block of a rule file, as lines (empty when it has none)."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    block, inside = [], False
+    for line in lines:
+        if line.startswith("phrases:"):
+            inside = True
+        elif inside and line and not line.startswith((" ", "#")):
+            break
+        if inside:
+            block.append(line)
+    while block and not block[-1].strip():
+        block.pop()
+    return block
+
+
+def parse_phrases(block):
+    ign = set(IGNORED)
+    phrases = []
+    for number, line in enumerate(block[1:], 2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = PHRASE_LINE.match(line)
+        if not m:
+            sys.exit(f"phrases line {number}: expected '  - {{match: ..., label: E.., reason: \"...\"}}' on one line: {line}")
+        written = m.group(1).strip()
+        alts = [a.strip() for a in written[1:-1].split(",")] if written.startswith("[") else [written]
+        phrases.append({"patterns": [(a, parse_pattern(a, ign)) for a in alts], "label": m.group(2),
+                        "reason": m.group(3)})
+    return phrases
+
+
+def occurs(pattern, toks, anywhere=False):
+    def extend(nxt, pos):
+        if nxt == len(pattern):
+            return True
+        for c in range(pos + 1, min(len(toks) - 1, pos + 1 + PHRASE_GAP) + 1):
+            if word_matches(pattern[nxt], toks[c]) and extend(nxt + 1, c):
+                return True
+        return False
+    starts = len(toks) if anywhere or len(toks) <= PHRASE_ANYWHERE_UP_TO else min(1, len(toks))
+    return bool(pattern) and any(word_matches(pattern[0], toks[i]) and extend(1, i) for i in range(starts))
+
+
+def phrase_label(phrases, toks):
+    """(label, reason, the pattern that fired as written) of the first phrase that fires, else None."""
+    for p in phrases:
+        for text, pat in p["patterns"]:
+            if occurs(pat, toks):
+                return p["label"], p["reason"], text
+    return None
 
 
 def yaml_str(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_rules(path, rules, base, about):
+def write_rules(path, rules, base, about, phrase_block):
     out = []
     out.append("# Task exposure rules: suggest E0, E1 or E2 for a task statement, with a plain reason.")
     out.append("# Generated by scripts/classifier/taskrules.py mine; reasons are hand-written per family there.")
     out.append("# " + about)
-    out.append("# Each rule: a phrase (words anywhere, in order) or an opening (the task starts with it), the")
-    out.append("# points it adds per label and, when it can serve as a reason, its family (the label it")
-    out.append("# explains and the reason shown). A task takes the label with the most points (base points")
-    out.append("# included); its reason is that of the matched rule whose family explains that label and")
-    out.append("# which gives it the most points, else the label's base reason. Rules without a family only")
-    out.append("# add points. Comment after each rule: training tasks that contain it (support), their most")
-    out.append("# common human label and that label's share of them (precision).")
+    out.append("# Two layers. First the hand-written `phrases:` (kept by hand in this file; `mine` copies them")
+    out.append("# unchanged): the first whose words all occur in the task, in order with at most two other")
+    out.append("# words between neighbours, decides the label and gives its reason. In a task of more than five")
+    out.append("# words (ignored words aside) the words must start at the task's first word, its main activity.")
+    out.append("# A word ending in '*' is a prefix (translat* matches translate, translating, translation).")
+    out.append("# When no phrase fires, the mined `rules:` decide. Each rule: a phrase (words in a row,")
+    out.append("# anywhere) or an opening (the task starts with it), the points it adds per label and, when it")
+    out.append("# can serve as a reason, its family (the label it explains and the reason shown). A task takes")
+    out.append("# the label with the most points (base points included); its reason is that of the strongest")
+    out.append("# matched rule whose family explains that label through one of the family's words, provided")
+    out.append("# no word of another label's families stands right beside the rule's words in the task and")
+    out.append("# no phrase of another label occurs anywhere in it; else the label's general family reason")
+    out.append("# when a rule for it matched; else its base reason. Rules without a family only add points.")
+    out.append("# Comment after each rule: training tasks that contain it (support), their most common human")
+    out.append("# label and that label's share of them (precision).")
     out.append("# Data: Eloundou et al. (2024), MIT License (c) 2024 OpenAI; O*NET tasks, CC BY 4.0.")
     out.append("id: task-exposure")
     out.append("kind: task-classifier")
@@ -264,8 +398,10 @@ def write_rules(path, rules, base, about):
     for l in LABELS:
         out.append(f"  {l}: {{points: {base[l]}, reason: {yaml_str(BASE_REASONS[l])}}}")
     out.append("families:")
-    for fid, flabel, _, reason in FAMILIES:
-        out.append(f"  {fid}: {{label: {flabel}, reason: {yaml_str(reason)}}}")
+    for fid, flabel, words, reason in FAMILIES:
+        listed = f", words: [{', '.join(words.split())}]" if words.split() else ""
+        out.append(f"  {fid}: {{label: {flabel}, reason: {yaml_str(reason)}{listed}}}")
+    out.extend(phrase_block)
     out.append("rules:")
     for r in rules:
         key = "phrase" if r["kind"] == "phrase" else "starts"
@@ -288,13 +424,14 @@ def kappa(gold, pred):
 def cmd_crossval(args):
     rows = load(args.data)
     ign = set(IGNORED)
+    phrases = parse_phrases(read_phrase_block(args.phrases))
     accs, kaps = [], []
     for k in range(args.folds):
         train, test = split(rows, args.folds, k)
         W, b, counts = train_points(train, args.min_support, args.l2, args.epochs)
         rules, base = to_rules(W, b, counts)
         gold = [r["human_label"] for r in test]
-        pred = [classify(rules, base, tokenize(r["task"], ign))[0] for r in test]
+        pred = [classify(rules, base, tokenize(r["task"], ign), phrases)[0] for r in test]
         a, kp = kappa(gold, pred)
         accs.append(a)
         kaps.append(kp)
@@ -311,7 +448,9 @@ def cmd_mine(args):
         about = f"Trained on all {len(rows)} tasks of task-exposure-train.tsv ({len({r['soc_code'] for r in rows})} occupations)."
     W, b, counts = train_points(rows, args.min_support, args.l2, args.epochs)
     rules, base = to_rules(W, b, counts)
-    write_rules(args.out, rules, base, about)
+    block = read_phrase_block(args.phrases)
+    parse_phrases(block)
+    write_rules(args.out, rules, base, about, block)
     print(f"{args.out}: {len(rules)} rules", file=sys.stderr)
 
 
@@ -351,6 +490,8 @@ def main():
             p.add_argument("--min-support", type=int, default=10)
             p.add_argument("--l2", type=float, default=3e-3)
             p.add_argument("--epochs", type=int, default=10)
+            p.add_argument("--phrases", default=BUNDLED_RULES,
+                           help="rule file whose hand-written phrases: block to use (default: the bundled one)")
     sub.choices["mine"].add_argument("--out", required=True)
     sub.choices["split"].add_argument("--tasks", required=True)
     sub.choices["split"].add_argument("--labels", required=True)

@@ -37,7 +37,7 @@ private struct Loader {
             error(root, "a classifier file must be a mapping, found \(root.kindName)")
             return nil
         }
-        let known: Set = ["id", "kind", "description", "ignore", "base", "families", "rules"]
+        let known: Set = ["id", "kind", "description", "ignore", "base", "families", "phrases", "rules"]
         for (key, _) in pairs where !known.contains(key.scalar ?? "") {
             error(key, "unknown key '\(key.scalar ?? "")' (expected one of \(known.sorted().joined(separator: ", ")))")
         }
@@ -46,7 +46,8 @@ private struct Loader {
         }
         let ignored = readIgnored(root["ignore"])
         let (basePoints, baseReasons) = readBase(root["base"], in: root)
-        let families = readFamilies(root["families"])
+        let families = readFamilies(root["families"], ignored: ignored)
+        let phrases = readPhrases(root["phrases"], ignored: ignored)
         guard let rulesNode = root["rules"] else {
             error(root, "missing 'rules'")
             return nil
@@ -55,8 +56,8 @@ private struct Loader {
             error(rulesNode, "'rules' must be a list, found \(rulesNode.kindName)")
             return nil
         }
-        var classifier = TaskClassifier(rules: [], phraseIndex: [:], openingIndex: [:], maxWords: 1,
-                                        ignored: ignored, basePoints: basePoints, baseReasons: baseReasons)
+        var classifier = TaskClassifier(phrases: phrases, rules: [], families: families, phraseIndex: [:], openingIndex: [:],
+                                        maxWords: 1, ignored: ignored, basePoints: basePoints, baseReasons: baseReasons)
         var seen: [String: SourceLocation] = [:]
         for item in items {
             guard let (rule, words, opening) = readRule(item, families: families, ignored: ignored) else { continue }
@@ -124,13 +125,13 @@ private struct Loader {
         return (points, reasons)
     }
 
-    mutating func readFamilies(_ node: YAMLNode?) -> [String: (label: ExposureLabel, reason: String)] {
-        guard let node else { return [:] }
+    mutating func readFamilies(_ node: YAMLNode?, ignored: Set<String>) -> [TaskClassifier.Family] {
+        guard let node else { return [] }
         guard let pairs = node.mappingPairs else {
             error(node, "'families' must be a mapping of family ids, found \(node.kindName)")
-            return [:]
+            return []
         }
-        var families: [String: (label: ExposureLabel, reason: String)] = [:]
+        var families: [TaskClassifier.Family] = []
         for (key, value) in pairs {
             guard let id = key.scalar, !id.isEmpty else {
                 error(key, "a family id must be a word, found \(key.kindName)")
@@ -140,24 +141,112 @@ private struct Loader {
                 error(value, "family '\(id)' must be a mapping with label and reason, found \(value.kindName)")
                 continue
             }
-            checkKeys(value, allowed: ["label", "reason"], what: "family '\(id)'")
+            checkKeys(value, allowed: ["label", "reason", "words"], what: "family '\(id)'")
             guard let labelNode = value["label"] else {
                 error(value, "family '\(id)' has no label")
                 continue
             }
             guard let label = label(labelNode), let reason = text(value["reason"], in: value, name: "reason") else { continue }
-            families[id] = (label, reason)
+            var words: [TaskClassifier.PhraseWord] = []
+            if let wordsNode = value["words"] {
+                guard let items = wordsNode.sequenceItems else {
+                    error(wordsNode, "family '\(id)' words must be a list, found \(wordsNode.kindName)")
+                    continue
+                }
+                for item in items {
+                    guard let pattern = pattern(item, ignored: ignored) else { continue }
+                    words.append(contentsOf: pattern)
+                }
+            }
+            families.append(TaskClassifier.Family(id: id, label: label, reason: reason, words: words))
         }
         return families
     }
 
-    mutating func readRule(_ node: YAMLNode, families: [String: (label: ExposureLabel, reason: String)],
+    /// The hand-written layer: `- {match: "translat*" or [..], label: E1, reason: "..."}`, tried in order.
+    mutating func readPhrases(_ node: YAMLNode?, ignored: Set<String>) -> [TaskClassifier.Phrase] {
+        guard let node else { return [] }
+        guard let items = node.sequenceItems else {
+            error(node, "'phrases' must be a list, found \(node.kindName)")
+            return []
+        }
+        var phrases: [TaskClassifier.Phrase] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard item.mappingPairs != nil else {
+                error(item, "a phrase must be a mapping with match, label and reason, found \(item.kindName)")
+                continue
+            }
+            checkKeys(item, allowed: ["match", "label", "reason"], what: "a phrase")
+            guard let matchNode = item["match"] else {
+                error(item, "a phrase needs 'match' (words, or a list of alternatives)")
+                continue
+            }
+            let written: [YAMLNode] = matchNode.sequenceItems ?? [matchNode]
+            guard !written.isEmpty else {
+                error(matchNode, "'match' needs at least one pattern")
+                continue
+            }
+            var patterns: [(text: String, words: [TaskClassifier.PhraseWord])] = []
+            for alternative in written {
+                guard let words = pattern(alternative, ignored: ignored), let text = alternative.scalar else { continue }
+                patterns.append((text, words))
+            }
+            guard patterns.count == written.count else { continue }
+            guard let labelNode = item["label"] else {
+                error(item, "a phrase needs a label")
+                continue
+            }
+            guard let label = label(labelNode), let reason = text(item["reason"], in: item, name: "reason") else { continue }
+            // A pattern listed twice would never fire the second time: almost certainly a slip.
+            var clash = false
+            for (text, _) in patterns {
+                if let first = seen[text] {
+                    error(item, "pattern '\(text)' is already listed at line \(first.line)")
+                    clash = true
+                }
+                seen[text] = item.location
+            }
+            guard !clash else { continue }
+            phrases.append(TaskClassifier.Phrase(patterns: patterns, label: label, reason: reason))
+        }
+        return phrases
+    }
+
+    /// Words of a hand-written pattern: each a word (lowercased, stemmed like task words) or a
+    /// prefix written with a final `*`.
+    mutating func pattern(_ node: YAMLNode, ignored: Set<String>) -> [TaskClassifier.PhraseWord]? {
+        guard let written = node.scalar, !written.isEmpty else {
+            error(node, "a pattern must be words, found \(node.kindName)")
+            return nil
+        }
+        var words: [TaskClassifier.PhraseWord] = []
+        for piece in written.split(separator: " ") {
+            if piece.hasSuffix("*") {
+                let prefix = TaskClassifier.tokenize(String(piece.dropLast()), ignoring: [])
+                guard prefix.count == 1, let stem = prefix.first, piece.dropLast().lowercased().hasPrefix(stem) else {
+                    error(node, "'\(piece)' must be one word of letters or digits before its '*'")
+                    return nil
+                }
+                words.append(.prefix(piece.dropLast().lowercased()))
+            } else {
+                words.append(contentsOf: TaskClassifier.tokenize(String(piece), ignoring: ignored).map { .word($0) })
+            }
+        }
+        guard !words.isEmpty else {
+            error(node, "'\(written)' has no words left once ignored words are dropped")
+            return nil
+        }
+        return words
+    }
+
+    mutating func readRule(_ node: YAMLNode, families: [TaskClassifier.Family],
                            ignored: Set<String>) -> (TaskClassifier.Rule, [String], Bool)? {
         guard node.mappingPairs != nil else {
             error(node, "a rule must be a mapping with phrase or starts, points and family, found \(node.kindName)")
             return nil
         }
-        checkKeys(node, allowed: ["phrase", "starts", "points", "family", "reason"], what: "a rule")
+        checkKeys(node, allowed: ["phrase", "starts", "points", "family"], what: "a rule")
         let phrase = node["phrase"], starts = node["starts"]
         guard (phrase == nil) != (starts == nil), let wordsNode = phrase ?? starts else {
             error(node, "a rule needs exactly one of 'phrase' (words anywhere) or 'starts' (words the task begins with)")
@@ -185,24 +274,27 @@ private struct Loader {
             guard let label = label(key), let amount = integer(value, in: pointsNode, name: "points") else { return nil }
             points[label.index] = amount
         }
-        var explains: (label: ExposureLabel, reason: String)?
+        var family: Int?
         if let familyNode = node["family"] {
-            guard let id = familyNode.scalar, let family = families[id] else {
+            guard let id = familyNode.scalar, let index = families.firstIndex(where: { $0.id == id }) else {
                 error(familyNode, "unknown family '\(familyNode.scalar ?? familyNode.kindName)'")
                 return nil
             }
-            guard points[family.label.index] > 0 else {
-                error(familyNode, "rule '\(written)' gives no points to \(family.label.rawValue), the label its family '\(id)' explains")
+            let explained = families[index]
+            guard points[explained.label.index] > 0 else {
+                error(familyNode, "rule '\(written)' gives no points to \(explained.label.rawValue), the label its family '\(id)' explains")
                 return nil
             }
-            explains = (family.label, node["reason"].flatMap { $0.scalar } ?? family.reason)
-        } else if let reason = node["reason"] {
-            error(reason, "a rule's reason needs a family to say which label it explains")
-            return nil
+            // A family's reason speaks for its words; a rule may cite it only through one of them.
+            guard explained.words.isEmpty || words.contains(where: { word in explained.words.contains { $0.matches(word) } }) else {
+                error(familyNode, "rule '\(written)' has none of the words of its family '\(id)'")
+                return nil
+            }
+            family = index
         }
         let kind = starts == nil ? "phrase" : "starts"
         let rule = TaskClassifier.Rule(id: "\(kind):\(words.joined(separator: " "))", text: written,
-                                       points: points, explains: explains)
+                                       words: words, opening: starts != nil, points: points, family: family)
         return (rule, words, starts != nil)
     }
 

@@ -20,9 +20,10 @@ public struct TaskSuggestion: Sendable, Hashable {
     public var label: ExposureLabel
     /// A plain-language reason to show the person.
     public var reason: String
-    /// The id of the rule behind the reason (`starts:install`, `phrase:write report`), or `base:E0` when no rule for the label matched.
+    /// The id of the rule that decided: a hand-written phrase (`phrases:translat*`, named by the pattern that fired), a mined rule
+    /// (`starts:install`, `phrase:write report`), or `base:E0` when no matched rule gives the reason.
     public var rule: String
-    /// The rule's words as written in the rule file; nil when the reason is the label's base reason.
+    /// The words the reason cites, as written in the rule file; nil when the reason is a general one.
     public var matched: String?
 
     public init(label: ExposureLabel, reason: String, rule: String, matched: String?) {
@@ -33,22 +34,69 @@ public struct TaskSuggestion: Sendable, Hashable {
     }
 }
 
-/// Suggests E0, E1 or E2 for a task statement from phrase and opening rules kept as data
-/// (`dialogues/classifier/task-exposure.yaml`).
+/// Suggests E0, E1 or E2 for a task statement from rules kept as data
+/// (`dialogues/classifier/task-exposure.yaml`), in two layers.
 ///
-/// Each matched rule adds its points per label to the base points; the label with the most points
-/// wins (ties go to E0, then E1, then E2). The reason is that of the matched rule which explains the
-/// winning label and gives it the most points, or the label's base reason when no such rule matched.
+/// First the hand-written `phrases:` in file order: the first whose words all occur in the task, in
+/// order and close together, from the first word (anywhere in a short task), decides the label
+/// and gives its own reason. When none fires, the mined
+/// rules decide: each matched rule adds its points per label to the base points; the label with the
+/// most points wins (ties go to E0, then E1, then E2). The reason is that of the strongest matched
+/// rule for the winning label whose family's word list names one of its words and which has no
+/// word of another label's families right beside it in the task (so 'machine' never reads as
+/// hands-on work in 'machine translation'), unless a phrase of another label occurs anywhere in the
+/// task; else the label's general family reason when a rule for it matched; else its base reason.
 public struct TaskClassifier: Sendable {
     struct Rule: Sendable {
         var id: String
         var text: String
+        /// The rule's words as matched against task tokens, and whether they must open the task.
+        var words: [String]
+        var opening: Bool
         var points: [Int]
-        /// The label this rule can explain, with its reason; nil for rules that only add points.
-        var explains: (label: ExposureLabel, reason: String)?
+        /// The family this rule can explain, by index into `families`; nil for rules that only add points.
+        var family: Int?
     }
 
+    /// A reason shared by rules; `words` empty marks a label's general family.
+    struct Family: Sendable {
+        var id: String
+        var label: ExposureLabel
+        var reason: String
+        var words: [PhraseWord]
+    }
+
+    /// One word of a hand-written pattern: a whole (stemmed) word, or a prefix written `translat*`.
+    enum PhraseWord: Sendable, Hashable {
+        case word(String)
+        case prefix(String)
+
+        func matches(_ token: String) -> Bool {
+            switch self {
+            case .word(let word): return token == word
+            case .prefix(let prefix): return token.hasPrefix(prefix)
+            }
+        }
+    }
+
+    /// A hand-written plain-language rule: any of `patterns` firing sets `label` with `reason`.
+    struct Phrase: Sendable {
+        /// Each alternative as written, beside its words.
+        var patterns: [(text: String, words: [PhraseWord])]
+        var label: ExposureLabel
+        var reason: String
+    }
+
+    /// At most this many other words may stand between neighbouring words of a hand-written pattern.
+    static let phraseGap = 2
+    /// In a task of at most this many words a hand-written pattern may start anywhere; in a longer
+    /// one it must start at the first word, the task's main activity. Long formal statements name
+    /// several activities, and a phrase about a later one would overrule the mined rules wrongly.
+    static let phraseAnywhereUpTo = 5
+
+    var phrases: [Phrase] = []
     var rules: [Rule]
+    var families: [Family] = []
     /// Rule indices by the rule's words joined with a space, for rules matching anywhere.
     var phraseIndex: [String: [Int]]
     /// Rule indices for rules matching only at the start of the task.
@@ -59,12 +107,18 @@ public struct TaskClassifier: Sendable {
     var basePoints: [Int]
     var baseReasons: [String]
 
-    /// The number of rules, for messages and tests.
+    /// The number of mined rules, for messages and tests.
     public var ruleCount: Int { rules.count }
+    /// The number of hand-written phrases.
+    public var phraseCount: Int { phrases.count }
 
     /// Suggests a label for `task`, with the reason of the rule that decided it.
     public func classify(_ task: String) -> TaskSuggestion {
         let tokens = TaskClassifier.tokenize(task, ignoring: ignored)
+        for phrase in phrases {
+            guard let fired = phrase.patterns.first(where: { TaskClassifier.occurs($0.words, in: tokens) }) else { continue }
+            return TaskSuggestion(label: phrase.label, reason: phrase.reason, rule: "phrases:\(fired.text)", matched: fired.text)
+        }
         var matched: [Int] = []
         if !tokens.isEmpty {
             for start in tokens.indices {
@@ -80,23 +134,79 @@ public struct TaskClassifier: Sendable {
         // Each rule counts once however often its words occur; file order settles ties in reasons.
         matched.sort()
         var score = basePoints
-        var strongest: [(points: Int, rule: Int)?] = [nil, nil, nil]
+        var unique: [Int] = []
         var previous = -1
         for index in matched where index != previous {
             previous = index
-            let rule = rules[index]
-            for label in 0..<3 { score[label] += rule.points[label] }
-            guard let explained = rule.explains?.label.index else { continue }
-            let own = rule.points[explained]
-            if let best = strongest[explained], best.points >= own { continue }
-            strongest[explained] = (own, index)
+            unique.append(index)
+            for label in 0..<3 { score[label] += rules[index].points[label] }
         }
         var winner = ExposureLabel.e0
         for label in ExposureLabel.allCases where score[label.index] > score[winner.index] { winner = label }
-        guard let best = strongest[winner.index] else {
-            return TaskSuggestion(label: winner, reason: baseReasons[winner.index], rule: "base:\(winner.rawValue)", matched: nil)
+        // A phrase naming an activity of another label later in a long task makes any specific
+        // reason for the winner doubtful ('adjust' in 'adjust machine translation output').
+        let doubtful = phrases.contains { phrase in
+            phrase.label != winner && phrase.patterns.contains { TaskClassifier.occurs($0.words, in: tokens, anywhere: true) }
         }
-        let rule = rules[best.rule]
-        return TaskSuggestion(label: winner, reason: rule.explains?.reason ?? baseReasons[winner.index], rule: rule.id, matched: rule.text)
+        return explain(winner, rules: unique, tokens: tokens, specific: !doubtful)
+    }
+
+    /// The reason for `label` from the matched mined rules (see the type's documentation).
+    private func explain(_ label: ExposureLabel, rules matched: [Int], tokens: [String], specific: Bool) -> TaskSuggestion {
+        var best: (points: Int, rule: Int)?
+        var strongest: Int?
+        for index in matched {
+            guard let family = rules[index].family, families[family].label == label else { continue }
+            let own = rules[index].points[label.index]
+            if strongest.map({ rules[$0].points[label.index] < own }) ?? true { strongest = index }
+            guard specific, !families[family].words.isEmpty, !contradicted(index, label, tokens) else { continue }
+            if let current = best, current.points >= own { continue }
+            best = (own, index)
+        }
+        if let best {
+            let rule = rules[best.rule]
+            let reason = rule.family.map { families[$0].reason } ?? baseReasons[label.index]
+            return TaskSuggestion(label: label, reason: reason, rule: rule.id, matched: rule.text)
+        }
+        if let strongest, let general = families.first(where: { $0.label == label && $0.words.isEmpty }) {
+            return TaskSuggestion(label: label, reason: general.reason, rule: rules[strongest].id, matched: nil)
+        }
+        return TaskSuggestion(label: label, reason: baseReasons[label.index], rule: "base:\(label.rawValue)", matched: nil)
+    }
+
+    /// Whether a word right beside the rule's words in the task belongs to a family explaining
+    /// another label, so that citing the rule would mislead ('machine' beside 'translation').
+    private func contradicted(_ index: Int, _ label: ExposureLabel, _ tokens: [String]) -> Bool {
+        let words = rules[index].words
+        let starts = rules[index].opening ? [0] : Array(0...max(0, tokens.count - words.count))
+        for start in starts where start + words.count <= tokens.count && Array(tokens[start..<(start + words.count)]) == words {
+            let neighbours = [start - 1, start + words.count].filter { tokens.indices.contains($0) }.map { tokens[$0] }
+            let clash = families.contains { family in
+                family.label != label && family.words.contains { word in neighbours.contains(where: word.matches) }
+            }
+            if clash { return true }
+        }
+        return false
+    }
+
+    /// Whether `pattern` occurs in `tokens` in order, with at most `phraseGap` words between
+    /// neighbours, starting at the first word unless the task is short (`phraseAnywhereUpTo`) or
+    /// `anywhere` is set.
+    static func occurs(_ pattern: [PhraseWord], in tokens: [String], anywhere: Bool = false) -> Bool {
+        guard let first = pattern.first else { return false }
+        func extend(_ next: Int, after position: Int) -> Bool {
+            if next == pattern.count { return true }
+            let last = min(tokens.count - 1, position + 1 + phraseGap)
+            guard position + 1 <= last else { return false }
+            for candidate in (position + 1)...last where pattern[next].matches(tokens[candidate]) {
+                if extend(next + 1, after: candidate) { return true }
+            }
+            return false
+        }
+        let starts = anywhere || tokens.count <= phraseAnywhereUpTo ? tokens.count : min(1, tokens.count)
+        for position in 0..<starts where first.matches(tokens[position]) {
+            if extend(1, after: position) { return true }
+        }
+        return false
     }
 }

@@ -6,7 +6,7 @@ import Testing
 private let repoRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-private func bundledClassifier() throws -> (TaskClassifier?, [Diagnostic]) {
+func bundledClassifier() throws -> (TaskClassifier?, [Diagnostic]) {
     let path = repoRoot.appendingPathComponent("dialogues/classifier/task-exposure.yaml").path
     let text = try String(contentsOfFile: path, encoding: .utf8)
     var diagnostics: [Diagnostic] = []
@@ -30,16 +30,30 @@ private let tinyRules = """
       E1: {points: 0, reason: "base e1"}
       E2: {points: 5, reason: "base e2"}
     families:
-      writing: {label: E1, reason: "writing reason"}
-      hands: {label: E0, reason: "hands reason"}
-      data: {label: E2, reason: "data reason"}
+      writing: {label: E1, reason: "writing reason", words: [writ*]}
+      hands: {label: E0, reason: "hands reason", words: [repair, machine]}
+      general-e0: {label: E0, reason: "general e0"}
+      data: {label: E2, reason: "data reason", words: [report*, data]}
     rules:
       - {starts: write, points: {E1: 30}, family: writing}
       - {phrase: report, points: {E1: 5, E2: 20}, family: data}
       - {phrase: repair machines, points: {E0: 40}, family: hands}
       - {phrase: data, points: {E2: 8}}
       - {phrase: memo, points: {E2: 5}}
+      - {phrase: calibrate, points: {E0: 50}, family: general-e0}
     """
+
+/// The tiny rules with a hand-written layer in front (lines 13 to 17).
+private let tinyPhrases = tinyRules.replacingOccurrences(of: "\nrules:\n", with: """
+
+    phrases:
+      - {match: [machine translat*, post edit*], label: E1, reason: "editing reason"}
+      - {match: [translat*], label: E1, reason: "translating reason"}
+      - {match: [repair*, fix* pipe*], label: E0, reason: "hands-on reason"}
+      - {match: "e-mail", label: E1, reason: "email reason"}
+    rules:
+
+    """)
 
 struct TaskClassifierTests {
     @Test func bundledRulesLoadWithoutDiagnostics() throws {
@@ -49,18 +63,24 @@ struct TaskClassifierTests {
     }
 
     // Worked out from the rules: E0 0+10 vs E1 30+5 vs E2 5+20 → E1, and starts:write is the only
-    // matched E1-explaining rule; 'write' not at the start leaves report's E2 20 ahead; 'machines'
-    // stems to 'machine'; 'data' wins E2 by 13 to 10 but has no family, so the base reason; the
+    // matched E1-explaining rule; 'write' not at the start leaves report's E2 20 ahead, but 'write'
+    // (a writing word) right beside 'report' keeps the data reason out, and with no general E2
+    // family that leaves the base reason; 'machines' stems to 'machine'; 'data' wins E2 by 13 to 10 but has no family, so the base reason; the
     // memo rule makes a 10–10 tie that goes to E0, and counts once however often 'memo' occurs.
+    // 'calibrate' wins E0 through a general family: its general reason, citing no words. 'report'
+    // is a data word, so right beside it 'repair machine' may not speak for E0 (50 vs 25): the
+    // general reason; with a word between ('monthly') writing may speak beside 'reports'.
     @Test(arguments: [
         ("Write the monthly reports.", ExposureLabel.e1, "writing reason", "starts:write"),
-        ("Review and write reports", .e2, "data reason", "phrase:report"),
+        ("Review and write reports", .e2, "base e2", "base:E2"),
         ("REPAIR the machines!", .e0, "hands reason", "phrase:repair machine"),
         ("repair-machine", .e0, "hands reason", "phrase:repair machine"),
         ("Load data into the system", .e2, "base e2", "base:E2"),
         ("Sweep floors", .e0, "base e0", "base:E0"),
         ("Memo after memo after memo", .e0, "base e0", "base:E0"),
         ("", .e0, "base e0", "base:E0"),
+        ("Calibrate gauges", .e0, "general e0", "phrase:calibrate"),
+        ("Repair machines and report", .e0, "general e0", "phrase:repair machine"),
     ])
     func tinyRulesDecideByPoints(task: String, label: ExposureLabel, reason: String, rule: String) throws {
         let classifier = try #require(load(tinyRules).0)
@@ -70,10 +90,35 @@ struct TaskClassifierTests {
         #expect(suggestion.rule == rule)
     }
 
-    // Read from the bundled rules: the decisive rules are named beside each case.
+    // Worked out from the tiny phrases: the first entry that fires decides, whatever the points;
+    // 'post-editing' gives 'post edit', 'translations' stems to 'translation' (prefix translat);
+    // at most two words between a pattern's words; a task of more than five words needs the
+    // pattern at its first word, so the write-then-repair task falls to the mined rules (E0 50, E1
+    // 35, E2 25; nothing of another label beside 'repair machines'); 'e-mail' is 'mail'.
     @Test(arguments: [
-        // phrase:electrical E0 202, phrase:install E0 126, starts:install E0 86, phrase:wiring E0 36
-        ("Install electrical wiring in buildings", ExposureLabel.e0, "phrase:electrical"),
+        ("post-editing machine translations", ExposureLabel.e1, "editing reason", "phrases:machine translat*"),
+        ("Translating letters", .e1, "translating reason", "phrases:translat*"),
+        ("repair the machines", .e0, "hands-on reason", "phrases:repair*"),
+        ("fixing the leaking old pipes", .e0, "hands-on reason", "phrases:fix* pipe*"),
+        ("fixing the leaking old copper pipes", .e0, "base e0", "base:E0"),
+        ("Write reports then repair machines later", .e0, "hands reason", "phrase:repair machine"),
+        ("repair machines then write reports later", .e0, "hands-on reason", "phrases:repair*"),
+        ("answering e-mails", .e1, "email reason", "phrases:e-mail"),
+    ])
+    func phrasesComeFirst(task: String, label: ExposureLabel, reason: String, rule: String) throws {
+        let classifier = try #require(load(tinyPhrases).0)
+        #expect(classifier.phraseCount == 4)
+        let suggestion = classifier.classify(task)
+        #expect(suggestion.label == label)
+        #expect(suggestion.reason == reason)
+        #expect(suggestion.rule == rule)
+    }
+
+    // Read from the bundled mined rules (the hand-written phrases set aside): the decisive rules are
+    // named beside each case.
+    @Test(arguments: [
+        // phrase:electrical E0 202 (general family, so not cited), phrase:install E0 126 (hands-on)
+        ("Install electrical wiring in buildings", ExposureLabel.e0, "phrase:install"),
         // phrase:clean E0 226, starts:clean E0 141, phrase:repair E0 65
         ("Clean and repair machines", .e0, "phrase:clean"),
         // starts:write E1 215 (E2 157), phrase:write E1 80, phrase:letter E1 42
@@ -83,8 +128,9 @@ struct TaskClassifierTests {
         // starts:analyze E2 162 (E1 103), phrase:analyze E2 110, phrase:data E2 146 (E1 152)
         ("Analyze sales data", .e2, "starts:analyze"),
     ])
-    func bundledRulesSuggest(task: String, label: ExposureLabel, rule: String) throws {
-        let classifier = try #require(try bundledClassifier().0)
+    func bundledMinedRulesSuggest(task: String, label: ExposureLabel, rule: String) throws {
+        var classifier = try #require(try bundledClassifier().0)
+        classifier.phrases = []
         let suggestion = classifier.classify(task)
         #expect(suggestion.label == label)
         #expect(suggestion.rule == rule)
@@ -104,15 +150,21 @@ struct TaskClassifierTests {
     @Test(arguments: [
         // (rule file, line, column, part of the message)
         ("base: {E0: {points: 1, reason: a}, E1: {points: 0, reason: b}}\nrules: []\n", 1, 7, "no entry for 'E2'"),
-        (tinyRules + "\n  - {phrase: plan, point: {E1: 3}, family: writing}", 18, 20, "unknown key 'point'"),
-        (tinyRules + "\n  - {phrase: plan, points: {E1: 3}, family: poetry}", 18, 45, "unknown family 'poetry'"),
-        (tinyRules + "\n  - {phrase: plan, points: {E3: 3}}", 18, 29, "unknown label 'E3'"),
-        (tinyRules + "\n  - {phrase: plan, points: {E1: lots}}", 18, 33, "whole number, found 'lots'"),
-        (tinyRules + "\n  - {phrase: plan, points: {E2: 3}, family: writing}", 18, 45, "gives no points to E1"),
-        (tinyRules + "\n  - {phrase: the of, points: {E1: 3}}", 18, 14, "no words left"),
-        (tinyRules + "\n  - {phrase: plan, starts: plan, points: {E1: 3}}", 18, 5, "exactly one of 'phrase'"),
-        (tinyRules + "\n  - {phrase: memo, points: {E1: 3}}", 18, 5, "duplicate rule 'phrase:memo'"),
+        (tinyRules + "\n  - {phrase: plan, point: {E1: 3}, family: writing}", 20, 20, "unknown key 'point'"),
+        (tinyRules + "\n  - {phrase: plan, points: {E1: 3}, family: poetry}", 20, 45, "unknown family 'poetry'"),
+        (tinyRules + "\n  - {phrase: plan, points: {E3: 3}}", 20, 29, "unknown label 'E3'"),
+        (tinyRules + "\n  - {phrase: plan, points: {E1: lots}}", 20, 33, "whole number, found 'lots'"),
+        (tinyRules + "\n  - {phrase: plan, points: {E2: 3}, family: writing}", 20, 45, "gives no points to E1"),
+        (tinyRules + "\n  - {phrase: the of, points: {E1: 3}}", 20, 14, "no words left"),
+        (tinyRules + "\n  - {phrase: plan, starts: plan, points: {E1: 3}}", 20, 5, "exactly one of 'phrase'"),
+        (tinyRules + "\n  - {phrase: memo, points: {E1: 3}}", 20, 5, "duplicate rule 'phrase:memo'"),
         ("rules: [\n  - {phrase: x\n", 2, 3, "yaml:"),
+        (tinyRules + "\n  - {phrase: plan, points: {E1: 3}, family: writing}", 20, 45, "none of the words of its family 'writing'"),
+        (tinyPhrases.replacingOccurrences(of: "[translat*]", with: "[translat*, post edit*]"), 15, 5, "pattern 'post edit*' is already listed at line 14"),
+        (tinyPhrases.replacingOccurrences(of: "label: E1, reason: \"email reason\"", with: "reason: \"email reason\""), 17, 5, "a phrase needs a label"),
+        (tinyPhrases.replacingOccurrences(of: "[repair*,", with: "[re-pair*,"), 16, 14, "'re-pair*' must be one word"),
+        (tinyPhrases.replacingOccurrences(of: "{match: [translat*], label", with: "{matches: [translat*], label"), 15, 6, "unknown key 'matches' in a phrase"),
+        (tinyPhrases.replacingOccurrences(of: "label: E0, reason: \"hands-on reason\"", with: "label: E4, reason: \"hands-on reason\""), 16, 43, "unknown label 'E4'"),
     ])
     func malformedRulesAreReportedWithLineAndColumn(text: String, line: Int, column: Int, message: String) {
         let (classifier, diagnostics) = load(text)
@@ -131,11 +183,15 @@ struct TaskClassifierTests {
 
     /// Runs the shipped code path over the labelled tasks the bundled rules were mined from. These are
     /// in-sample figures, a check that the Swift matcher reproduces the mined rules (held-out figures
-    /// come from scripts/evaluate-classifier.sh): the mining script's mirror reaches 0.86 / 0.76.
-    @Test func bundledRulesFitTheirTrainingData() throws {
+    /// come from scripts/evaluate-classifier.sh): the mining script's mirror reaches 0.86 / 0.76 with
+    /// the mined rules alone and 0.845 / 0.732 with the hand-written phrases in front (they were not
+    /// fitted to these tasks, so they cost a little in-sample fit).
+    @Test(arguments: [(false, 0.85, 0.75), (true, 0.835, 0.72)])
+    func bundledRulesFitTheirTrainingData(withPhrases: Bool, minAccuracy: Double, minKappa: Double) throws {
         let path = repoRoot.appendingPathComponent("../shared/data/task-exposure-train.tsv").standardizedFileURL.path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
-        let classifier = try #require(try bundledClassifier().0)
+        var classifier = try #require(try bundledClassifier().0)
+        if !withPhrases { classifier.phrases = [] }
         var agree = 0, total = 0
         var matrix = [[Int]](repeating: [0, 0, 0], count: 3)
         for row in text.split(separator: "\n").dropFirst() {
@@ -153,7 +209,7 @@ struct TaskClassifierTests {
             sum + Double(matrix[k].reduce(0, +)) * Double(matrix.map { $0[k] }.reduce(0, +)) / (n * n)
         }
         let kappa = (observed - chance) / (1 - chance)
-        #expect(observed > 0.85)
-        #expect(kappa > 0.75)
+        #expect(observed > minAccuracy)
+        #expect(kappa > minKappa)
     }
 }
