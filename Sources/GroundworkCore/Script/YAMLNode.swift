@@ -85,9 +85,13 @@ enum YAMLParser {
                                           "file is too large (\(file.text.utf8.count) bytes; the limit is \(maxBytes))"))
             return nil
         }
+        // The parser lives until conversion ends: nodes hold their anchors weakly, and the anchor is
+        // how an alias (which Yams resolves to a copy of its node) is recognised and refused.
+        let parser: Yams.Parser
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: file.text)
+            parser = try Yams.Parser(yaml: file.text)
+            root = try parser.singleRoot()
         } catch let error as YamlError {
             let (line, column, problem) = describe(error, lines: lines)
             diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: line, column: column),
@@ -103,27 +107,36 @@ enum YAMLParser {
             return nil
         }
         var count = 0
-        var failure: String?
-        let node = convert(root, path: file.path, depth: 0, count: &count, failure: &failure)
+        var failure: (message: String, location: SourceLocation)?
+        let node = withExtendedLifetime(parser) {
+            convert(root, path: file.path, depth: 0, count: &count, failure: &failure)
+        }
         if let failure {
-            diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1), failure))
+            diagnostics.append(Diagnostic(.error, failure.location, failure.message, sourceLine: sourceLine(failure.location.line)))
             return nil
         }
         return node
     }
 
-    private static func convert(_ node: Yams.Node, path: String, depth: Int, count: inout Int, failure: inout String?) -> YAMLNode {
+    private static func convert(_ node: Yams.Node, path: String, depth: Int, count: inout Int,
+                                failure: inout (message: String, location: SourceLocation)?) -> YAMLNode {
         let mark = node.mark
         let location = SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        let empty = YAMLNode(kind: .scalar("", quoted: false), location: location)
         count += 1
-        if failure != nil { return YAMLNode(kind: .scalar("", quoted: false), location: location) }
+        if failure != nil { return empty }
+        if let anchor = node.anchor {
+            // Refused outright, so an alias bomb ("billion laughs") fails at its first anchor.
+            failure = ("yaml anchors and aliases are not supported in scripts ('&\(anchor.rawValue)')", location)
+            return empty
+        }
         if depth > maxDepth {
-            failure = "nesting is too deep (more than \(maxDepth) levels)"
-            return YAMLNode(kind: .scalar("", quoted: false), location: location)
+            failure = ("nesting is too deep (more than \(maxDepth) levels)", location)
+            return empty
         }
         if count > maxNodes {
-            failure = "file has too many nodes (more than \(maxNodes), aliases included)"
-            return YAMLNode(kind: .scalar("", quoted: false), location: location)
+            failure = ("file has too many nodes (more than \(maxNodes))", location)
+            return empty
         }
         switch node {
         case .scalar(let s):
@@ -138,9 +151,9 @@ enum YAMLParser {
         case .sequence(let s):
             return YAMLNode(kind: .sequence(s.map { convert($0, path: path, depth: depth + 1, count: &count, failure: &failure) }),
                             location: location)
-        case .alias:
-            failure = "yaml aliases are not supported in scripts"
-            return YAMLNode(kind: .scalar("", quoted: false), location: location)
+        case .alias(let alias):
+            failure = ("yaml anchors and aliases are not supported in scripts ('*\(alias.anchor.rawValue)')", location)
+            return empty
         }
     }
 
@@ -148,6 +161,8 @@ enum YAMLParser {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // libyaml's own nesting limit names a C function; say it as the converter does.
+            if problem.hasPrefix("Maximum nesting level") { return (mark.line, mark.column, "nesting is too deep (more than \(maxDepth) levels)") }
             guard let context else { return (mark.line, mark.column, problem) }
             // At the end of the file the problem's own position says little; where the unfinished
             // thing began (an open quote or bracket) does.
