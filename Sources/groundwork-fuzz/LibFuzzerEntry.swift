@@ -2,19 +2,21 @@
 import Foundation
 import GroundworkCore
 
-// Built with `-sanitize=fuzzer -parse-as-library -D LIBFUZZER` (see `make fuzz`): libFuzzer drives
-// the target named by GROUNDWORK_FUZZ_TARGET, with coverage feedback instead of the harness's own.
+// Compiled with `-sanitize=fuzzer -D LIBFUZZER` and linked by scripts/fuzz.sh against libFuzzer's
+// own `main` (SwiftPM's link of an executable renames `main`, so its link step is not used):
+// libFuzzer drives the target named by GROUNDWORK_FUZZ_TARGET with coverage feedback.
+
 private let selected: FuzzTarget = {
-    let name = ProcessInfo.processInfo.environment["GROUNDWORK_FUZZ_TARGET"] ?? "yaml"
-    let dialogues = ProcessInfo.processInfo.environment["GROUNDWORK_DIALOGUES"] ?? "dialogues"
-    let rulesDir = dialogues + "/rules"
+    let environment = ProcessInfo.processInfo.environment
+    let name = environment["GROUNDWORK_FUZZ_TARGET"] ?? "yaml"
+    let rulesDir = (environment["GROUNDWORK_DIALOGUES"] ?? "dialogues") + "/rules"
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: rulesDir)) ?? []).sorted().filter { $0.hasSuffix(".yaml") }
     let bundled = names.compactMap { name -> SourceFile? in
         let path = rulesDir + "/" + name
         return FileManager.default.contents(atPath: path).map { SourceFile(path: path, text: String(decoding: $0, as: UTF8.self)) }
     }
     guard let target = Targets.all(bundledRules: bundled).first(where: { $0.name == name }) else {
-        fatalError("unknown GROUNDWORK_FUZZ_TARGET '\(name)'")
+        fail("unknown GROUNDWORK_FUZZ_TARGET '\(name)'")
     }
     return target
 }()
