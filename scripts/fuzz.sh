@@ -7,7 +7,7 @@
 set -u
 MODE=${1:-harness}
 SECONDS_EACH=${2:-5}
-TARGETS=${FUZZ_TARGETS:-"yaml expression rules"}
+TARGETS=${FUZZ_TARGETS:-"yaml expression rules transcript session"}
 OUT=.build/fuzz
 mkdir -p "$OUT"
 
@@ -39,7 +39,7 @@ libfuzzer)
         -Xswiftc -sanitize=fuzzer -Xswiftc -DLIBFUZZER > "$OUT/libfuzzer-build.log" 2>&1
     BINDIR=$(${SWIFT:-swift} build -c release --scratch-path $SCRATCH --show-bin-path)
     BIN=$BINDIR/groundwork-fuzz-libfuzzer
-    objects=$(for m in CYaml Yams Mustache GroundworkCore groundwork_fuzz; do find "$BINDIR/$m.build" -name '*.o'; done 2>/dev/null)
+    objects=$(for m in CYaml Yams Mustache GroundworkCore GroundworkStore groundwork_fuzz; do find "$BINDIR/$m.build" -name '*.o'; done 2>/dev/null)
     if grep 'error:' "$OUT/libfuzzer-build.log" | grep -qvE "link command failed|undefined symbol 'groundwork_fuzz_main'|linker command failed" \
         || ! ${SWIFTC:-swiftc} -sanitize=fuzzer $objects -o "$BIN" >> "$OUT/libfuzzer-build.log" 2>&1; then
         echo "fuzz: libFuzzer build failed (see $OUT/libfuzzer-build.log); running the harness instead" >&2
@@ -51,7 +51,7 @@ libfuzzer)
     for t in $TARGETS; do
         work="$OUT/libfuzzer-corpus-$t"
         mkdir -p "$work"
-        case "$t" in yaml) maxlen=8192 ;; *) maxlen=4200 ;; esac
+        case "$t" in yaml|session) maxlen=8192 ;; *) maxlen=4200 ;; esac
         dict=""
         [ -f "$OUT/dict/$t.dict" ] && dict="-dict=$OUT/dict/$t.dict"
         # Swift's own backtracer would take the crash signal before libFuzzer can save the input.

@@ -16,7 +16,8 @@ import GroundworkCore
 struct FuzzCommand {
     static func main() {
         let usage = """
-            usage: groundwork-fuzz [all | TARGET...] [--seconds S] [--iterations N] [--seed N] [--corpus DIR] [--out DIR] [--dialogues DIR]
+            usage: groundwork-fuzz [all | TARGET...] [--seconds S] [--iterations N] [--seed N] [--corpus DIR] [--out DIR] [--dialogues DIR] [--prompts DIR]
+                   groundwork-fuzz TARGET... --show-features
                    groundwork-fuzz --write-dictionaries DIR
             """
         var names: [String] = []
@@ -26,7 +27,9 @@ struct FuzzCommand {
         var corpusDir = "Tests/FuzzCorpus"
         var outDir = ".build/fuzz"
         var dialoguesDir = "dialogues"
+        var promptsDir = "prompts"
         var dictionaryDir: String?
+        var showFeatures = false
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
             func value() -> String {
@@ -40,7 +43,9 @@ struct FuzzCommand {
             case "--corpus": corpusDir = value()
             case "--out": outDir = value()
             case "--dialogues": dialoguesDir = value()
+            case "--prompts": promptsDir = value()
             case "--write-dictionaries": dictionaryDir = value()
+            case "--show-features": showFeatures = true
             case "-h", "--help": print(usage); exit(0)
             default:
                 if argument.hasPrefix("-") { fail("unknown option '\(argument)'\n\(usage)") }
@@ -56,7 +61,7 @@ struct FuzzCommand {
             let path = dialoguesDir + "/rules/" + name
             return read(path).map { SourceFile(path: path, text: String(decoding: $0, as: UTF8.self)) }
         }
-        let targets = Targets.all(bundledRules: bundledRules)
+        let targets = Targets.all(bundledRules: bundledRules, prompts: bundledPrompts(in: promptsDir))
         if names.isEmpty || names == ["all"] { names = targets.map(\.name) }
         try? files.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         if let dictionaryDir {
@@ -82,6 +87,11 @@ struct FuzzCommand {
             }
             let dir = corpusDir + "/" + name
             let corpus = listing(dir).compactMap { read(dir + "/" + $0) }
+            if showFeatures {
+                // What each corpus entry shows, to check that a target reaches what it should.
+                for (file, input) in zip(listing(dir), corpus) { print("\(file): \(Set(target.run(input)).sorted())") }
+                continue
+            }
             let harness = Harness(target: target, corpus: corpus, seed: seed, seconds: seconds, iterations: iterations,
                                   lastInputPath: outDir + "/last-input-" + name, hangSeconds: 10)
             let summary = harness.run()

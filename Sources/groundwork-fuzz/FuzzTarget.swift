@@ -1,3 +1,4 @@
+import Foundation
 import GroundworkCore
 
 /// One thing to fuzz: runs an input in-process and returns what it saw (diagnostic kinds, reply
@@ -22,4 +23,17 @@ extension FuzzTarget {
 
     /// Input bytes as text; invalid UTF-8 is repaired the way the app repairs what it reads.
     static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// The prompt templates under `folder`, named by their path without extension, as the app names them.
+func bundledPrompts(in folder: String) -> [(name: String, file: SourceFile)] {
+    let files = FileManager.default
+    guard let enumerator = files.enumerator(atPath: folder) else { return [] }
+    var prompts: [(name: String, file: SourceFile)] = []
+    for case let relative as String in enumerator where relative.hasSuffix(".mustache") {
+        let path = folder + "/" + relative
+        guard let data = files.contents(atPath: path) else { continue }
+        prompts.append((String(relative.dropLast(".mustache".count)), SourceFile(path: path, text: String(decoding: data, as: UTF8.self))))
+    }
+    return prompts.sorted { $0.name < $1.name }
 }

@@ -15,7 +15,8 @@ private let selected: FuzzTarget = {
         let path = rulesDir + "/" + name
         return FileManager.default.contents(atPath: path).map { SourceFile(path: path, text: String(decoding: $0, as: UTF8.self)) }
     }
-    guard let target = Targets.all(bundledRules: bundled).first(where: { $0.name == name }) else {
+    let prompts = bundledPrompts(in: environment["GROUNDWORK_PROMPTS"] ?? "prompts")
+    guard let target = Targets.all(bundledRules: bundled, prompts: prompts).first(where: { $0.name == name }) else {
         fail("unknown GROUNDWORK_FUZZ_TARGET '\(name)'")
     }
     return target

@@ -1,13 +1,32 @@
+import Foundation
 import GroundworkCore
+import GroundworkStore
 
 /// Every fuzz target, by name. The bundled rule sets are read once from `dialogues/rules`.
 enum Targets {
-    static func all(bundledRules: [SourceFile]) -> [FuzzTarget] {
-        [yaml, expression, rules(bundled: bundledRules)]
+    static func all(bundledRules: [SourceFile], prompts: [(name: String, file: SourceFile)]) -> [FuzzTarget] {
+        [yaml(prompts: prompts), expression, rules(bundled: bundledRules), transcript, session]
     }
 
-    /// The YAML loader and validator: a whole script file through `ScriptLibrary.load`.
-    static let yaml = FuzzTarget(
+    /// A small 'listening' rule set loaded beside every fuzzed file, so flows that reflect can run.
+    static let companionRules = SourceFile(path: "listening.yaml", text: """
+        id: listening
+        reflections: {i: you, my: your}
+        keywords:
+          - word: remember
+            patterns:
+              - match: "* i remember *"
+                replies: ["Do you often think of {2}?", "Go on."]
+        fallback: ["Please go on."]
+        """)
+
+    /// Answers fed to every flow that loads, in turn: a bit of every input kind, `/skip` and `/done`.
+    static let answers: [Input] = [.line("yes"), .line("3"), .line("I remember my mother"), .line("1"), .line("a, b"), .skip,
+                                   .line(""), .line("no"), .line("-1"), .line("Health"), .line("99999999999"), .finish]
+
+    /// The YAML loader and validator: a whole script file through `ScriptLibrary.load`; every flow
+    /// that loads is then run by the engine on a fixed round of answers, with `back` and `resume`.
+    static func yaml(prompts: [(name: String, file: SourceFile)]) -> FuzzTarget { FuzzTarget(
         name: "yaml",
         dictionary: ["id: ", "title: ", "start: ", "nodes:\n", "keywords:\n", "kind: task-classifier\n", "  ", "    ", "- ",
                      ": ", "{", "}", "[", "]", "&a ", "*a", "<<: ", "!!str ", "|\n", ">-\n", "\"", "'", "#", "---\n", "...\n",
@@ -23,7 +42,7 @@ enum Targets {
         run: { bytes in
             let file = SourceFile(path: "fuzz.yaml", text: FuzzTarget.text(bytes))
             let prompt = (name: "p", file: SourceFile(path: "prompts/p.mustache", text: "Hello {{name}}."))
-            let (library, diagnostics) = ScriptLibrary.load(scripts: [file], prompts: [prompt])
+            let (library, diagnostics) = ScriptLibrary.load(scripts: [file, companionRules], prompts: prompts + [prompt])
             var features: [String] = []
             for diagnostic in diagnostics {
                 precondition(diagnostic.location.line >= 1 && diagnostic.location.column >= 1,
@@ -31,9 +50,95 @@ enum Targets {
                 _ = diagnostic.rendered
                 features.append(FuzzTarget.feature(diagnostic.message))
             }
-            features += library.flows.values.map { "flow with \($0.nodes.count) nodes" }
             features += library.ruleSets.values.map { "rule set with \($0.keywordCount) keywords" }
+            let engine = Engine(library: library)
+            for id in library.flows.keys.sorted() {
+                features += run(engine, flow: id)
+            }
             return features
+        })
+    }
+
+    /// Runs one flow on `answers` until it ends; returns the kinds of events seen.
+    static func run(_ engine: Engine, flow id: String) -> [String] {
+        var features: [String] = []
+        var step: Step
+        do throws(EngineError) {
+            step = try engine.start(flow: id, seed: 7, variables: ["user": .string("fuzz")])
+        } catch {
+            return ["start: " + FuzzTarget.feature(error.description)]
+        }
+        for answer in answers {
+            guard step.state.status == .active, step.events.last != .end else { break }
+            step = engine.step(step.state, answer)
+            features += step.events.map(eventKind)
+        }
+        _ = engine.back(step.state)
+        _ = engine.resume(step.state)
+        features.append("status \(step.state.status)")
+        return features
+    }
+
+    /// An event's case, for features.
+    static func eventKind(_ event: Event) -> String {
+        switch event {
+        case .say: return "say"
+        case .ask(let prompt): return "ask \(prompt.kind)"
+        case .invalid: return "invalid"
+        case .reflect: return "reflect"
+        case .safety: return "safety"
+        case .notice(let text): return "notice " + FuzzTarget.feature(text)
+        case .summary: return "summary"
+        case .nextStep: return "next step"
+        case .end: return "end"
+        }
+    }
+
+    /// The golden-transcript parser.
+    static let transcript = FuzzTarget(
+        name: "transcript",
+        dictionary: ["# ", "flow: ", "rules: ", "seed: ", "user: ", "safety: ", "---\n", "> ", ">", "\n", "\r\n", "18446744073709551616",
+                     "-1", "journal", "listening", "/skip", "/done", "/back", "/why"],
+        maxLength: 4_096,
+        run: { bytes in
+            do throws(TranscriptError) {
+                let parsed = try Transcript.parse(SourceFile(path: "fuzz.transcript", text: FuzzTarget.text(bytes)))
+                precondition(parsed.turns.allSatisfy { $0.input.number >= 1 }, "a turn without a line number")
+                return ["parsed \(parsed.turns.isEmpty ? "no turns" : "turns") \(parsed.opening.isEmpty)"]
+            } catch {
+                precondition(error.location.line >= 1, "transcript error outside the file: \(error)")
+                return ["error: " + FuzzTarget.feature(error.message)]
+            }
+        })
+
+    /// The session-file reader: JSON decode of `SessionRecord` (and older schemas). What decodes
+    /// must encode and decode again to the same record, or a session could change on resave.
+    static let session = FuzzTarget(
+        name: "session",
+        dictionary: ["{", "}", "[", "]", ",", ":", "\"", "\\u0000", "\\ud800", "null", "true", "false", "0", "-0", "1e999", "1.5",
+                     "\"schemaVersion\"", "\"state\"", "\"variables\"", "\"transcript\"", "\"cursor\"", "\"status\"",
+                     "\"active\"", "\"completed\"", "\"abandoned\"", "\"answers\"", "\"inputs\"", "\"seed\"",
+                     "18446744073709551615", "18446744073709551616", "9223372036854775807", "\"line\"", "\"skip\"",
+                     "\"startedAt\"", "\"2026-11-23T09:15:42.123Z\"", "\"summary\"", "\"scores\"", "\"returnStack\""],
+        maxLength: 8_192,
+        run: { bytes in
+            let codec = SessionCodec()
+            switch codec.decode(bytes, path: "fuzz.json") {
+            case .failure(let problem):
+                return ["unreadable: " + FuzzTarget.feature(problem.reason)]
+            case .success(let record):
+                let again: [UInt8]
+                do throws(StoreError) {
+                    again = try codec.encode(record)
+                } catch {
+                    return ["encode failed: " + FuzzTarget.feature(String(describing: error))]
+                }
+                guard case .success(let reread) = codec.decode(again, path: "fuzz.json") else {
+                    preconditionFailure("a record that decoded does not decode after saving: \(String(decoding: again, as: UTF8.self))")
+                }
+                precondition(reread == record, "a record changed on resave: \(record) became \(reread)")
+                return ["read v\(record.schemaVersion) \(record.status)"]
+            }
         })
 
     /// The expression parser, and the evaluator on whatever parses.
@@ -45,9 +150,9 @@ enum Targets {
         maxLength: 4_200,
         run: { bytes in
             let source = FuzzTarget.text(bytes)
-            let expression: Expression
+            let expression: GroundworkCore.Expression
             do throws(ExpressionError) {
-                expression = try Expression.parse(source)
+                expression = try GroundworkCore.Expression.parse(source)
             } catch {
                 return ["parse: " + FuzzTarget.feature(error.message)]
             }
