@@ -73,7 +73,7 @@ clean:
 # (Tests/FuzzCorpus/<target>/) with the seeded mutation harness, about 20 s in all; meant to run
 # from `test`. fuzz: libFuzzer, coverage-guided, FUZZ_SECONDS per target (falls back to the
 # harness if the libFuzzer build fails). A crash prints the input that did it.
-FUZZ_SHORT_SECONDS ?= 6
+FUZZ_SHORT_SECONDS ?= 4
 FUZZ_SECONDS ?= 60
 
 .PHONY: fuzz fuzz-short

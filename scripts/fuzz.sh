@@ -35,13 +35,14 @@ libfuzzer)
     # SwiftPM compiles with -sanitize=fuzzer; its own link renames main, so link here against
     # libFuzzer's main instead (its failed link step is expected and ignored).
     SCRATCH=.build/libfuzzer
+    # AddressSanitizer too, and libyaml (C) instrumented as well as the Swift code.
     ${SWIFT:-swift} build -c release --product groundwork-fuzz --scratch-path $SCRATCH \
-        -Xswiftc -sanitize=fuzzer -Xswiftc -DLIBFUZZER > "$OUT/libfuzzer-build.log" 2>&1
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -DLIBFUZZER -Xcc -fsanitize=fuzzer-no-link,address > "$OUT/libfuzzer-build.log" 2>&1
     BINDIR=$(${SWIFT:-swift} build -c release --scratch-path $SCRATCH --show-bin-path)
     BIN=$BINDIR/groundwork-fuzz-libfuzzer
     objects=$(for m in CYaml Yams Mustache GroundworkCore GroundworkStore groundwork_fuzz; do find "$BINDIR/$m.build" -name '*.o'; done 2>/dev/null)
     if grep 'error:' "$OUT/libfuzzer-build.log" | grep -qvE "link command failed|undefined symbol 'groundwork_fuzz_main'|linker command failed" \
-        || ! ${SWIFTC:-swiftc} -sanitize=fuzzer $objects -o "$BIN" >> "$OUT/libfuzzer-build.log" 2>&1; then
+        || ! ${SWIFTC:-swiftc} -sanitize=fuzzer,address $objects -o "$BIN" >> "$OUT/libfuzzer-build.log" 2>&1; then
         echo "fuzz: libFuzzer build failed (see $OUT/libfuzzer-build.log); running the harness instead" >&2
         ${SWIFT:-swift} build --product groundwork-fuzz || exit 1
         exec "$0" harness "$SECONDS_EACH"
@@ -55,7 +56,7 @@ libfuzzer)
         dict=""
         [ -f "$OUT/dict/$t.dict" ] && dict="-dict=$OUT/dict/$t.dict"
         # Swift's own backtracer would take the crash signal before libFuzzer can save the input.
-        if ! GROUNDWORK_FUZZ_TARGET=$t SWIFT_BACKTRACE=enable=no "$BIN" -max_total_time="$SECONDS_EACH" \
+        if ! GROUNDWORK_FUZZ_TARGET=$t SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$BIN" -max_total_time="$SECONDS_EACH" \
                 -max_len=$maxlen $dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
                 -artifact_prefix="$OUT/$t-" "$work" "Tests/FuzzCorpus/$t" > "$OUT/libfuzzer-$t.log" 2>&1; then
             tail -n 30 "$OUT/libfuzzer-$t.log" | grep -v '^0x' >&2
