@@ -85,8 +85,8 @@ enum YAMLParser {
                                           "file is too large (\(file.text.utf8.count) bytes; the limit is \(maxBytes))"))
             return nil
         }
-        // The parser lives until conversion ends: nodes hold their anchors weakly, and the anchor is
-        // how an alias (which Yams resolves to a copy of its node) is recognised and refused.
+        // The parser lives until conversion ends: nodes hold their anchors weakly, and meeting an
+        // anchored node twice is how an alias (which Yams resolves to its node) is recognised.
         let parser: Yams.Parser
         let root: Yams.Node?
         do {
@@ -106,36 +106,42 @@ enum YAMLParser {
             diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1), "file is empty"))
             return nil
         }
-        var count = 0
-        var failure: (message: String, location: SourceLocation)?
+        var budget = Budget()
         let node = withExtendedLifetime(parser) {
-            convert(root, path: file.path, depth: 0, count: &count, failure: &failure)
+            convert(root, path: file.path, depth: 0, budget: &budget)
         }
-        if let failure {
+        if let failure = budget.failure {
             diagnostics.append(Diagnostic(.error, failure.location, failure.message, sourceLine: sourceLine(failure.location.line)))
             return nil
         }
         return node
     }
 
-    private static func convert(_ node: Yams.Node, path: String, depth: Int, count: inout Int,
-                                failure: inout (message: String, location: SourceLocation)?) -> YAMLNode {
+    /// What conversion has spent so far, and the first limit it hit.
+    private struct Budget {
+        var count = 0
+        var anchorsSeen: Set<ObjectIdentifier> = []
+        /// Whether some node came from an alias, which makes a hostile file ("billion laughs") explain itself.
+        var aliasExpanded = false
+        var failure: (message: String, location: SourceLocation)?
+    }
+
+    private static func convert(_ node: Yams.Node, path: String, depth: Int, budget: inout Budget) -> YAMLNode {
         let mark = node.mark
         let location = SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
         let empty = YAMLNode(kind: .scalar("", quoted: false), location: location)
-        count += 1
-        if failure != nil { return empty }
-        if let anchor = node.anchor {
-            // Refused outright, so an alias bomb ("billion laughs") fails at its first anchor.
-            failure = ("yaml anchors and aliases are not supported in scripts ('&\(anchor.rawValue)')", location)
-            return empty
+        budget.count += 1
+        if budget.failure != nil { return empty }
+        if let anchor = node.anchor, !budget.anchorsSeen.insert(ObjectIdentifier(anchor)).inserted {
+            budget.aliasExpanded = true
         }
         if depth > maxDepth {
-            failure = ("nesting is too deep (more than \(maxDepth) levels)", location)
+            budget.failure = ("nesting is too deep (more than \(maxDepth) levels)", location)
             return empty
         }
-        if count > maxNodes {
-            failure = ("file has too many nodes (more than \(maxNodes))", location)
+        if budget.count > maxNodes {
+            budget.failure = (budget.aliasExpanded ? "yaml aliases expand to more than \(maxNodes) nodes"
+                                                   : "file has too many nodes (more than \(maxNodes))", location)
             return empty
         }
         switch node {
@@ -144,15 +150,15 @@ enum YAMLParser {
         case .mapping(let m):
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             for (k, v) in m {
-                pairs.append((convert(k, path: path, depth: depth + 1, count: &count, failure: &failure),
-                              convert(v, path: path, depth: depth + 1, count: &count, failure: &failure)))
+                pairs.append((convert(k, path: path, depth: depth + 1, budget: &budget),
+                              convert(v, path: path, depth: depth + 1, budget: &budget)))
             }
             return YAMLNode(kind: .mapping(pairs), location: location)
         case .sequence(let s):
-            return YAMLNode(kind: .sequence(s.map { convert($0, path: path, depth: depth + 1, count: &count, failure: &failure) }),
-                            location: location)
+            return YAMLNode(kind: .sequence(s.map { convert($0, path: path, depth: depth + 1, budget: &budget) }), location: location)
         case .alias(let alias):
-            failure = ("yaml anchors and aliases are not supported in scripts ('*\(alias.anchor.rawValue)')", location)
+            // Yams resolves aliases while composing; an unresolved one is not expected, and not read.
+            budget.failure = ("yaml alias '*\(alias.anchor.rawValue)' could not be resolved", location)
             return empty
         }
     }

@@ -109,7 +109,7 @@ import Testing
             """
         let (library, diagnostics) = library([("counting.yaml", text)])
         #expect(diagnostics.filter { $0.contains("error") } == [])
-        #expect(throws: EngineError.self) {
+        #expect(throws: EngineError.runaway(flow: "counting", node: "l")) {
             _ = try Engine(library: library).start(flow: "counting", seed: 1)
         }
     }

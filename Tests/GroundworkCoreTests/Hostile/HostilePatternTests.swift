@@ -67,8 +67,7 @@ import Testing
             fallback: ["Please go on."]
             """
         let diagnostics = ScriptLibrary.load(scripts: [SourceFile(path: "h.yaml", text: yaml)], prompts: []).1.map(\.description)
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.contains("64") == true)
+        #expect(diagnostics == ["h.yaml:5:17: error: pattern has more than 64 elements"])
     }
 
     @Test func megabyteLineThroughTheBundledRuleSetsIsBounded() throws {
