@@ -7,7 +7,7 @@
 set -u
 MODE=${1:-harness}
 SECONDS_EACH=${2:-5}
-TARGETS=${FUZZ_TARGETS:-"yaml expression rules transcript session"}
+TARGETS=${FUZZ_TARGETS:-"yaml expression rules transcript session tasks"}
 OUT=.build/fuzz
 mkdir -p "$OUT"
 

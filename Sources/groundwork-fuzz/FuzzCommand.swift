@@ -61,7 +61,8 @@ struct FuzzCommand {
             let path = dialoguesDir + "/rules/" + name
             return read(path).map { SourceFile(path: path, text: String(decoding: $0, as: UTF8.self)) }
         }
-        let targets = Targets.all(bundledRules: bundledRules, prompts: bundledPrompts(in: promptsDir))
+        let targets = Targets.all(bundledRules: bundledRules, prompts: bundledPrompts(in: promptsDir),
+                                  classifier: sourceFile(at: dialoguesDir + "/classifier/task-exposure.yaml"))
         if names.isEmpty || names == ["all"] { names = targets.map(\.name) }
         try? files.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         if let dictionaryDir {

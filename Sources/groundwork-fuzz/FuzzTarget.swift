@@ -37,3 +37,8 @@ func bundledPrompts(in folder: String) -> [(name: String, file: SourceFile)] {
     }
     return prompts.sorted { $0.name < $1.name }
 }
+
+/// The file at `path` as a `SourceFile`, nil when it cannot be read.
+func sourceFile(at path: String) -> SourceFile? {
+    FileManager.default.contents(atPath: path).map { SourceFile(path: path, text: String(decoding: $0, as: UTF8.self)) }
+}

@@ -16,7 +16,8 @@ private let selected: FuzzTarget = {
         return FileManager.default.contents(atPath: path).map { SourceFile(path: path, text: String(decoding: $0, as: UTF8.self)) }
     }
     let prompts = bundledPrompts(in: environment["GROUNDWORK_PROMPTS"] ?? "prompts")
-    guard let target = Targets.all(bundledRules: bundled, prompts: prompts).first(where: { $0.name == name }) else {
+    let classifier = sourceFile(at: (environment["GROUNDWORK_DIALOGUES"] ?? "dialogues") + "/classifier/task-exposure.yaml")
+    guard let target = Targets.all(bundledRules: bundled, prompts: prompts, classifier: classifier).first(where: { $0.name == name }) else {
         fail("unknown GROUNDWORK_FUZZ_TARGET '\(name)'")
     }
     return target

@@ -4,8 +4,8 @@ import GroundworkStore
 
 /// Every fuzz target, by name. The bundled rule sets are read once from `dialogues/rules`.
 enum Targets {
-    static func all(bundledRules: [SourceFile], prompts: [(name: String, file: SourceFile)]) -> [FuzzTarget] {
-        [yaml(prompts: prompts), expression, rules(bundled: bundledRules), transcript, session]
+    static func all(bundledRules: [SourceFile], prompts: [(name: String, file: SourceFile)], classifier: SourceFile?) -> [FuzzTarget] {
+        [yaml(prompts: prompts), expression, rules(bundled: bundledRules), transcript, session, tasks(classifier)]
     }
 
     /// A small 'listening' rule set loaded beside every fuzzed file, so flows that reflect can run.
@@ -92,6 +92,25 @@ enum Targets {
         case .nextStep: return "next step"
         case .end: return "end"
         }
+    }
+
+    /// The bundled task classifier on random task descriptions, one a line.
+    static func tasks(_ file: SourceFile?) -> FuzzTarget {
+        var diagnostics: [Diagnostic] = []
+        let classifier = file.flatMap { TaskClassifier.load($0, diagnostics: &diagnostics) }
+        return FuzzTarget(
+            name: "tasks",
+            dictionary: ["write ", "report", "reports", "studies", "install ", "care for ", "patients", "the ", "and ", ", ",
+                         "-", "ies", "ss", "us", "is", "é", "İ", "ß", "ﬁ", "\u{345}", "2024 "],
+            maxLength: 4_096,
+            run: { bytes in
+                guard let classifier else { return [] }
+                return FuzzTarget.text(bytes).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                    let suggestion = classifier.classify(String(line))
+                    precondition(!suggestion.reason.isEmpty, "no reason for '\(line)'")
+                    return "\(suggestion.label) \(suggestion.matched == nil)"
+                }
+            })
     }
 
     /// The golden-transcript parser.
