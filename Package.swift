@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz harness (make fuzz, make fuzz-short); also built for libFuzzer with -D LIBFUZZER.
+        .executableTarget(name: "groundwork-fuzz", dependencies: ["GroundworkCore", "GroundworkStore"]),
         .testTarget(name: "GroundworkCoreTests", dependencies: ["GroundworkCore"]),
         .testTarget(name: "GroundworkStoreTests", dependencies: ["GroundworkStore"], exclude: ["Fixtures"]),
         .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal"]),

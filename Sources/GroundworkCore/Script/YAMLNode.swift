@@ -85,9 +85,13 @@ enum YAMLParser {
                                           "file is too large (\(file.text.utf8.count) bytes; the limit is \(maxBytes))"))
             return nil
         }
+        // The parser lives until conversion ends: nodes hold their anchors weakly, and meeting an
+        // anchored node twice is how an alias (which Yams resolves to its node) is recognised.
+        let parser: Yams.Parser
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: file.text)
+            parser = try Yams.Parser(yaml: file.text)
+            root = try parser.singleRoot()
         } catch let error as YamlError {
             let (line, column, problem) = describe(error, lines: lines)
             diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: line, column: column),
@@ -102,28 +106,43 @@ enum YAMLParser {
             diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1), "file is empty"))
             return nil
         }
-        var count = 0
-        var failure: String?
-        let node = convert(root, path: file.path, depth: 0, count: &count, failure: &failure)
-        if let failure {
-            diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1), failure))
+        var budget = Budget()
+        let node = withExtendedLifetime(parser) {
+            convert(root, path: file.path, depth: 0, budget: &budget)
+        }
+        if let failure = budget.failure {
+            diagnostics.append(Diagnostic(.error, failure.location, failure.message, sourceLine: sourceLine(failure.location.line)))
             return nil
         }
         return node
     }
 
-    private static func convert(_ node: Yams.Node, path: String, depth: Int, count: inout Int, failure: inout String?) -> YAMLNode {
+    /// What conversion has spent so far, and the first limit it hit.
+    private struct Budget {
+        var count = 0
+        var anchorsSeen: Set<ObjectIdentifier> = []
+        /// Whether some node came from an alias, which makes a hostile file ("billion laughs") explain itself.
+        var aliasExpanded = false
+        var failure: (message: String, location: SourceLocation)?
+    }
+
+    private static func convert(_ node: Yams.Node, path: String, depth: Int, budget: inout Budget) -> YAMLNode {
         let mark = node.mark
         let location = SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
-        count += 1
-        if failure != nil { return YAMLNode(kind: .scalar("", quoted: false), location: location) }
-        if depth > maxDepth {
-            failure = "nesting is too deep (more than \(maxDepth) levels)"
-            return YAMLNode(kind: .scalar("", quoted: false), location: location)
+        let empty = YAMLNode(kind: .scalar("", quoted: false), location: location)
+        budget.count += 1
+        if budget.failure != nil { return empty }
+        if let anchor = node.anchor, !budget.anchorsSeen.insert(ObjectIdentifier(anchor)).inserted {
+            budget.aliasExpanded = true
         }
-        if count > maxNodes {
-            failure = "file has too many nodes (more than \(maxNodes), aliases included)"
-            return YAMLNode(kind: .scalar("", quoted: false), location: location)
+        if depth > maxDepth {
+            budget.failure = ("nesting is too deep (more than \(maxDepth) levels)", location)
+            return empty
+        }
+        if budget.count > maxNodes {
+            budget.failure = (budget.aliasExpanded ? "yaml aliases expand to more than \(maxNodes) nodes"
+                                                   : "file has too many nodes (more than \(maxNodes))", location)
+            return empty
         }
         switch node {
         case .scalar(let s):
@@ -131,16 +150,16 @@ enum YAMLParser {
         case .mapping(let m):
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             for (k, v) in m {
-                pairs.append((convert(k, path: path, depth: depth + 1, count: &count, failure: &failure),
-                              convert(v, path: path, depth: depth + 1, count: &count, failure: &failure)))
+                pairs.append((convert(k, path: path, depth: depth + 1, budget: &budget),
+                              convert(v, path: path, depth: depth + 1, budget: &budget)))
             }
             return YAMLNode(kind: .mapping(pairs), location: location)
         case .sequence(let s):
-            return YAMLNode(kind: .sequence(s.map { convert($0, path: path, depth: depth + 1, count: &count, failure: &failure) }),
-                            location: location)
-        case .alias:
-            failure = "yaml aliases are not supported in scripts"
-            return YAMLNode(kind: .scalar("", quoted: false), location: location)
+            return YAMLNode(kind: .sequence(s.map { convert($0, path: path, depth: depth + 1, budget: &budget) }), location: location)
+        case .alias(let alias):
+            // Yams resolves aliases while composing; an unresolved one is not expected, and not read.
+            budget.failure = ("yaml alias '*\(alias.anchor.rawValue)' could not be resolved", location)
+            return empty
         }
     }
 
@@ -148,6 +167,8 @@ enum YAMLParser {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // libyaml's own nesting limit names a C function; say it as the converter does.
+            if problem.hasPrefix("Maximum nesting level") { return (mark.line, mark.column, "nesting is too deep (more than \(maxDepth) levels)") }
             guard let context else { return (mark.line, mark.column, problem) }
             // At the end of the file the problem's own position says little; where the unfinished
             // thing began (an open quote or bracket) does.
