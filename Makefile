@@ -55,6 +55,7 @@ test: test-deps
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) lint
 	$(DEBUG_BIN) test
+	$(MAKE) fuzz-short
 
 bench: deps
 	$(SWIFT) build -c release
