@@ -37,6 +37,7 @@ let package = Package(
         ),
         // Fuzz harness (make fuzz, make fuzz-short); also built for libFuzzer with -D LIBFUZZER.
         .executableTarget(name: "groundwork-fuzz", dependencies: ["GroundworkCore", "GroundworkStore"]),
+        .executableTarget(name: "groundwork-bench", dependencies: ["GroundworkCore", "GroundworkStore"]),
         .testTarget(name: "GroundworkCoreTests", dependencies: ["GroundworkCore"]),
         .testTarget(name: "GroundworkStoreTests", dependencies: ["GroundworkStore"], exclude: ["Fixtures"]),
         .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal"]),

@@ -1,0 +1,70 @@
+import Foundation
+
+// groundwork-bench: the in-process figures of `make bench` as tab-separated rows on stdout
+// (figure, value, target, verdict); scripts/bench.sh adds the whole-process figures and prints the
+// table. Progress and explanations go to stderr.
+//
+//   groundwork-bench [--dialogues DIR] [--prompts DIR] [--runs N] [--only reflection,steps,load,persistence]
+//   groundwork-bench seed-history --home DIR [--user NAME] [--sessions N]
+
+/// The command line, parsed by hand (the bench takes few options and no package for them).
+struct Arguments {
+    var values: [String: String] = [:]
+    var command: String?
+
+    init(_ arguments: [String]) throws {
+        var rest = arguments[...]
+        if let first = rest.first, !first.hasPrefix("--") {
+            command = first
+            rest = rest.dropFirst()
+        }
+        while let flag = rest.popFirst() {
+            guard flag.hasPrefix("--"), let value = rest.popFirst() else {
+                throw BenchError("expected '--option value', found '\(flag)'")
+            }
+            values[String(flag.dropFirst(2))] = value
+        }
+    }
+
+    func int(_ name: String, default fallback: Int) throws -> Int {
+        guard let text = values[name] else { return fallback }
+        guard let value = Int(text), value > 0 else { throw BenchError("--\(name) needs a positive whole number, not '\(text)'") }
+        return value
+    }
+}
+
+/// The repository folder: the current folder when it holds `dialogues/`, else found from the executable.
+func repositoryFolder() -> String {
+    let current = FileManager.default.currentDirectoryPath
+    if FileManager.default.fileExists(atPath: current + "/dialogues") { return current }
+    var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    while url.path != "/" {
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("dialogues").path) { return url.path }
+        url.deleteLastPathComponent()
+    }
+    return current
+}
+
+func main() throws {
+    let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
+    let repository = repositoryFolder()
+    switch arguments.command {
+    case nil:
+        let folder = try ScriptFolder(dialogues: arguments.values["dialogues"] ?? repository + "/dialogues",
+                                      prompts: arguments.values["prompts"] ?? repository + "/prompts")
+        let runs = try arguments.int("runs", default: 5)
+        let only = Set((arguments.values["only"] ?? "reflection,steps,persistence,load").split(separator: ",").map(String.init))
+        if only.contains("reflection") { ReflectionBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
+        if only.contains("steps") { StepBench(folder: folder).run().forEach { $0.emit() } }
+        if only.contains("load") { LoadBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
+    case let other?:
+        throw BenchError("unknown command '\(other)'")
+    }
+}
+
+do {
+    try main()
+} catch {
+    note("error: \(error)")
+    exit(1)
+}
