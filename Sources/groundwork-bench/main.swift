@@ -6,11 +6,16 @@ import Foundation
 //
 //   groundwork-bench [--dialogues DIR] [--prompts DIR] [--runs N] [--only reflection,steps,load,persistence]
 //   groundwork-bench seed-history --home DIR [--user NAME] [--sessions N]
+//   groundwork-bench table ROWS.tsv [--markdown]
 
 /// The command line, parsed by hand (the bench takes few options and no package for them).
 struct Arguments {
+    static let flags: Set<String> = ["markdown"]
+
     var values: [String: String] = [:]
+    var flags: Set<String> = []
     var command: String?
+    var positional: [String] = []
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -18,11 +23,18 @@ struct Arguments {
             command = first
             rest = rest.dropFirst()
         }
-        while let flag = rest.popFirst() {
-            guard flag.hasPrefix("--"), let value = rest.popFirst() else {
-                throw BenchError("expected '--option value', found '\(flag)'")
+        while let argument = rest.popFirst() {
+            guard argument.hasPrefix("--") else {
+                positional.append(argument)
+                continue
             }
-            values[String(flag.dropFirst(2))] = value
+            let name = String(argument.dropFirst(2))
+            if Self.flags.contains(name) {
+                flags.insert(name)
+                continue
+            }
+            guard let value = rest.popFirst() else { throw BenchError("option '\(argument)' needs a value") }
+            values[name] = value
         }
     }
 
@@ -57,6 +69,10 @@ func main() throws {
         if only.contains("reflection") { ReflectionBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
         if only.contains("steps") { StepBench(folder: folder).run().forEach { $0.emit() } }
         if only.contains("load") { LoadBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
+    case "table"?:
+        guard let path = arguments.positional.first else { throw BenchError("usage: groundwork-bench table ROWS.tsv [--markdown]") }
+        let table = try ResultsTable(contentsOf: path)
+        print(arguments.flags.contains("markdown") ? table.markdown : table.plain)
     case let other?:
         throw BenchError("unknown command '\(other)'")
     }

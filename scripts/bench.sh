@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# The figures of `make bench` (the Makefile builds the release binaries first, then runs this).
+#
+#   scripts/bench.sh            all figures, about 2–4 minutes
+#   BENCH_QUICK=1 scripts/bench.sh   fewer repetitions, for trying the script itself
+#
+# In-process figures (reflection throughput, engine step latency, session saves, script loading)
+# come from the release-built `groundwork-bench`; whole-process figures (cold start, history over
+# 1,000 sessions, lint) time the release `groundwork` binary with hyperfine (median of many runs)
+# and /usr/bin/time (peak RSS). Nothing is written outside a temporary folder and .build/bench/.
+# Prints a table of each figure, its target and met/missed; .build/bench/results.md holds the same
+# table in Markdown for docs/benchmarks.md and the README.
+set -uo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+bin="$repo/.build/release/groundwork"
+bench="$repo/.build/release/groundwork-bench"
+out="$repo/.build/bench"
+quick="${BENCH_QUICK:-}"
+runs=$([ -n "$quick" ] && echo 2 || echo 5)           # timed passes per in-process figure
+process_runs=$([ -n "$quick" ] && echo 5 || echo 30)  # hyperfine runs per command
+
+for binary in "$bin" "$bench"; do
+  if [ ! -x "$binary" ]; then
+    echo "error: '$binary' is missing; run 'make bench' (it builds the release binaries first)" >&2
+    exit 1
+  fi
+done
+
+mkdir -p "$out"
+rows="$out/results.tsv"
+: > "$rows"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+say() { echo "bench: $*" >&2; }
+row() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$rows"; }
+# verdict VALUE OP LIMIT -> met|missed (floating point)
+verdict() { awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? v <= l : v < l; print ok ? "met" : "missed" }'; }
+
+# --- The machine --------------------------------------------------------------------------------
+cores="$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc)"
+cpu="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)"
+[ -n "$cpu" ] || cpu="$(uname -m)"
+swift_version="$(swift --version 2>/dev/null | head -n1 | sed 's/^.*Swift version \([^ ]*\).*$/\1/')"
+commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+machine="$cores cores, $cpu; $(uname -sr); Swift ${swift_version:-unknown}; commit $commit; $(date -u +%Y-%m-%d)"
+say "machine: $machine"
+
+# --- Tools for the whole-process figures: Debian's hyperfine and time ---------------------------
+missing=()
+command -v hyperfine >/dev/null 2>&1 || missing+=(hyperfine)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing ${missing[*]}"
+    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1
+  else
+    say "whole-process figures need ${missing[*]} ('sudo apt-get install -y ${missing[*]}'); skipping the ones that use them"
+  fi
+fi
+have_hyperfine=$(command -v hyperfine >/dev/null 2>&1 && echo 1 || echo "")
+have_time=$([ -x /usr/bin/time ] && echo 1 || echo "")
+
+# --- In-process figures -------------------------------------------------------------------------
+say "in-process figures (reflection, engine steps, saves, loading)"
+"$bench" --dialogues "$repo/dialogues" --prompts "$repo/prompts" --runs "$runs" \
+  --scratch "$tmp/store" >> "$rows" || say "groundwork-bench failed; its figures are missing"
+
+# --- Whole-process figures ----------------------------------------------------------------------
+# hyperfine_median NAME COMMAND... -> median milliseconds (empty when the command cannot be timed)
+hyperfine_median() {
+  local name="$1"; shift
+  [ -n "$have_hyperfine" ] || return 0
+  hyperfine --style none --warmup 3 --runs "$process_runs" --ignore-failure \
+    --export-csv "$tmp/$name.csv" "$@" > "$tmp/$name.hyperfine" 2>&1 || { say "hyperfine failed for $name"; return 0; }
+  # CSV: command,mean,stddev,median,user,system,min,max (seconds); the command itself may hold commas.
+  awk -F, 'NR == 2 { printf "%.2f", $(NF-4) * 1000 }' "$tmp/$name.csv"
+}
+
+# peak_rss COMMAND_STRING -> the largest peak RSS in MB over 5 runs (empty without /usr/bin/time)
+peak_rss() {
+  [ -n "$have_time" ] || return 0
+  local max=0 kb
+  for _ in 1 2 3 4 5; do
+    kb="$(/usr/bin/time -f '%M' -o "$tmp/rss" sh -c "$1" >/dev/null 2>&1; tail -n1 "$tmp/rss")"
+    [ "${kb:-0}" -gt "$max" ] 2>/dev/null && max="$kb"
+  done
+  awk -v kb="$max" 'BEGIN { printf "%.1f", kb / 1024 }'
+}
+
+# check NAME COMMAND_STRING -> success when the command prints something (its exit status may be
+# non-zero by design, e.g. at the end of empty input); else says why and fails
+check() {
+  sh -c "$2" > "$tmp/$1.out" 2> "$tmp/$1.err"
+  if [ ! -s "$tmp/$1.out" ]; then
+    say "$1: '$2' printed nothing: $(head -c 300 "$tmp/$1.err" | tr '\n' ' ')"
+    return 1
+  fi
+}
+
+export GROUNDWORK_HOME="$tmp/home" NO_COLOR=1
+mkdir -p "$GROUNDWORK_HOME"
+printf 'I keep thinking about my job and whether I will be replaced.\n' > "$tmp/journal-line"
+
+cold_start() { # NAME LABEL COMMAND_STRING
+  local name="$1" label="$2" command="$3" ms rss
+  if ! check "$name" "$command"; then
+    row "cold start: $label" "did not answer (see above)" "≤ 25 ms" "skipped"
+    row "peak RSS: $label" "did not answer" "≤ 30 MB" "skipped"
+    return
+  fi
+  say "cold start: $label"
+  ms="$(hyperfine_median "$name" "$command")"
+  if [ -n "$ms" ]; then row "cold start: $label (median)" "$ms ms" "≤ 25 ms" "$(verdict "$ms" "<=" 25)"
+  else row "cold start: $label" "hyperfine unavailable" "≤ 25 ms" "skipped"; fi
+  rss="$(peak_rss "$command")"
+  if [ -n "$rss" ]; then row "peak RSS: $label" "$rss MB" "≤ 30 MB" "$(verdict "$rss" "<=" 30)"
+  else row "peak RSS: $label" "/usr/bin/time unavailable" "≤ 30 MB" "skipped"; fi
+}
+
+# The first prompt of a flow: empty stdin, so the command prints the first question and leaves.
+cold_start start "start career-checkin to first question" "'$bin' start career-checkin --user bench < /dev/null"
+cold_start journal "journal --no-save, one line" "'$bin' journal --no-save --user bench < '$tmp/journal-line'"
+
+# history over 1,000 sessions written through the store API.
+say "history: writing 1,000 sessions"
+if "$bench" seed-history --home "$tmp/history" --user bench --sessions 1000 >/dev/null 2>"$tmp/seed.err"; then
+  command="GROUNDWORK_HOME='$tmp/history' '$bin' history --user bench"
+  if check history "$command"; then
+    ms="$(hyperfine_median history "$command")"
+    if [ -n "$ms" ]; then row "history over 1,000 sessions (median)" "$ms ms" "" "—"
+    else row "history over 1,000 sessions" "hyperfine unavailable" "" "skipped"; fi
+  else
+    row "history over 1,000 sessions" "'groundwork history' did not answer" "" "skipped"
+  fi
+else
+  say "seed-history: $(head -c 300 "$tmp/seed.err")"
+  row "history over 1,000 sessions" "could not write the sessions" "" "skipped"
+fi
+
+# lint of every bundled dialogue.
+command="'$bin' lint"
+if check lint "$command"; then
+  say "lint"
+  ms="$(hyperfine_median lint "$command")"
+  if [ -n "$ms" ]; then row "lint of all bundled dialogues (median)" "$ms ms" "" "—"
+  else row "lint of all bundled dialogues" "hyperfine unavailable" "" "skipped"; fi
+else
+  row "lint of all bundled dialogues" "'groundwork lint' did not answer" "" "skipped"
+fi
+
+# --- The table ----------------------------------------------------------------------------------
+echo
+echo "Groundwork benchmark — $machine"
+"$bench" table "$rows"
+{
+  echo "Machine: $machine. Command: \`make bench\`."
+  echo
+  "$bench" table "$rows" --markdown
+} > "$out/results.md"
+echo
+echo "(Markdown table in .build/bench/results.md; rows in .build/bench/results.tsv)"
