@@ -1,10 +1,12 @@
 import Foundation
+import GroundworkStore
 
 // groundwork-bench: the in-process figures of `make bench` as tab-separated rows on stdout
 // (figure, value, target, verdict); scripts/bench.sh adds the whole-process figures and prints the
 // table. Progress and explanations go to stderr.
 //
-//   groundwork-bench [--dialogues DIR] [--prompts DIR] [--runs N] [--only reflection,steps,load,persistence]
+//   groundwork-bench [--dialogues DIR] [--prompts DIR] [--runs N] [--only reflection,steps,persistence,load]
+//                    [--scratch DIR]   (a data folder for the save figures; default: a temporary one, removed)
 //   groundwork-bench seed-history --home DIR [--user NAME] [--sessions N]
 //   groundwork-bench table ROWS.tsv [--markdown]
 
@@ -68,7 +70,21 @@ func main() throws {
         let only = Set((arguments.values["only"] ?? "reflection,steps,persistence,load").split(separator: ",").map(String.init))
         if only.contains("reflection") { ReflectionBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
         if only.contains("steps") { StepBench(folder: folder).run().forEach { $0.emit() } }
+        if only.contains("persistence") {
+            let scratch = arguments.values["scratch"] ?? NSTemporaryDirectory() + "groundwork-bench-\(getpid())"
+            PersistenceBench(scratch: scratch).run().forEach { $0.emit() }
+            if arguments.values["scratch"] == nil { try? FileManager.default.removeItem(atPath: scratch) }
+        }
         if only.contains("load") { LoadBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
+    case "seed-history"?:
+        guard let home = arguments.values["home"] else { throw BenchError("usage: groundwork-bench seed-history --home DIR [--user NAME] [--sessions N]") }
+        let count = try arguments.int("sessions", default: 1_000)
+        do throws(StoreError) {
+            let written = try SessionFactory.writeHistory(home: home, user: arguments.values["user"] ?? "bench", count: count)
+            print("wrote \(written) sessions under \(home)")
+        } catch {
+            throw BenchError("\(error)")
+        }
     case "table"?:
         guard let path = arguments.positional.first else { throw BenchError("usage: groundwork-bench table ROWS.tsv [--markdown]") }
         let table = try ResultsTable(contentsOf: path)
