@@ -76,8 +76,10 @@ enum YAMLParser {
 
     /// Parses `file`; on failure appends a diagnostic and returns nil.
     static func parse(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> YAMLNode? {
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        func sourceLine(_ line: Int) -> String? {
+        // Split into lines only when a diagnostic needs them: splitting by Character costs more
+        // than parsing on large files.
+        func splitLines() -> [Substring] { file.text.split(separator: "\n", omittingEmptySubsequences: false) }
+        func sourceLine(_ line: Int, in lines: [Substring]) -> String? {
             line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
         }
         if file.text.utf8.count > maxBytes {
@@ -90,12 +92,15 @@ enum YAMLParser {
         let parser: Yams.Parser
         let root: Yams.Node?
         do {
-            parser = try Yams.Parser(yaml: file.text)
+            // The basic resolver leaves every scalar a string: the loader reads scalars as text and
+            // types them itself, and the default resolver's regular expressions cost a third of a load.
+            parser = try Yams.Parser(yaml: file.text, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
+            let lines = splitLines()
             let (line, column, problem) = describe(error, lines: lines)
             diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: line, column: column),
-                                          "yaml: \(problem)", sourceLine: sourceLine(line)))
+                                          "yaml: \(problem)", sourceLine: sourceLine(line, in: lines)))
             return nil
         } catch {
             diagnostics.append(Diagnostic(.error, SourceLocation(path: file.path, line: 1, column: 1),
@@ -111,7 +116,7 @@ enum YAMLParser {
             convert(root, path: file.path, depth: 0, budget: &budget)
         }
         if let failure = budget.failure {
-            diagnostics.append(Diagnostic(.error, failure.location, failure.message, sourceLine: sourceLine(failure.location.line)))
+            diagnostics.append(Diagnostic(.error, failure.location, failure.message, sourceLine: sourceLine(failure.location.line, in: splitLines())))
             return nil
         }
         return node
