@@ -89,14 +89,12 @@ peak_rss() {
   awk -v kb="$max" 'BEGIN { printf "%.1f", kb / 1024 }'
 }
 
-# check NAME COMMAND_STRING -> success when the command prints something (its exit status may be
-# non-zero by design, e.g. at the end of empty input); else says why and fails
+# check NAME COMMAND_STRING -> success when the command exits 0 or prints something on stdout (a
+# flow may exit non-zero by design at the end of empty input); else says why and fails
 check() {
-  sh -c "$2" > "$tmp/$1.out" 2> "$tmp/$1.err"
-  if [ ! -s "$tmp/$1.out" ]; then
-    say "$1: '$2' printed nothing: $(head -c 300 "$tmp/$1.err" | tr '\n' ' ')"
-    return 1
-  fi
+  if sh -c "$2" > "$tmp/$1.out" 2> "$tmp/$1.err" || [ -s "$tmp/$1.out" ]; then return 0; fi
+  say "$1: '$2' failed: $(head -c 300 "$tmp/$1.err" | tr '\n' ' ')"
+  return 1
 }
 
 export GROUNDWORK_HOME="$tmp/home" NO_COLOR=1

@@ -3,30 +3,19 @@ import GroundworkCore
 
 /// The bundled scripts and templates read from disk, the way the CLI reads them (Core reads no disk).
 struct ScriptFolder {
-    /// Flow and rule-set files (`*.yaml`), sorted by path; the classifier's rule file is kept apart.
+    /// Every script file (`*.yaml`), sorted by path, as the CLI loads them (the classifier's rules too).
     var scripts: [SourceFile]
     /// Prompt templates named by their path under the prompts folder without extension.
     var prompts: [(name: String, file: SourceFile)]
-    /// `classifier/task-exposure.yaml`, when present.
+    /// `classifier/task-exposure.yaml`, when present (also in `scripts`).
     var classifier: SourceFile?
     /// Golden transcripts (`*.transcript`) beside the scripts.
     var transcripts: [SourceFile]
 
     /// Reads `dialogues` and `prompts`; throws `BenchError` on an unreadable file.
     init(dialogues: String, prompts promptFolder: String) throws {
-        let classifierFolder = ScriptFolder.join(dialogues, "classifier") + "/"
-        var scripts: [SourceFile] = []
-        var classifier: SourceFile?
-        for path in try ScriptFolder.files(in: dialogues, ext: "yaml") {
-            let file = SourceFile(path: path, text: try ScriptFolder.read(path))
-            if path.hasPrefix(classifierFolder) {
-                if path.hasSuffix("/task-exposure.yaml") { classifier = file }
-            } else {
-                scripts.append(file)
-            }
-        }
-        self.scripts = scripts
-        self.classifier = classifier
+        scripts = try ScriptFolder.files(in: dialogues, ext: "yaml").map { SourceFile(path: $0, text: try ScriptFolder.read($0)) }
+        classifier = scripts.first { $0.path.hasSuffix("/classifier/task-exposure.yaml") }
         self.transcripts = try ScriptFolder.files(in: dialogues, ext: "transcript").map { SourceFile(path: $0, text: try ScriptFolder.read($0)) }
         let base = promptFolder.hasSuffix("/") ? promptFolder : promptFolder + "/"
         let promptPaths = ScriptFolder.isFolder(promptFolder) ? try ScriptFolder.files(in: promptFolder, ext: "mustache") : []

@@ -6,6 +6,7 @@ import GroundworkStore
 // table. Progress and explanations go to stderr.
 //
 //   groundwork-bench [--dialogues DIR] [--prompts DIR] [--runs N] [--only reflection,steps,persistence,load]
+//                    [--steps N]       (engine steps to time, default 60,000)
 //                    [--scratch DIR]   (a data folder for the save figures; default: a temporary one, removed)
 //   groundwork-bench seed-history --home DIR [--user NAME] [--sessions N]
 //   groundwork-bench table ROWS.tsv [--markdown]
@@ -69,7 +70,9 @@ func main() throws {
         let runs = try arguments.int("runs", default: 5)
         let only = Set((arguments.values["only"] ?? "reflection,steps,persistence,load").split(separator: ",").map(String.init))
         if only.contains("reflection") { ReflectionBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
-        if only.contains("steps") { StepBench(folder: folder).run().forEach { $0.emit() } }
+        if only.contains("steps") {
+            StepBench(folder: folder, minimumSamples: try arguments.int("steps", default: 60_000)).run().forEach { $0.emit() }
+        }
         if only.contains("persistence") {
             let scratch = arguments.values["scratch"] ?? NSTemporaryDirectory() + "groundwork-bench-\(getpid())"
             PersistenceBench(scratch: scratch).run().forEach { $0.emit() }
