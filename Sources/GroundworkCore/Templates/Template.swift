@@ -9,7 +9,14 @@ public struct Template: Sendable {
     /// The template's source, as written.
     public let source: String
     public let location: SourceLocation
-    private let mustache: MustacheTemplate
+    fileprivate let mustache: MustacheTemplate
+    /// True when the text has no `{{`, so rendering can be skipped.
+    public let isPlain: Bool
+    /// The first parts of the names the template uses (`exposure` for `{{exposure.band}}`), so a
+    /// render converts only those variables; nil when that cannot be known (changed delimiters).
+    fileprivate let roots: Set<String>?
+    /// Partials it includes (`{{> name}}`), whose names count as used too.
+    fileprivate let partials: [String]
 
     /// Parses `source`; throws `TemplateError` with the position of the problem.
     public init(_ source: String, location: SourceLocation) throws(TemplateError) {
@@ -20,20 +27,47 @@ public struct Template: Sendable {
         } catch {
             throw TemplateError(message: "bad template: \(error)", location: location)
         }
+        isPlain = !Template.contains(source, "{{")
+        if isPlain {
+            roots = []
+            partials = []
+        } else if Template.contains(source, "{{=") {
+            roots = nil
+            partials = []
+        } else {
+            roots = Set(Template.tags(in: source).compactMap(\.name).map { String($0.prefix { $0 != "." }) })
+            partials = Template.tags(in: source).compactMap(\.partial)
+        }
     }
-
-    /// True when the text has no `{{`, so rendering can be skipped.
-    public var isPlain: Bool { !source.contains("{{") }
 
     /// Renders with `variables` (flat names, dots allowed) and partials from `library`.
     public func render(_ variables: [String: Value], library: PromptLibrary? = nil) -> String {
         if isPlain { return source }
-        return mustache.render(TemplateContext.make(variables), library: library?.mustache)
+        // Converting every session variable into a Mustache context on every render was most of an
+        // engine step; only the variables this template (and its partials) can reach are converted.
+        var used = roots
+        if used != nil, !partials.isEmpty {
+            guard let library else { return mustache.render(TemplateContext.make(variables), library: nil) }
+            var seen: Set<String> = []
+            used = library.roots(of: partials, seen: &seen).map { $0.union(roots ?? []) }
+        }
+        return mustache.render(TemplateContext.make(variables, roots: used), library: library?.mustache)
     }
 
-    /// Names referenced by `{{name}}`, `{{#name}}`, `{{^name}}` tags (for the validator).
-    public var referencedNames: [String] {
-        var names: [String] = []
+    /// True when `text` contains `part`, comparing UTF-8 bytes (no Foundation on this path).
+    private static func contains(_ text: String, _ part: String) -> Bool {
+        let bytes = Array(text.utf8), needle = Array(part.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+
+    /// What each `{{…}}` tag names: a variable (for `name`, `#name`, `^name`, `&name`, `{name}`) or a
+    /// partial (`> name`). Comments, closing tags and `.` name nothing.
+    private static func tags(in source: String) -> [(name: String?, partial: String?)] {
+        var found: [(name: String?, partial: String?)] = []
         var rest = source[...]
         while let open = rest.range(of: "{{") {
             rest = rest[open.upperBound...]
@@ -41,12 +75,21 @@ public struct Template: Sendable {
             var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             rest = rest[close.upperBound...]
             if tag.hasPrefix("{") { tag.removeFirst(); if tag.hasSuffix("}") { tag.removeLast() } }
+            if tag.hasPrefix(">") {
+                found.append((nil, tag.dropFirst().trimmingCharacters(in: .whitespaces)))
+                continue
+            }
             if let first = tag.first, "#^&".contains(first) { tag.removeFirst() }
-            else if let first = tag.first, "/!>%=".contains(first) { continue }
+            else if let first = tag.first, "/!%=".contains(first) { continue }
             tag = tag.trimmingCharacters(in: .whitespaces)
-            if !tag.isEmpty, tag != "." { names.append(tag) }
+            if !tag.isEmpty, tag != "." { found.append((tag, nil)) }
         }
-        return names
+        return found
+    }
+
+    /// Names referenced by `{{name}}`, `{{#name}}`, `{{^name}}` tags (for the validator).
+    public var referencedNames: [String] {
+        Template.tags(in: source).compactMap(\.name)
     }
 }
 
@@ -68,11 +111,21 @@ public struct PromptLibrary: Sendable {
     /// Adds a template under `name`, also making it available as a partial (`{{> name}}`).
     public mutating func add(_ template: Template, named name: String) throws(TemplateError) {
         templates[name] = template
-        do {
-            try mustache.register("{{% CONTENT_TYPE: TEXT}}" + template.source, named: name)
-        } catch {
-            throw TemplateError(message: "bad template '\(name)': \(error)", location: template.location)
+        // The template is parsed already: registering the parsed form halves the templates' load.
+        mustache.register(template.mustache, named: name)
+    }
+
+    /// The variable roots the named templates use, partials included; nil when one of them cannot
+    /// say (changed delimiters) or is missing.
+    fileprivate func roots(of names: [String], seen: inout Set<String>) -> Set<String>? {
+        var all: Set<String> = []
+        for name in names where seen.insert(name).inserted {
+            guard let template = templates[name], let own = template.roots else { return nil }
+            all.formUnion(own)
+            guard let nested = roots(of: template.partials, seen: &seen) else { return nil }
+            all.formUnion(nested)
         }
+        return all
     }
 
     /// Renders the template `name`, or nil when there is none.
@@ -83,9 +136,11 @@ public struct PromptLibrary: Sendable {
 
 /// Builds a Mustache context from flat, dotted variable names.
 enum TemplateContext {
-    static func make(_ variables: [String: Value]) -> [String: Any] {
+    /// The context of `variables`; with `roots`, only of the variables whose first name part is one of them.
+    static func make(_ variables: [String: Value], roots: Set<String>? = nil) -> [String: Any] {
         var root: [String: Any] = [:]
         for (name, value) in variables {
+            if let roots, !roots.contains(String(name.utf8.prefix { $0 != UInt8(ascii: ".") }) ?? name) { continue }
             insert(value: convert(value), path: name.split(separator: ".").map(String.init)[...], into: &root)
         }
         return root

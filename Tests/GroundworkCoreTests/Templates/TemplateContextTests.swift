@@ -36,6 +36,23 @@ import Testing
         #expect(try Self.render("{{#name}}Hi {{name}}.{{/name}}", ["name": .string("Ada")]) == "Hi Ada.")
     }
 
+    /// Only the variables a template can reach are converted; what it shows must not change.
+    @Test func partialsAndDottedNamesSeeTheirVariables() throws {
+        var library = PromptLibrary()
+        try library.add(Template("[{{inner}}|{{exposure.band}}]{{> deeper}}", location: Self.here), named: "part")
+        try library.add(Template("<{{deep}}>", location: Self.here), named: "deeper")
+        let template = try Template("{{a}} {{#list}}{{.}}{{b}}{{/list}} {{> part}}", location: Self.here)
+        let variables: [String: Value] = ["a": .string("A"), "b": .string("B"), "list": .list([.number(1)]), "inner": .string("I"),
+                                          "exposure.band": .string("high"), "deep": .string("D"), "unused": .string("U")]
+        #expect(template.render(variables, library: library) == "A 1B [I|high]<D>")
+    }
+
+    @Test func plainTextIsLeftAsWritten() throws {
+        let template = try Template("no tags { here }", location: Self.here)
+        #expect(template.isPlain)
+        #expect(template.render(["x": .number(1)]) == "no tags { here }")
+    }
+
     @Test func unsetDottedNamesRenderNothing() throws {
         #expect(try Self.render("a{{latest.date}}b", [:]) == "ab")
     }
