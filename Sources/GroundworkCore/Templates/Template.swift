@@ -14,7 +14,7 @@ public struct Template: Sendable {
     public let isPlain: Bool
     /// The first parts of the names the template uses (`exposure` for `{{exposure.band}}`), so a
     /// render converts only those variables; nil when that cannot be known (changed delimiters).
-    fileprivate let roots: Set<String>?
+    fileprivate let roots: Set<Substring>?
     /// Partials it includes (`{{> name}}`), whose names count as used too.
     fileprivate let partials: [String]
 
@@ -35,7 +35,7 @@ public struct Template: Sendable {
             roots = nil
             partials = []
         } else {
-            roots = Set(Template.tags(in: source).compactMap(\.name).map { String($0.prefix { $0 != "." }) })
+            roots = Set(Template.tags(in: source).compactMap(\.name).map { TemplateContext.root(of: $0) })
             partials = Template.tags(in: source).compactMap(\.partial)
         }
     }
@@ -117,8 +117,8 @@ public struct PromptLibrary: Sendable {
 
     /// The variable roots the named templates use, partials included; nil when one of them cannot
     /// say (changed delimiters) or is missing.
-    fileprivate func roots(of names: [String], seen: inout Set<String>) -> Set<String>? {
-        var all: Set<String> = []
+    fileprivate func roots(of names: [String], seen: inout Set<String>) -> Set<Substring>? {
+        var all: Set<Substring> = []
         for name in names where seen.insert(name).inserted {
             guard let template = templates[name], let own = template.roots else { return nil }
             all.formUnion(own)
@@ -137,13 +137,19 @@ public struct PromptLibrary: Sendable {
 /// Builds a Mustache context from flat, dotted variable names.
 enum TemplateContext {
     /// The context of `variables`; with `roots`, only of the variables whose first name part is one of them.
-    static func make(_ variables: [String: Value], roots: Set<String>? = nil) -> [String: Any] {
+    static func make(_ variables: [String: Value], roots: Set<Substring>? = nil) -> [String: Any] {
         var root: [String: Any] = [:]
         for (name, value) in variables {
-            if let roots, !roots.contains(String(name.utf8.prefix { $0 != UInt8(ascii: ".") }) ?? name) { continue }
+            if let roots, !roots.contains(Self.root(of: name)) { continue }
             insert(value: convert(value), path: name.split(separator: ".").map(String.init)[...], into: &root)
         }
         return root
+    }
+
+    /// The part of a dotted name before its first dot (`exposure` of `exposure.band`), without copying.
+    static func root(of name: String) -> Substring {
+        guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return name[...] }
+        return name[..<dot]
     }
 
     private static func insert(value: Any, path: ArraySlice<String>, into dict: inout [String: Any]) {
