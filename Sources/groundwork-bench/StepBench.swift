@@ -25,13 +25,15 @@ struct StepBench {
         if personas.isEmpty { personas = [Persona.madeUp] }
 
         var samples = Samples()
+        var finals = Samples()
+        var questions = Samples()
         var byNode: [String: Samples] = [:]
         var completed = 0
         var sessions = 0
         var failure: String?
         repeat {
             for persona in personas {
-                let outcome = session(persona, engine: engine, samples: &samples, byNode: &byNode)
+                let outcome = session(persona, engine: engine, samples: &samples, finals: &finals, questions: &questions, byNode: &byNode)
                 sessions += 1
                 switch outcome {
                 case .completed: completed += 1
@@ -55,6 +57,10 @@ struct StepBench {
         return [
             Row(figure: p50Figure, value: Formatting.micros(p50), target: "", verdict: .info),
             Row(figure: p99Figure, value: Formatting.micros(p99), target: "< 50 µs", verdict: p99 < Self.targetP99 ? .met : .missed),
+            Row(figure: "  p99 of question steps only (without the final step)", value: Formatting.micros(questions.percentile(99)),
+                target: "", verdict: .info),
+            Row(figure: "  p50 of the final step (scores, summary, next step)", value: Formatting.micros(finals.percentile(50)),
+                target: "", verdict: .info),
         ]
     }
 
@@ -64,7 +70,8 @@ struct StepBench {
     }
 
     /// One session from the start to its end, timing every step.
-    private func session(_ persona: Persona, engine: Engine, samples: inout Samples, byNode: inout [String: Samples]) -> Outcome {
+    private func session(_ persona: Persona, engine: Engine, samples: inout Samples, finals: inout Samples, questions: inout Samples,
+                         byNode: inout [String: Samples]) -> Outcome {
         var step: Step
         do {
             step = try engine.start(flow: flowID, seed: 42)
@@ -93,6 +100,11 @@ struct StepBench {
             let state = step.state
             let (next, elapsed) = MonotonicClock.measure { engine.step(state, input) }
             samples.append(elapsed)
+            if next.state.status == .completed, state.status != .completed {
+                finals.append(elapsed)
+            } else {
+                questions.append(elapsed)
+            }
             byNode[node, default: Samples()].append(elapsed)
             step = next
             turn += 1
