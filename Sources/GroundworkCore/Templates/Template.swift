@@ -137,13 +137,28 @@ public struct PromptLibrary: Sendable {
 /// Builds a Mustache context from flat, dotted variable names.
 enum TemplateContext {
     /// The context of `variables`; with `roots`, only of the variables whose first name part is one of them.
+    ///
+    /// Dotted names become nested dictionaries (`exposure.band` → `exposure` → `band`); a name that
+    /// is also the start of a longer one is shadowed by it. The tree is built once and converted at
+    /// the end: rebuilding a nested dictionary for every dotted name made renders quadratic.
     static func make(_ variables: [String: Value], roots: Set<Substring>? = nil) -> [String: Any] {
-        var root: [String: Any] = [:]
+        let tree = Branch()
         for (name, value) in variables {
             if let roots, !roots.contains(Self.root(of: name)) { continue }
-            insert(value: convert(value), path: name.split(separator: ".").map(String.init)[...], into: &root)
+            var node = tree
+            var rest = name[...]
+            while let dot = rest.utf8.firstIndex(of: UInt8(ascii: ".")) {
+                let head = rest[..<dot]
+                if !head.isEmpty { node = node.child(String(head)) }
+                rest = rest[rest.utf8.index(after: dot)...]
+            }
+            if !rest.isEmpty {
+                node.child(String(rest)).value = convert(value)
+            } else if node !== tree {
+                node.value = convert(value)
+            }
         }
-        return root
+        return tree.dictionary
     }
 
     /// The part of a dotted name before its first dot (`exposure` of `exposure.band`), without copying.
@@ -152,15 +167,26 @@ enum TemplateContext {
         return name[..<dot]
     }
 
-    private static func insert(value: Any, path: ArraySlice<String>, into dict: inout [String: Any]) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            if dict[head] == nil { dict[head] = value }
-            return
+    /// One level of the context while it is built.
+    private final class Branch {
+        var value: Any?
+        var children: [String: Branch] = [:]
+
+        func child(_ name: String) -> Branch {
+            if let existing = children[name] { return existing }
+            let made = Branch()
+            children[name] = made
+            return made
         }
-        var child = dict[head] as? [String: Any] ?? [:]
-        insert(value: value, path: path.dropFirst(), into: &child)
-        dict[head] = child
+
+        var dictionary: [String: Any] {
+            var result: [String: Any] = [:]
+            result.reserveCapacity(children.count)
+            for (name, branch) in children {
+                result[name] = branch.children.isEmpty ? branch.value ?? TemplateScalar(text: "", isNull: true) : branch.dictionary
+            }
+            return result
+        }
     }
 
     /// As documented for authors (docs/format.md): `{{name}}` shows numbers without needless
