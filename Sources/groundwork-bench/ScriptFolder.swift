@@ -34,8 +34,9 @@ struct ScriptFolder {
     }
 
     /// Loads every script and template; the diagnostics' errors, if any, as one line each.
-    func load(scripts: [SourceFile]? = nil) -> (library: ScriptLibrary, errors: [String]) {
-        let (library, diagnostics) = ScriptLibrary.load(scripts: scripts ?? self.scripts, prompts: prompts)
+    func load(scripts: [SourceFile]? = nil, deferringClassifier: Bool = false) -> (library: ScriptLibrary, errors: [String]) {
+        let (library, diagnostics) = ScriptLibrary.load(scripts: scripts ?? self.scripts, prompts: prompts,
+                                                        deferringClassifier: deferringClassifier)
         return (library, diagnostics.filter { $0.severity == .error }.map(\.description))
     }
 

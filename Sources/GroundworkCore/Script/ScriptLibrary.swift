@@ -3,8 +3,13 @@ public struct ScriptLibrary: Sendable {
     public var flows: [String: Flow]
     public var ruleSets: [String: RuleSet]
     public var prompts: PromptLibrary
-    /// The task classifier (a file with `kind: task-classifier`), when one was loaded.
-    public var classifier: TaskClassifier?
+    /// The task classifier (a file with `kind: task-classifier`), when one was loaded. With
+    /// `deferringClassifier`, its file is parsed the first time this is read.
+    public var classifier: TaskClassifier? {
+        get { classifierSlot.value }
+        set { classifierSlot = ClassifierSlot(loaded: newValue) }
+    }
+    private var classifierSlot = ClassifierSlot(loaded: nil)
     /// Published occupation exposure for `match_occupation` nodes; set by the caller from
     /// `--reference FILE` (or GROUNDWORK_REFERENCE), nil without one.
     public var reference: OccupationReference? = nil
@@ -14,7 +19,7 @@ public struct ScriptLibrary: Sendable {
         self.flows = flows
         self.ruleSets = ruleSets
         self.prompts = prompts
-        self.classifier = classifier
+        self.classifierSlot = ClassifierSlot(loaded: classifier)
     }
 
     /// Loads and validates scripts (`.yaml`) and templates (`.mustache`, named by their path under
@@ -23,7 +28,13 @@ public struct ScriptLibrary: Sendable {
     ///
     /// Only flows and rule sets whose files have no errors are registered, and a flow is left out
     /// when a flow or rule set it uses was.
-    public static func load(scripts: [SourceFile], prompts: [(name: String, file: SourceFile)]) -> (ScriptLibrary, [Diagnostic]) {
+    ///
+    /// `deferringClassifier` leaves the task classifier's file (a top-level `kind: task-classifier`
+    /// line) unparsed until a `classify` node first needs it: it is most of the bundled scripts, and
+    /// no first question needs it. Its problems are then not reported here (lint loads it eagerly);
+    /// a classifier file with errors reads as no classifier.
+    public static func load(scripts: [SourceFile], prompts: [(name: String, file: SourceFile)],
+                            deferringClassifier: Bool = false) -> (ScriptLibrary, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = ScriptLibrary()
 
@@ -48,19 +59,25 @@ public struct ScriptLibrary: Sendable {
 
         var loadedFiles: [(flow: LoadedFlow, clean: Bool)] = []
         var loadedRuleSets: [(id: String?, idLocation: SourceLocation, file: SourceFile, ruleSet: RuleSet?)] = []
+        var classifierFound = false
         for file in scripts {
+            if deferringClassifier, !classifierFound, ClassifierSlot.declaresClassifier(file) {
+                library.classifierSlot = ClassifierSlot(deferred: file)
+                classifierFound = true
+                continue
+            }
             guard let root = YAMLParser.parse(file, diagnostics: &diagnostics) else { continue }
-            let text = SourceText(file)
             guard root.mappingPairs != nil else {
                 diagnostics.append(Diagnostic(.error, root.location, "expected a mapping at the top of the file, found \(root.kindName)",
-                                              sourceLine: text.line(root.location.line)))
+                                              sourceLine: SourceText(file).line(root.location.line)))
                 continue
             }
             if root["kind"]?.scalar == "task-classifier" {
-                if library.classifier != nil {
+                if classifierFound {
                     diagnostics.append(error(file, root.location, "a second task classifier; only one may be loaded"))
                 } else {
                     library.classifier = TaskClassifier.load(root, file: file, diagnostics: &diagnostics)
+                    classifierFound = true
                 }
                 continue
             }
@@ -75,10 +92,10 @@ public struct ScriptLibrary: Sendable {
                 loadedRuleSets.append((idNode?.scalar, idNode?.location ?? root.location, file, ruleSet))
             case (true, true):
                 diagnostics.append(Diagnostic(.error, root.location, "a file holds a flow ('nodes') or a rule set ('keywords'), not both",
-                                              sourceLine: text.line(root.location.line)))
+                                              sourceLine: SourceText(file).line(root.location.line)))
             case (false, false):
                 diagnostics.append(Diagnostic(.error, root.location, "expected 'nodes' (a flow), 'keywords' (a rule set) or 'kind: task-classifier'",
-                                              sourceLine: text.line(root.location.line)))
+                                              sourceLine: SourceText(file).line(root.location.line)))
             }
         }
 

@@ -27,7 +27,8 @@ final class App {
 
     /// Every script under the dialogues folder, with the prompts.
     func loadLibrary() throws -> LoadedLibrary {
-        var loaded = try ScriptFiles.loadLibrary(scripts: [ResourcePaths.dialogues(options)], prompts: ResourcePaths.prompts(options))
+        var loaded = try ScriptFiles.loadLibrary(scripts: [ResourcePaths.dialogues(options)], prompts: ResourcePaths.prompts(options),
+                                                 deferringClassifier: true)
         loaded.library.reference = try loadReference()
         return loaded
     }

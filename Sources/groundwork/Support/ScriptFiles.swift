@@ -26,10 +26,14 @@ enum ScriptFiles {
 
     /// Loads scripts and prompts. Core registers only flows and rule sets whose files are clean, so
     /// a script with errors never runs; callers report the diagnostics when what they need is missing.
-    static func loadLibrary(scripts scriptPaths: [String], prompts promptFolder: String?) throws -> LoadedLibrary {
+    /// `deferringClassifier` parses the task classifier's rules only when a flow first classifies a
+    /// task (they are most of the bundled scripts and no first question needs them); lint and the
+    /// transcript tests load them eagerly so their problems are reported.
+    static func loadLibrary(scripts scriptPaths: [String], prompts promptFolder: String?,
+                            deferringClassifier: Bool = false) throws -> LoadedLibrary {
         let sources = try scripts(in: scriptPaths)
         let templates = try promptFolder.map { try prompts(in: $0) } ?? []
-        let (library, diagnostics) = ScriptLibrary.load(scripts: sources, prompts: templates)
+        let (library, diagnostics) = ScriptLibrary.load(scripts: sources, prompts: templates, deferringClassifier: deferringClassifier)
         return LoadedLibrary(library: library, errors: diagnostics.filter { $0.severity == .error })
     }
 
