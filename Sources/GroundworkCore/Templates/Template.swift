@@ -35,8 +35,9 @@ public struct Template: Sendable {
             roots = nil
             partials = []
         } else {
-            roots = Set(Template.tags(in: source).compactMap(\.name).map { TemplateContext.root(of: $0) })
-            partials = Template.tags(in: source).compactMap(\.partial)
+            let tags = Template.tags(in: source)
+            roots = Set(tags.compactMap(\.name).map { TemplateContext.root(of: $0) })
+            partials = tags.compactMap(\.partial)
         }
     }
 
@@ -65,24 +66,48 @@ public struct Template: Sendable {
     }
 
     /// What each `{{…}}` tag names: a variable (for `name`, `#name`, `^name`, `&name`, `{name}`) or a
-    /// partial (`> name`). Comments, closing tags and `.` name nothing.
+    /// partial (`> name`). Comments, closing tags and `.` name nothing. Scans UTF-8 bytes: this runs
+    /// for every template at load.
     private static func tags(in source: String) -> [(name: String?, partial: String?)] {
+        let bytes = Array(source.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), space = UInt8(ascii: " ")
         var found: [(name: String?, partial: String?)] = []
-        var rest = source[...]
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            rest = rest[close.upperBound...]
-            if tag.hasPrefix("{") { tag.removeFirst(); if tag.hasSuffix("}") { tag.removeLast() } }
-            if tag.hasPrefix(">") {
-                found.append((nil, tag.dropFirst().trimmingCharacters(in: .whitespaces)))
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == open, bytes[index + 1] == open else {
+                index += 1
                 continue
             }
-            if let first = tag.first, "#^&".contains(first) { tag.removeFirst() }
-            else if let first = tag.first, "/!%=".contains(first) { continue }
-            tag = tag.trimmingCharacters(in: .whitespaces)
-            if !tag.isEmpty, tag != "." { found.append((tag, nil)) }
+            var start = index + 2
+            var end = start
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+            guard end + 1 < bytes.count else { break }
+            index = end + 2
+            func trim() {
+                while start < end, bytes[start] == space || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+                while end > start, bytes[end - 1] == space || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            }
+            trim()
+            if start < end, bytes[start] == open {
+                start += 1
+                if end > start, bytes[end - 1] == close { end -= 1 }
+            }
+            guard start < end else { continue }
+            let sigil = bytes[start]
+            if sigil == UInt8(ascii: ">") {
+                start += 1
+                trim()
+                found.append((nil, String(decoding: bytes[start..<end], as: UTF8.self)))
+                continue
+            }
+            if sigil == UInt8(ascii: "#") || sigil == UInt8(ascii: "^") || sigil == UInt8(ascii: "&") {
+                start += 1
+            } else if "/!%=".utf8.contains(sigil) {
+                continue
+            }
+            trim()
+            let name = String(decoding: bytes[start..<end], as: UTF8.self)
+            if !name.isEmpty, name != "." { found.append((name, nil)) }
         }
         return found
     }
