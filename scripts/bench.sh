@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The figures of `make bench` (the Makefile builds the release binaries first, then runs this).
 #
-#   scripts/bench.sh            all figures, about 2–4 minutes
+#   scripts/bench.sh                 all figures, about a minute once built
 #   BENCH_QUICK=1 scripts/bench.sh   fewer repetitions, for trying the script itself
 #
 # In-process figures (reflection throughput, engine step latency, session saves, script loading)
@@ -17,8 +17,8 @@ bin="$repo/.build/release/groundwork"
 bench="$repo/.build/release/groundwork-bench"
 out="$repo/.build/bench"
 quick="${BENCH_QUICK:-}"
-runs=$([ -n "$quick" ] && echo 2 || echo 5)           # timed passes per in-process figure
-process_runs=$([ -n "$quick" ] && echo 5 || echo 30)  # hyperfine runs per command
+runs=$([ -n "$quick" ] && echo 2 || echo 7)           # timed passes per in-process figure
+process_runs=$([ -n "$quick" ] && echo 5 || echo 40)  # hyperfine runs per command
 
 for binary in "$bin" "$bench"; do
   if [ ! -x "$binary" ]; then
@@ -68,12 +68,13 @@ say "in-process figures (reflection, engine steps, saves, loading)"
   --scratch "$tmp/store" >> "$rows" || say "groundwork-bench failed; its figures are missing"
 
 # --- Whole-process figures ----------------------------------------------------------------------
-# hyperfine_median NAME COMMAND... -> median milliseconds (empty when the command cannot be timed)
+# hyperfine_median NAME COMMAND [PREPARE] -> median milliseconds (empty when it cannot be timed);
+# PREPARE runs before every timed run (e.g. removing a throwaway data folder)
 hyperfine_median() {
-  local name="$1"; shift
+  local name="$1" command="$2" prepare="${3:-true}"
   [ -n "$have_hyperfine" ] || return 0
-  hyperfine --style none --warmup 3 --runs "$process_runs" --ignore-failure \
-    --export-csv "$tmp/$name.csv" "$@" > "$tmp/$name.hyperfine" 2>&1 || { say "hyperfine failed for $name"; return 0; }
+  hyperfine --style none --warmup 3 --runs "$process_runs" --ignore-failure --prepare "$prepare" \
+    --export-csv "$tmp/$name.csv" "$command" > "$tmp/$name.hyperfine" 2>&1 || { say "hyperfine failed for $name"; return 0; }
   # CSV: command,mean,stddev,median,user,system,min,max (seconds); the command itself may hold commas.
   awk -F, 'NR == 2 { printf "%.2f", $(NF-4) * 1000 }' "$tmp/$name.csv"
 }
@@ -101,15 +102,15 @@ export GROUNDWORK_HOME="$tmp/home" NO_COLOR=1
 mkdir -p "$GROUNDWORK_HOME"
 printf 'I keep thinking about my job and whether I will be replaced.\n' > "$tmp/journal-line"
 
-cold_start() { # NAME LABEL COMMAND_STRING
-  local name="$1" label="$2" command="$3" ms rss
+cold_start() { # NAME LABEL COMMAND_STRING [PREPARE]
+  local name="$1" label="$2" command="$3" prepare="${4:-true}" ms rss
   if ! check "$name" "$command"; then
     row "cold start: $label" "did not answer (see above)" "≤ 25 ms" "skipped"
     row "peak RSS: $label" "did not answer" "≤ 30 MB" "skipped"
     return
   fi
   say "cold start: $label"
-  ms="$(hyperfine_median "$name" "$command")"
+  ms="$(hyperfine_median "$name" "$command" "$prepare")"
   if [ -n "$ms" ]; then row "cold start: $label (median)" "$ms ms" "≤ 25 ms" "$(verdict "$ms" "<=" 25)"
   else row "cold start: $label" "hyperfine unavailable" "≤ 25 ms" "skipped"; fi
   rss="$(peak_rss "$command")"
@@ -117,8 +118,10 @@ cold_start() { # NAME LABEL COMMAND_STRING
   else row "peak RSS: $label" "/usr/bin/time unavailable" "≤ 30 MB" "skipped"; fi
 }
 
-# The first prompt of a flow: empty stdin, so the command prints the first question and leaves.
-cold_start start "start career-checkin to first question" "'$bin' start career-checkin --user bench < /dev/null"
+# The first prompt of a flow: empty stdin, so the command prints the first question and leaves
+# (saving the session); every run starts from an empty data folder.
+cold_start start "start career-checkin to first question" \
+  "GROUNDWORK_HOME='$tmp/fresh' '$bin' start career-checkin --user bench < /dev/null" "rm -rf '$tmp/fresh'"
 cold_start journal "journal --no-save, one line" "'$bin' journal --no-save --user bench < '$tmp/journal-line'"
 
 # history over 1,000 sessions written through the store API.
