@@ -20,6 +20,18 @@ struct BundledFlowTests {
         #expect(result.stdout.contains("findahelpline.com"))
     }
 
+    /// Without saving, a safety hit is still one line per input line, and it carries the crisis lines.
+    @Test func journalWithoutSavingShowsCrisisLinesOnOneLine() throws {
+        let result = try Groundwork.run(["journal", "--no-save", "--country", "US"],
+                                        input: "I want to kill myself\nmy mother is ill\n")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("988") == true)
+        #expect(lines.first?.contains("findahelpline.com") == true)
+        #expect(lines.last?.contains("1. Continue") == false)
+    }
+
     /// Two check-ins by the same person: the second summary shows the first as the trend, and the
     /// JSON summary carries the fields scripts rely on.
     @Test func careerCheckInTrendAndJSON() throws {

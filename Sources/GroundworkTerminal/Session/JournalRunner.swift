@@ -7,6 +7,8 @@ public final class JournalRunner {
 
     private let listening: RuleSet
     private let safety: RuleSet?
+    /// What a safety hit shows instead of a reply: the calm message with crisis lines, on one line.
+    private let safetyMessage: String?
     private let reader: LineReader
     private let renderer: Renderer
     private let persistence: SessionPersistence
@@ -14,10 +16,11 @@ public final class JournalRunner {
     public private(set) var state: SessionState
     private var themes: [String] = []
 
-    public init(listening: RuleSet, safety: RuleSet?, state: SessionState, reader: LineReader,
-                renderer: Renderer, persistence: SessionPersistence, interactive: Bool) {
+    public init(listening: RuleSet, safety: RuleSet?, safetyMessage: String? = nil, state: SessionState,
+                reader: LineReader, renderer: Renderer, persistence: SessionPersistence, interactive: Bool) {
         self.listening = listening
         self.safety = safety
+        self.safetyMessage = safetyMessage
         self.state = state
         self.reader = reader
         self.renderer = renderer
@@ -86,7 +89,8 @@ public final class JournalRunner {
             // Only a keyword match counts: the safety set's fallback and memory are not alarms.
             if check.keyword != nil {
                 reply = check
-                event = .safety(oneLine(check.text))
+                // A reply line like any other (one line per input), but never without crisis lines.
+                event = .reflect(oneLine(safetyMessage ?? check.text))
                 state.safety.events.append(SafetyEvent(category: check.group ?? check.keyword ?? "safety",
                                                        nodeID: nil, inputIndex: state.inputs.count))
                 state.listeners[safety.id] = safetyMemory

@@ -171,7 +171,14 @@ final class App {
         guard let listening = library.ruleSets["listening"] else {
             throw AppError("no rule set 'listening' in the dialogues folder; add rules/listening.yaml or pass --dialogues DIR")
         }
-        let runner = JournalRunner(listening: listening, safety: library.ruleSets["safety"], state: state,
+        var context: [String: Value] = [:]
+        if let country {
+            let code = String(country.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) })
+            if !code.isEmpty { context["safety.country." + code] = .bool(true) }
+        }
+        let safetyMessage = library.prompts.render("safety/resources", context)
+        let runner = JournalRunner(listening: listening, safety: library.ruleSets["safety"],
+                                   safetyMessage: safetyMessage, state: state,
                                    reader: reader, renderer: makeRenderer(), persistence: persistence,
                                    interactive: interactive)
         _ = try runner.run()
