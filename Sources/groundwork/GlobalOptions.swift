@@ -20,6 +20,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never use colour (also: NO_COLOR=1).")
     var noColor = false
 
+    @Flag(name: .long, help: "After each reply, print on stderr why the coach said it (what /why shows).")
+    var why = false
+
     @Option(name: .long, help: "Country for the crisis lines the safety net shows: US, UK, IE… (default: $GROUNDWORK_COUNTRY, else your locale).")
     var country: String?
 

@@ -32,6 +32,21 @@ struct BundledFlowTests {
         #expect(lines.last?.contains("1. Continue") == false)
     }
 
+    /// `--why` explains every reply on stderr and leaves stdout as the plain output.
+    @Test func whyExplainsOnStderr() throws {
+        let plain = try Groundwork.run(["journal", "--no-save"], input: "my boss hates me\n")
+        let explained = try Groundwork.run(["journal", "--no-save", "--why"], input: "my boss hates me\n")
+        #expect(explained.status == 0)
+        #expect(explained.stdout == plain.stdout)
+        #expect(explained.stdout == "Your boss hates you. How does that affect you?\n")
+        #expect(explained.stderr.hasPrefix("why: keyword 'boss' (rank 4), pattern 1"))
+        let data = try Groundwork.makeDataDir()
+        let flow = try Groundwork.run(["start", "daily-checkin", "--why", "--data-dir", data, "--user", "w"], input: "tired\n3\n")
+        #expect(flow.status == 0, "stderr: \(flow.stderr)")
+        #expect(flow.stderr.contains("why: node 'energy_q' (ask, scale): accepted '3', saved to energy"))
+        #expect(!flow.stdout.contains("why:"))
+    }
+
     /// Two check-ins by the same person: the second summary shows the first as the trend, and the
     /// JSON summary carries the fields scripts rely on.
     @Test func careerCheckInTrendAndJSON() throws {

@@ -9,6 +9,8 @@ public final class JournalRunner {
     private let safety: RuleSet?
     /// What a safety hit shows instead of a reply: the calm message with crisis lines, on one line.
     private let safetyMessage: String?
+    /// `--why`: receives the explanation of every reply.
+    private let explain: ((String) -> Void)?
     private let reader: LineReader
     private let renderer: Renderer
     private let persistence: SessionPersistence
@@ -17,8 +19,10 @@ public final class JournalRunner {
     private var themes: [String] = []
 
     public init(listening: RuleSet, safety: RuleSet?, safetyMessage: String? = nil, state: SessionState,
-                reader: LineReader, renderer: Renderer, persistence: SessionPersistence, interactive: Bool) {
+                reader: LineReader, renderer: Renderer, persistence: SessionPersistence, interactive: Bool,
+                explain: ((String) -> Void)? = nil) {
         self.listening = listening
+        self.explain = explain
         self.safety = safety
         self.safetyMessage = safetyMessage
         self.state = state
@@ -107,6 +111,7 @@ public final class JournalRunner {
         state.lastText = line
         state.explanation = reply.explanation
         renderer.render(event)
+        explain?(reply.explanation)
         try persistence.save(state, [event])
     }
 

@@ -18,10 +18,13 @@ public final class SessionRunner {
     private let interactive: Bool
     public private(set) var state: SessionState
     private var currentPrompt: Prompt?
+    /// `--why`: receives the explanation of every step, for scripted runs that want to see it.
+    private let explain: ((String) -> Void)?
 
     public init(engine: Engine, start: Step, reader: LineReader, renderer: Renderer,
-                persistence: SessionPersistence, interactive: Bool) {
+                persistence: SessionPersistence, interactive: Bool, explain: ((String) -> Void)? = nil) {
         self.engine = engine
+        self.explain = explain
         self.reader = reader
         self.renderer = renderer
         self.persistence = persistence
@@ -104,6 +107,7 @@ public final class SessionRunner {
     private func apply(_ step: Step) throws {
         state = step.state
         renderer.render(step.events)
+        if let explain, let explanation = state.explanation, !step.events.isEmpty { explain(explanation) }
         for case .ask(let prompt) in step.events { currentPrompt = prompt }
         if step.events.contains(.end) { ended = true }
         try persistence.save(state, step.events)

@@ -162,8 +162,17 @@ final class App {
 
     private func run(engine: Engine, first: Step, persistence: SessionPersistence, renderer: Renderer? = nil) throws {
         let runner = SessionRunner(engine: engine, start: first, reader: reader, renderer: renderer ?? makeRenderer(),
-                                   persistence: persistence, interactive: interactive)
+                                   persistence: persistence, interactive: interactive, explain: explainer)
         _ = try runner.run()
+    }
+
+    /// With `--why`, every explanation goes to stderr as "why: …" lines, so stdout stays the plain output.
+    var explainer: ((String) -> Void)? {
+        guard options.why else { return nil }
+        return { explanation in
+            let text = explanation.split(separator: "\n").map { "why: " + $0 }.joined(separator: "\n") + "\n"
+            FileHandle.standardError.write(Data(text.utf8))
+        }
     }
 
     /// Runs free journaling over the `listening` rule set (and `safety` first, when present).
@@ -180,7 +189,7 @@ final class App {
         let runner = JournalRunner(listening: listening, safety: library.ruleSets["safety"],
                                    safetyMessage: safetyMessage, state: state,
                                    reader: reader, renderer: makeRenderer(), persistence: persistence,
-                                   interactive: interactive)
+                                   interactive: interactive, explain: explainer)
         _ = try runner.run()
     }
 }
