@@ -684,3 +684,24 @@ struct FlowLoader {
         diagnostics.append(Diagnostic(.error, location, message, sourceLine: text.line(location.line)))
     }
 }
+
+// MARK: - Shared with other loaders in the module
+
+extension FlowLoader {
+    /// Parses an `input:` value the way flow files spell it (used by the group-exercise loader).
+    static func inputKind(_ node: YAMLNode, file: SourceFile, diagnostics: inout [Diagnostic]) -> InputKind? {
+        var loader = FlowLoader(file: file, root: node)
+        let kind = loader.input(node)
+        diagnostics += loader.diagnostics
+        return kind
+    }
+
+    /// Parses inline text or `{prompt: name}`; returns the text and the prompt names it uses.
+    static func text(_ node: YAMLNode, for key: String, file: SourceFile,
+                     diagnostics: inout [Diagnostic]) -> (text: Text, prompts: [(name: String, location: SourceLocation)])? {
+        var loader = FlowLoader(file: file, root: node)
+        let value = loader.textValue(node, for: key)
+        diagnostics += loader.diagnostics
+        return value.map { ($0, loader.loaded.promptReferences.map { ($0.name, $0.location) }) }
+    }
+}
