@@ -70,7 +70,8 @@ extension GroupEvent {
     public func plainLines() -> [String] {
         switch self {
         case .heading(let text): return ["== \(text) =="]
-        case .say(let text), .invalid(let text), .summary(let text): return Event.lines(text)
+        case .say(let text), .invalid(let text): return Event.lines(text)
+        case .summary(let text): return [""] + Event.lines(text)
         case .list(let lines): return lines
         case .turn(let turn): return [turn.line]
         case .notice(let text): return ["(\(text))"]

@@ -50,13 +50,16 @@ public struct GroupStep: Sendable {
     public var kind: Kind
     /// Seconds the step is given; nil when it is not timed.
     public var timebox: Double?
+    /// Text shown before a show or tally step's lines.
+    public var intro: Text?
     public var location: SourceLocation
 
-    public init(id: String, title: String, kind: Kind, timebox: Double? = nil, location: SourceLocation) {
+    public init(id: String, title: String, kind: Kind, timebox: Double? = nil, intro: Text? = nil, location: SourceLocation) {
         self.id = id
         self.title = title
         self.kind = kind
         self.timebox = timebox
+        self.intro = intro
         self.location = location
     }
 

@@ -224,10 +224,10 @@ struct GroupInterpreter {
                 events.append(.say(render(text)))
                 state.timer = nil
             case .show(let target):
-                if let intro = introText(step) { events.append(.say(intro)) }
+                if let intro = step.intro { events.append(.say(render(intro))) }
                 events.append(.list(showLines(of: target)))
             case .tally(let target):
-                if let intro = introText(step) { events.append(.say(intro)) }
+                if let intro = step.intro { events.append(.say(render(intro))) }
                 events.append(.list(GroupSummary(exercise: exercise, state: state, library: engine.library).tallyLines(of: target)))
             case .spread(let spread):
                 if let intro = spread.prompt.map(render) { events.append(.say(intro)) }
@@ -258,6 +258,7 @@ struct GroupInterpreter {
             }
             index += 1
         }
+        state.stepIndex = exercise.steps.count
         complete()
     }
 
@@ -281,13 +282,6 @@ struct GroupInterpreter {
                                + "repeat a number to give it more than one dot (1 1 3)."))
         default:
             break
-        }
-    }
-
-    private func introText(_ step: GroupStep) -> String? {
-        switch step.kind {
-        case .spread(let spread): return spread.prompt.map(render)
-        default: return nil
         }
     }
 
@@ -395,7 +389,7 @@ struct GroupInterpreter {
             promptTurn()
         default:
             events.append(.invalid(Spelling.suggest("unknown command '\(parts.first ?? line)'", for: name,
-                                                    among: GroupInterpreter.commands) + "; /help lists them"))
+                                                    among: GroupInterpreter.commands) + " (/help lists the commands)"))
             promptTurn()
         }
     }
@@ -580,6 +574,7 @@ struct GroupInterpreter {
     // MARK: The end
 
     mutating func complete() {
+        if state.stepIndex < exercise.steps.count { state.endedAtStep = state.stepIndex + 1 }
         state.stepIndex = exercise.steps.count
         state.units = []
         state.turn = 0

@@ -142,6 +142,7 @@ public enum GroupLoader {
                 else { error(n.location, "expected a duration such as '90s', '2m' or '1m30s' for 'timebox', found \(describe(n))") }
             }
             let intro = node["say"].flatMap { textValue($0, for: "say") }
+            let introText = kind == "say" ? nil : intro
             let stepKind: GroupStep.Kind
             switch kind {
             case "say":
@@ -210,7 +211,12 @@ public enum GroupLoader {
                 }
                 stepKind = .spread(spread)
             }
-            return GroupStep(id: id, title: title, kind: stepKind, timebox: timebox, location: idNode.location)
+            var shownIntro: Text?
+            switch stepKind {
+            case .show, .tally: shownIntro = introText
+            default: break
+            }
+            return GroupStep(id: id, title: title, kind: stepKind, timebox: timebox, intro: shownIntro, location: idNode.location)
         }
 
         /// A reference to an earlier step that takes answers (ask, or vote when `needsText` is false).

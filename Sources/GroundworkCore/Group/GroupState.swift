@@ -36,6 +36,8 @@ public struct GroupState: Sendable, Hashable, Codable {
     public var summary: String?
     /// When the group began, on the injected clock.
     public var startedAt: Double
+    /// The step the facilitator ended the exercise at with `/end` (1-based), if before the last.
+    public var endedAtStep: Int? = nil
 
     public init(exerciseID: String, exerciseHash: String, seed: UInt64, anonymous: Bool, facilitator: String?,
                 participants: [Participant], startedAt: Double) {

@@ -22,10 +22,11 @@ struct GroupSummary {
             out.append("- Participants: \(everyone.joined(separator: ", "))")
         }
         if let facilitator = state.facilitator { out.append("- Facilitator: \(facilitator)") }
-        let done = state.status == .completed && state.stepIndex >= exercise.steps.count
-        let reached = state.contributions.last.flatMap { exercise.index(of: $0.stepID) }.map { $0 + 1 } ?? 0
-        out.append(done && reached == exercise.steps.filter(\.takesAnswers).count || reached == 0
-                   ? "- Steps: \(exercise.steps.count)" : "- Steps: \(exercise.steps.count) (answers up to step \(reached))")
+        if let ended = state.endedAtStep {
+            out.append("- Ended by the facilitator at step \(ended) of \(exercise.steps.count)")
+        } else if state.status != .completed {
+            out.append("- In progress: step \(min(state.stepIndex + 1, exercise.steps.count)) of \(exercise.steps.count)")
+        }
         if !state.safety.isEmpty { out.append("- The safety net paused the exercise \(state.safety.count) time\(state.safety.count == 1 ? "" : "s"); nothing said then was kept.") }
         if let credit = exercise.credit { out.append("- \(credit)") }
 
@@ -79,9 +80,11 @@ struct GroupSummary {
     /// Answers of an ask step: named lines, or (anonymous) sorted free text or option counts,
     /// each shown only when enough people stand behind it.
     private func answerLines(_ given: [Contribution], question: GroupQuestion) -> [String] {
+        if question.audience == .group { return given.map { "- \($0.value.text)" } }
+        // Private answers were typed unseen: never shown with names, and in sorted order.
+        if !anonymous, question.isPrivate { return given.map(\.value.text).sorted().map { "- \($0)" } }
         if !anonymous { return given.map { "- \($0.authors.joined(separator: " & ")): \($0.value.text)" } }
         let people = Set(given.flatMap(\.authors)).count
-        if question.audience == .group { return given.map { "- \($0.value.text)" } }
         guard people >= GroupSummary.minimumGroup else { return [hiddenNote("people answered")] }
         if case .text = question.input { return given.map(\.value.text).sorted().map { "- \($0)" } }
         return counts(given).map(trimmedBullet)
@@ -221,12 +224,3 @@ struct GroupSummary {
     }
 }
 
-extension GroupStep {
-    /// Whether the step takes answers or votes.
-    var takesAnswers: Bool {
-        switch kind {
-        case .ask, .vote: return true
-        default: return false
-        }
-    }
-}
