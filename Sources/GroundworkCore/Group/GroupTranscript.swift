@@ -139,6 +139,34 @@ public struct GroupTranscript: Sendable, Hashable {
         (header + GroupTranscript.trimmed(try render(with: engine))).joined(separator: "\n") + "\n"
     }
 
+    /// True when the file's header names a group exercise (`group: ID`), not a flow or rule set.
+    public static func isGroupTranscript(_ file: SourceFile) -> Bool {
+        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "---" { return false }
+            if line.hasPrefix("group:") { return true }
+        }
+        return false
+    }
+
+    /// Runs a group transcript file against the library's group exercises, for `groundwork test`.
+    public static func run(file: SourceFile, library: ScriptLibrary) -> TranscriptResult {
+        do {
+            let transcript = try GroupTranscript.parse(file)
+            guard let exercise = library.groupExercises[transcript.exerciseID] else {
+                return TranscriptResult(path: file.path, passed: false,
+                                        diff: "\(file.path):1:1: error: no group exercise named '\(transcript.exerciseID)'", recorded: file.text)
+            }
+            let engine = GroupEngine(exercise: exercise, library: library)
+            let recorded = try transcript.recorded(with: engine)
+            let diff = try transcript.check(with: engine)
+            return TranscriptResult(path: file.path, passed: diff == nil, diff: diff ?? "", recorded: recorded)
+        } catch let error as TranscriptError {
+            return TranscriptResult(path: file.path, passed: false, diff: error.description, recorded: file.text)
+        } catch {
+            return TranscriptResult(path: file.path, passed: false, diff: "\(file.path):1:1: error: \(error)", recorded: file.text)
+        }
+    }
+
     static func lines(_ events: [GroupEvent]) -> [String] { events.flatMap { $0.plainLines() } }
 
     static func trimmed(_ lines: [String]) -> [String] {

@@ -13,6 +13,8 @@ public struct ScriptLibrary: Sendable {
     /// Published occupation exposure for `match_occupation` nodes; set by the caller from
     /// `--reference FILE` (or GROUNDWORK_REFERENCE), nil without one.
     public var reference: OccupationReference? = nil
+    /// Group exercises (files with `kind: group-exercise`), by id.
+    public var groupExercises: [String: GroupExercise] = [:]
 
     public init(flows: [String: Flow] = [:], ruleSets: [String: RuleSet] = [:], prompts: PromptLibrary = PromptLibrary(),
                 classifier: TaskClassifier? = nil) {
@@ -60,7 +62,12 @@ public struct ScriptLibrary: Sendable {
         var loadedFiles: [(flow: LoadedFlow, clean: Bool)] = []
         var loadedRuleSets: [(id: String?, idLocation: SourceLocation, file: SourceFile, ruleSet: RuleSet?)] = []
         var classifierFound = false
+        var groupFiles: [SourceFile] = []
         for file in scripts {
+            if GroupLoader.isGroupExercise(file) {
+                groupFiles.append(file)
+                continue
+            }
             if deferringClassifier, !classifierFound, ClassifierSlot.declaresClassifier(file) {
                 library.classifierSlot = ClassifierSlot(deferred: file)
                 classifierFound = true
@@ -165,6 +172,11 @@ public struct ScriptLibrary: Sendable {
             }
         }
         library.flows = candidates.mapValues(\.flow)
+        if !groupFiles.isEmpty {
+            let (exercises, groupDiagnostics) = GroupLoader.load(groupFiles, library: library)
+            library.groupExercises = exercises
+            diagnostics += groupDiagnostics
+        }
 
         let order = Dictionary(scripts.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let sorted = diagnostics.enumerated().sorted { a, b in

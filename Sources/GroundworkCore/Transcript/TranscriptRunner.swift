@@ -35,6 +35,7 @@ public enum TranscriptRunner {
 
     /// Parses and runs a transcript file; a parse error fails with the error as its diff.
     public static func run(file: SourceFile, library: ScriptLibrary) -> TranscriptResult {
+        if GroupTranscript.isGroupTranscript(file) { return GroupTranscript.run(file: file, library: library) }
         do {
             return run(try Transcript.parse(file), library: library)
         } catch {

@@ -1,30 +1,156 @@
 import ArgumentParser
+import Foundation
+import GroundworkCore
+import GroundworkStore
+import GroundworkTerminal
 
-/// `groundwork group FLOW --participants a,b,c`: facilitated group exercises (not built yet).
-struct GroupCommand: ParsableCommand {
+/// `groundwork group`: a facilitated exercise for a room around one screen.
+struct GroupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "group",
-        abstract: "Run a group exercise in one shared terminal (not available yet).")
-
-    @Argument(help: "The group flow's id.")
-    var flow: String
-
-    @Option(help: "Participants' names, separated by commas.", transform: { $0.split(separator: ",").map { String($0) } })
-    var participants: [String]
+        abstract: "Run a facilitated group exercise in one shared terminal.",
+        discussion: """
+            groundwork group one-two-four-all --participants ana,ben,chi --facilitator fay
+            groundwork group --resume            continue the last group that did not finish
+            groundwork group                     list the group exercises
+            Facilitator commands at any prompt: /next /back /extend 1m /pause /skip NAME /add NAME /remove NAME /end /help
+            """
+    )
 
     @OptionGroup var options: GlobalOptions
 
-    func validate() throws {
-        let names = participants.map { $0.split(separator: " ").joined(separator: " ") }
-        guard names.count >= 2, names.allSatisfy({ !$0.isEmpty }) else {
-            throw ValidationError("give at least two participants, e.g. --participants ana,ben")
+    @Argument(help: "The exercise to run (see 'groundwork group').")
+    var exercise: String?
+
+    @Option(help: "The participants, separated by commas (each keeps their contributions in their own folder).")
+    var participants: String?
+
+    @Option(help: "Who leads the exercise (types the whole group's answers and the commands).")
+    var facilitator: String?
+
+    @Flag(help: "Show contributions without names, shuffled; hide any category with fewer than three people.")
+    var anonymous = false
+
+    @Flag(help: "Continue the last group that did not finish (after a crash, or Ctrl-D).")
+    var resume = false
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let location: DataLocation
+        do throws(StoreError) {
+            location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
+        } catch {
+            StoreContext.exit(with: error)
         }
-        guard Set(names).count == names.count else {
-            throw ValidationError("each participant's name must be different")
+        let loaded = try loadExercises()
+        let (exercises, library) = (loaded.library.groupExercises, loaded.library)
+        if resume {
+            try resumeGroup(location: location, exercises: exercises, library: library)
+            return
+        }
+        guard let id = exercise else {
+            for exercise in exercises.values.sorted(by: { $0.id < $1.id }) {
+                StoreContext.output("\(exercise.id)  \(exercise.title): \(exercise.description)\n")
+            }
+            return
+        }
+        let chosen = try loaded.require(exercises[id], thing: "group exercise '\(id)'",
+                                        missing: "no group exercise named '\(id)'; 'groundwork group' lists them")
+        guard let list = participants else {
+            StoreContext.fail("name the participants: --participants ana,ben,chi", status: .usage)
+        }
+        let names = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for name in names + (facilitator.map { [$0] } ?? []) {
+            do throws(StoreError) { _ = try UserName(name) } catch { StoreContext.exit(with: error) }
+        }
+        let engine = GroupEngine(exercise: chosen, library: library)
+        let clock = SystemGroupClock()
+        let people = names.map { GroupCommand.participant($0, location: location) }
+        let opening: GroupResult
+        do throws(GroupError) {
+            opening = try engine.start(participants: people, facilitator: facilitator, anonymous: anonymous ? true : nil,
+                                       seed: options.seed ?? UInt64.random(in: 0...UInt64.max), now: clock.now())
+        } catch {
+            StoreContext.fail(error.description, status: .usage)
+        }
+        let store = GroupStore(location: location)
+        var writer: GroupWriter
+        do throws(StoreError) { writer = try store.lockForWriting(names) } catch { StoreContext.exit(with: error) }
+        var record = GroupRecord(id: SessionRecord.newID(), exerciseID: chosen.id, exerciseTitle: chosen.title,
+                                 startedAt: .now(), state: opening.state)
+        try runGroup(engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: true)
+    }
+
+    private func resumeGroup(location: DataLocation, exercises: [String: GroupExercise], library: ScriptLibrary) throws {
+        let store = GroupStore(location: location)
+        let found: GroupRecord?
+        do throws(StoreError) { found = try store.latestActive() } catch { StoreContext.exit(with: error) }
+        guard var record = found else {
+            StoreContext.fail("no unfinished group to resume; start one with 'groundwork group EXERCISE --participants …'")
+        }
+        guard let chosen = exercises[record.exerciseID] else {
+            StoreContext.fail("the group's exercise '\(record.exerciseID)' is no longer available")
+        }
+        if chosen.contentHash != record.state.exerciseHash {
+            StoreContext.printError("groundwork: note: '\(chosen.id)' changed since this group began; going on with the new version")
+        }
+        var writer: GroupWriter
+        do throws(StoreError) { writer = try store.lockForWriting(record.state.participants.map(\.name)) } catch { StoreContext.exit(with: error) }
+        let engine = GroupEngine(exercise: chosen, library: library)
+        let opening = engine.resume(record.state, now: SystemGroupClock().now())
+        StoreContext.output("(Resuming the group from \(record.startedAt.shortUTC).)\n")
+        try runGroup(engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: false)
+    }
+
+    private func runGroup(engine: GroupEngine, opening: GroupResult, record: inout GroupRecord, writer: inout GroupWriter,
+                          location: DataLocation, first: Bool) throws {
+        let terminal = isatty(0) == 1 && isatty(1) == 1
+        let input: any GroupInput = terminal ? TerminalGroupInput() : PlainGroupInput()
+        let renderer = GroupRenderer(isTerminal: terminal) { StoreContext.output($0) }
+        var current = record
+        var currentWriter = writer
+        var firstSave = first
+        let runner = GroupRunner(
+            engine: engine, clock: SystemGroupClock(), input: input, renderer: renderer,
+            persist: { result in
+                current.state = result.state
+                do throws(StoreError) {
+                    try currentWriter.save(&current, exercise: engine.exercise, touched: firstSave ? nil : result.touched)
+                } catch {
+                    StoreContext.exit(with: error)
+                }
+                firstSave = false
+            },
+            newcomer: { name in
+                guard (try? UserName(name)) != nil else { return nil }
+                return GroupCommand.participant(name, location: location)
+            })
+        let final = try runner.run(from: opening)
+        record = current
+        writer = currentWriter
+        if final.status == .completed, let summary = final.summary {
+            do throws(StoreError) {
+                let path = try writer.writeSummary(summary, record: record)
+                StoreContext.output("(The summary is saved in \(path).)\n")
+            } catch {
+                StoreContext.exit(with: error)
+            }
         }
     }
 
-    func run() throws {
-        throw AppError("group exercises are not available yet; run 'groundwork start \(flow)' with one person for now")
+    /// A participant with their latest career check-in's exposure score, when they have one.
+    static func participant(_ name: String, location: DataLocation) -> Participant {
+        var participant = Participant(name: name)
+        if let user = try? UserName(name),
+           let checkin = try? UserStore(location: location, user: user).latestCompleted(flowID: "career-checkin"),
+           let score = checkin.scores["exposure.score"]?.number {
+            participant.facts["checkin.exposure"] = .number(score)
+        }
+        return participant
+    }
+
+    /// The bundled (or `--dialogues`) scripts, with their group exercises.
+    private func loadExercises() throws -> LoadedLibrary {
+        try App(options).loadLibrary()
     }
 }
