@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import GroundworkCore
+@testable import GroundworkTerminal
+
+/// Every bundled exercise's golden transcript, typed through a real pipe into the runner, with the
+/// transcript's `@ +1m` lines moving an injected clock: the runner's output must be the
+/// transcript's lines exactly, and every turn must be saved before it is shown.
+struct GroupRunnerTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = root.appendingPathComponent("dialogues/group").path
+
+    static var transcripts: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".transcript") }.sorted()
+    }
+
+    @Test(arguments: transcripts)
+    func transcriptThroughAPipe(_ name: String) throws {
+        let (exercises, library) = try GroupRunnerTests.bundled()
+        let path = GroupRunnerTests.folder + "/" + name
+        let transcript = try GroupTranscript.parse(SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8)))
+        let exercise = try #require(exercises[transcript.exerciseID])
+        #expect((3...6).contains(transcript.participants.count))
+
+        let pipe = Pipe()
+        var typed = ""
+        for line in transcript.body.map(\.text) where line.hasPrefix("> ") || line.hasPrefix("@ +") {
+            typed += (line.hasPrefix("> ") ? String(line.dropFirst(2)) : line) + "\n"
+        }
+        pipe.fileHandleForWriting.write(Data(typed.utf8))
+        try pipe.fileHandleForWriting.close()
+
+        let clock = ManualClock()
+        let input = ClockLines(PlainGroupInput(fd: pipe.fileHandleForReading.fileDescriptor), clock: clock)
+        var output = ""
+        var saved: [GroupState] = []
+        let engine = GroupEngine(exercise: exercise, library: library)
+        let runner = GroupRunner(engine: engine, clock: clock, input: input,
+                                 renderer: GroupRenderer(isTerminal: false) { output += $0 },
+                                 persist: { saved.append($0.state) })
+        let opening = try engine.start(participants: transcript.participants, facilitator: transcript.facilitator,
+                                       anonymous: transcript.anonymous, seed: transcript.seed, now: clock.now())
+        let final = try runner.run(from: opening)
+
+        let expected = transcript.body.map(\.text).filter { !$0.hasPrefix("> ") && !$0.hasPrefix("@ +") }
+        let actual = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(GroupRunnerTests.trimmed(actual) == GroupRunnerTests.trimmed(expected))
+        #expect(final.status == .completed)
+        #expect(saved.last == final)
+        // One save for the start and one per typed line at least; a bell adds one more.
+        #expect(saved.count >= 1 + transcript.actions.filter { if case .line = $0 { return true } else { return false } }.count)
+    }
+
+    @Test func endOfInputLeavesTheGroupActiveAndSaysHowToResume() throws {
+        let (exercises, library) = try GroupRunnerTests.bundled()
+        let exercise = try #require(exercises["what-so-what-now-what"])
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data("first fact\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        let clock = ManualClock()
+        var output = ""
+        let engine = GroupEngine(exercise: exercise, library: library)
+        let runner = GroupRunner(engine: engine, clock: clock, input: PlainGroupInput(fd: pipe.fileHandleForReading.fileDescriptor),
+                                 renderer: GroupRenderer(isTerminal: false) { output += $0 }, persist: { _ in })
+        let opening = try engine.start(participants: ["ana", "ben", "chi"].map { Participant(name: $0) }, facilitator: nil, seed: 1, now: 0)
+        let final = try runner.run(from: opening)
+        #expect(final.status == .active)
+        #expect(final.contributions.map(\.raw) == ["first fact"])
+        #expect(output.hasSuffix("ben, your turn [2:00 left]\n(Saved. 'groundwork group --resume' picks up here.)\n"))
+    }
+
+    @Test func aFailedSaveStopsTheRun() throws {
+        struct DiskFull: Error {}
+        let (exercises, library) = try GroupRunnerTests.bundled()
+        let exercise = try #require(exercises["what-so-what-now-what"])
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data("a\nb\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        var calls = 0
+        let engine = GroupEngine(exercise: exercise, library: library)
+        let runner = GroupRunner(engine: engine, clock: ManualClock(), input: PlainGroupInput(fd: pipe.fileHandleForReading.fileDescriptor),
+                                 renderer: GroupRenderer(isTerminal: false) { _ in },
+                                 persist: { _ in calls += 1; if calls == 2 { throw DiskFull() } })
+        let opening = try engine.start(participants: ["ana", "ben", "chi"].map { Participant(name: $0) }, facilitator: nil, seed: 1, now: 0)
+        #expect(throws: DiskFull.self) { try runner.run(from: opening) }
+    }
+
+    @Test func terminalRenderingRingsClearsAndShowsTheStepAgain() {
+        var output = ""
+        let renderer = GroupRenderer(isTerminal: true) { output += $0 }
+        renderer.show([.heading("Step 2 of 3: Alone (1m)"), .say("Your idea?"),
+                       .turn(GroupTurn(names: ["ana"], label: "ana", stepID: "alone", kind: .text, isPrivate: true,
+                                       remaining: 60, paused: false, waitsForFacilitator: false)),
+                       .clear, .bell])
+        #expect(output == "== Step 2 of 3: Alone (1m) ==\nYour idea?\n\u{1B}[2J\u{1B}[H== Step 2 of 3: Alone (1m) ==\nYour idea?\n"
+                + "\u{07}(Time is up. The facilitator decides when to move on: /next, or /extend 1m.)\n")
+    }
+
+    static func trimmed(_ lines: [String]) -> [String] {
+        var lines = lines
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        return lines
+    }
+
+    static func bundled() throws -> ([String: GroupExercise], ScriptLibrary) {
+        func files(_ folder: String) throws -> [SourceFile] {
+            try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted().map {
+                SourceFile(path: folder + "/" + $0, text: try String(contentsOfFile: folder + "/" + $0, encoding: .utf8))
+            }
+        }
+        let (library, _) = ScriptLibrary.load(scripts: try files(root.appendingPathComponent("dialogues/rules").path), prompts: [])
+        let (exercises, diagnostics) = GroupLoader.load(try files(folder), library: library)
+        #expect(diagnostics.isEmpty)
+        return (exercises, library)
+    }
+}
+
+/// A clock moved by hand.
+final class ManualClock: GroupClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var seconds: Double = 0
+
+    func now() -> Double { lock.withLock { seconds } }
+    func advance(_ by: Double) { lock.withLock { seconds += by } }
+}
+
+/// Plain lines from a pipe, where a line `@ +1m` moves the clock instead of being typed.
+final class ClockLines: GroupInput {
+    private let inner: PlainGroupInput
+    private let clock: ManualClock
+
+    init(_ inner: PlainGroupInput, clock: ManualClock) {
+        self.inner = inner
+        self.clock = clock
+    }
+
+    var showsPrompts: Bool { false }
+
+    func readLine(prompt: () -> String, secret: Bool, idle: () -> String?) -> GroupRead {
+        while true {
+            let read = inner.readLine(prompt: prompt, secret: secret, idle: idle)
+            guard case .line(let line) = read, line.hasPrefix("@ +"), let seconds = GroupDuration.parse(String(line.dropFirst(3))) else {
+                return read
+            }
+            clock.advance(seconds)
+        }
+    }
+}
