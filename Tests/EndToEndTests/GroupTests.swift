@@ -28,7 +28,7 @@ struct GroupTests {
         let sessions = try #require(group["participantSessions"] as? [String: String])
         #expect(sessions.keys.sorted() == ["ana", "ben", "chi"])
         #expect(try GroupCLI.answers(data + "/users/ana/sessions/" + (sessions["ana"] ?? ""))
-                == ["The launch slipped two weeks", "Testing started late", "Start testing in week one", "1 2 3"])
+                == ["The launch slipped two weeks", "We found problems late because testing started late", "Start testing in week one", "1 2 3"])
         let summary = try #require(GroupCLI.files(data + "/groups").first { $0.hasSuffix(".md") })
         #expect(result.stdout.hasSuffix("(The summary is saved in \(summary).)\n"))
         let markdown = try String(contentsOfFile: summary, encoding: .utf8)
@@ -77,30 +77,33 @@ struct GroupTests {
         #expect(GroupCLI.files(data + "/users/chi/sessions").filter { $0.hasSuffix(".json") }.count == 1)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+    @Test(.enabled(if: Tmux.available))
     func privateInputIsNotEchoed() throws {
         let data = try GroupCLI.dataFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let server = "gw-group-\(UUID().uuidString.prefix(8))"
-        let command = "\(GroupCLI.binary) group triz --participants ana,ben,chi --facilitator fay --seed 3 --data-dir \(data)"
-        try GroupCLI.tmux(server, ["new-session", "-d", "-x", "100", "-y", "30", command])
-        defer { _ = try? GroupCLI.tmux(server, ["kill-server"]) }
-
-        #expect(try GroupCLI.waitForScreen(server) { $0.contains("Whole group, your turn") })
-        // A shared answer is echoed as it is typed (so the screen check below can fail)...
-        try GroupCLI.tmux(server, ["send-keys", "-t", "0", "-l", "Welcome people"])
-        #expect(try GroupCLI.waitForScreen(server) { $0.contains("Welcome people") })
-        try GroupCLI.tmux(server, ["send-keys", "-t", "0", "Enter"])
-        #expect(try GroupCLI.waitForScreen(server) { $0.contains("ana, your turn [") && $0.contains("private]") })
-        // ...a private one is not, neither while typing nor after Enter.
-        try GroupCLI.tmux(server, ["send-keys", "-t", "0", "-l", "zebra-crossing-plan"])
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(!(try GroupCLI.screen(server)).contains("zebra"))
-        try GroupCLI.tmux(server, ["send-keys", "-t", "0", "Enter"])
-        #expect(try GroupCLI.waitForScreen(server) { $0.contains("ben, your turn [") })
-        #expect(!(try GroupCLI.screen(server)).contains("zebra"))
+        let tmux = try Tmux("\(shellQuote(GroupCLI.binary)) group triz --participants ana,ben,chi --facilitator fay --seed 3 --data-dir \(shellQuote(data))")
+        try tmux.waitFor("Whole group, your turn")
+        // A shared answer is echoed as it is typed (so the check below can fail)...
+        try tmux.type("Welcome people")
+        try tmux.waitFor("Whole group, your turn> Welcome people")
+        try tmux.send("Enter")
+        let ana = try tmux.waitFor("ana, your turn [")
+        #expect(ana.contains("ana, your turn [3:00 left, private]>"))
+        #expect(ana.contains("Make it fail (3m)"))
+        // ...a private one is not, neither while typing nor once it is taken.
+        try tmux.type("zebra-crossing-plan")
+        usleep(500_000)
+        #expect(!(try tmux.screen()).contains("zebra"))
+        try tmux.send("Enter")
+        let ben = try tmux.waitFor("ben, your turn [")
+        #expect(!ben.contains("zebra"))
+        // The screen was cleared for ben: the step's text is there again, the earlier answer is not.
+        #expect(ben.contains("What would we do to make sure the worst result happens?"))
+        #expect(!ben.contains("Welcome people"))
         // The answer was taken and saved all the same.
         #expect(try GroupCLI.contributions(data) == ["Welcome people", "zebra-crossing-plan"])
+        try tmux.send("C-d")
+        try tmux.waitFor("EXIT=0")
     }
 }
 
@@ -176,35 +179,5 @@ enum GroupCLI {
         let state = try #require(try groupFile(data)["state"] as? [String: Any])
         let list = try #require(state["contributions"] as? [[String: Any]])
         return list.compactMap { $0["raw"] as? String }
-    }
-
-    @discardableResult
-    static func tmux(_ server: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = ["-L", server] + arguments
-        // A file, not a pipe: the tmux server started by new-session would hold a pipe open forever.
-        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("gw-tmux-\(UUID().uuidString)").path
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: outPath) }
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        try process.run()
-        process.waitUntilExit()
-        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    }
-
-    static func screen(_ server: String) throws -> String {
-        try tmux(server, ["capture-pane", "-p", "-t", "0"])
-    }
-
-    /// Polls the screen until `condition` holds (up to about five seconds).
-    static func waitForScreen(_ server: String, _ condition: (String) -> Bool) throws -> Bool {
-        for _ in 0..<100 {
-            if condition(try screen(server)) { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return false
     }
 }

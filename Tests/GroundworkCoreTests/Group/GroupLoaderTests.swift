@@ -95,7 +95,7 @@ struct GroupLoaderTests {
 
     @Test func unknownPromptTemplateIsAnError() {
         let (_, diagnostics) = GroupLoaderTests.load("kind: group-exercise\nid: x\ntitle: X\nsteps:\n  - id: a\n    say: {prompt: group/nothing}\n")
-        #expect(diagnostics == ["g.yaml:6:20: error: unknown prompt template 'group/nothing'"])
+        #expect(diagnostics == ["g.yaml:6:19: error: unknown prompt template 'group/nothing'"])
     }
 
     @Test(arguments: [("kind: group-exercise\nid: x\n", true), ("kind: 'group-exercise' # c\n", true),
