@@ -33,9 +33,9 @@ struct ErrorTests {
         expectOneLineError(result, status: 2, mentioning: "'/nonexistent/dialogues'")
     }
 
-    @Test func groupIsHonestlyNotAvailable() throws {
+    @Test func unknownGroupExerciseIsAFailure() throws {
         let result = try Groundwork.run(["group", "mini", "--participants", "ana,ben"] + Groundwork.fixtureOptions(try Groundwork.makeDataDir()))
-        expectOneLineError(result, status: 1, mentioning: "not available yet")
+        expectOneLineError(result, status: 1, mentioning: "no group exercise named 'mini'")
     }
 
     @Test func aLockedUserExitsThree() throws {

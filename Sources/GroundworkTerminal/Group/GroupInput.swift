@@ -13,6 +13,4 @@ public protocol GroupInput: AnyObject {
     /// `secret` hides typing; `idle` is called about once a second while waiting and returns text
     /// to print above the prompt (the bell), or nil.
     func readLine(prompt: () -> String, secret: Bool, idle: () -> String?) -> GroupRead
-    /// Whether this input shows prompts itself (a terminal); plain input prints nothing of its own.
-    var showsPrompts: Bool { get }
 }

@@ -8,12 +8,13 @@ public final class GroupRunner {
     private let input: any GroupInput
     private let renderer: GroupRenderer
     private let persist: (GroupResult) throws -> Void
-    private let newcomer: (String) -> Participant?
+    private let newcomer: (String) throws -> Participant?
 
     /// `persist` saves a result before it is shown (a failure stops the run: nothing is lost
-    /// silently); `newcomer` looks up what is known about someone `/add` brings in.
+    /// silently); `newcomer` looks up what is known about someone `/add` brings in, or throws to
+    /// refuse them (their data is in use elsewhere), which is shown and changes nothing.
     public init(engine: GroupEngine, clock: any GroupClock, input: any GroupInput, renderer: GroupRenderer,
-                persist: @escaping (GroupResult) throws -> Void, newcomer: @escaping (String) -> Participant? = { _ in nil }) {
+                persist: @escaping (GroupResult) throws -> Void, newcomer: @escaping (String) throws -> Participant? = { _ in nil }) {
         self.engine = engine
         self.clock = clock
         self.input = input
@@ -56,7 +57,14 @@ public final class GroupRunner {
             case .line(let line):
                 var joining: Participant?
                 let words = line.split(separator: " ")
-                if words.first?.lowercased() == "/add", words.count == 2 { joining = newcomer(String(words[1])) }
+                if words.first?.lowercased() == "/add", words.count == 2 {
+                    do {
+                        joining = try newcomer(String(words[1]))
+                    } catch {
+                        renderer.show([.invalid("cannot add '\(words[1])': \(error)")])
+                        continue
+                    }
+                }
                 let result = engine.step(state, line, now: clock.now(), newcomer: joining)
                 state = result.state
                 try persist(result)

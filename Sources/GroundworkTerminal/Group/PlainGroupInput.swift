@@ -18,8 +18,6 @@ public final class PlainGroupInput: GroupInput {
         self.fd = fd
     }
 
-    public var showsPrompts: Bool { false }
-
     public func readLine(prompt: () -> String, secret: Bool, idle: () -> String?) -> GroupRead {
         while true {
             if let newline = buffer.firstIndex(of: 10) {

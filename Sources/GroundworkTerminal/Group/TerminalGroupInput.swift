@@ -17,8 +17,6 @@ public final class TerminalGroupInput: GroupInput {
         self.out = out
     }
 
-    public var showsPrompts: Bool { true }
-
     public func readLine(prompt: () -> String, secret: Bool, idle: () -> String?) -> GroupRead {
         var saved = termios()
         guard tcgetattr(fd, &saved) == 0 else { return .endOfInput }

@@ -34,6 +34,20 @@ struct GroupCommand: AsyncParsableCommand {
     @Flag(help: "Continue the last group that did not finish (after a crash, or Ctrl-D).")
     var resume = false
 
+    func validate() throws {
+        if resume {
+            guard exercise == nil, participants == nil else { throw ValidationError("--resume continues the last group; give no exercise or participants") }
+            return
+        }
+        guard exercise != nil else { return }
+        guard let list = participants else { throw ValidationError("name the participants, e.g. --participants ana,ben,chi") }
+        let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard names.count >= 2, names.allSatisfy({ !$0.isEmpty }) else {
+            throw ValidationError("give at least two participants, e.g. --participants ana,ben,chi")
+        }
+        guard Set(names).count == names.count else { throw ValidationError("each participant's name must be different") }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let location: DataLocation
@@ -56,10 +70,7 @@ struct GroupCommand: AsyncParsableCommand {
         }
         let chosen = try loaded.require(exercises[id], thing: "group exercise '\(id)'",
                                         missing: "no group exercise named '\(id)'; 'groundwork group' lists them")
-        guard let list = participants else {
-            StoreContext.fail("name the participants: --participants ana,ben,chi", status: .usage)
-        }
-        let names = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = (participants ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for name in names + (facilitator.map { [$0] } ?? []) {
             do throws(StoreError) { _ = try UserName(name) } catch { StoreContext.exit(with: error) }
         }
@@ -123,6 +134,12 @@ struct GroupCommand: AsyncParsableCommand {
             },
             newcomer: { name in
                 guard (try? UserName(name)) != nil else { return nil }
+                // Their lock first: someone busy in another groundwork process cannot join.
+                do throws(StoreError) {
+                    try currentWriter.addParticipant(name)
+                } catch {
+                    throw AppError(error.description)
+                }
                 return GroupCommand.participant(name, location: location)
             })
         let final = try runner.run(from: opening)

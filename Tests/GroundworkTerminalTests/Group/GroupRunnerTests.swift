@@ -86,6 +86,28 @@ struct GroupRunnerTests {
         #expect(throws: DiskFull.self) { try runner.run(from: opening) }
     }
 
+    @Test func aNewcomerWhoseDataIsBusyIsRefused() throws {
+        struct Busy: Error, CustomStringConvertible { var description: String { "in use elsewhere" } }
+        let (exercises, library) = try GroupRunnerTests.bundled()
+        let exercise = try #require(exercises["what-so-what-now-what"])
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data("/add zed\n/add eve\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        var output = ""
+        let engine = GroupEngine(exercise: exercise, library: library)
+        let runner = GroupRunner(engine: engine, clock: ManualClock(), input: PlainGroupInput(fd: pipe.fileHandleForReading.fileDescriptor),
+                                 renderer: GroupRenderer(isTerminal: false) { output += $0 }, persist: { _ in },
+                                 newcomer: { name in
+                                     if name == "zed" { throw Busy() }
+                                     return Participant(name: name, facts: ["checkin.exposure": .number(40)])
+                                 })
+        let opening = try engine.start(participants: ["ana", "ben", "chi"].map { Participant(name: $0) }, facilitator: nil, seed: 1, now: 0)
+        let final = try runner.run(from: opening)
+        #expect(output.contains("cannot add 'zed': in use elsewhere\n"))
+        #expect(final.participants.map(\.name) == ["ana", "ben", "chi", "eve"])
+        #expect(final.participants.last?.facts["checkin.exposure"] == .number(40))
+    }
+
     @Test func terminalRenderingRingsClearsAndShowsTheStepAgain() {
         var output = ""
         let renderer = GroupRenderer(isTerminal: true) { output += $0 }
@@ -134,8 +156,6 @@ final class ClockLines: GroupInput {
         self.inner = inner
         self.clock = clock
     }
-
-    var showsPrompts: Bool { false }
 
     func readLine(prompt: () -> String, secret: Bool, idle: () -> String?) -> GroupRead {
         while true {
