@@ -131,7 +131,15 @@ struct GroupRunnerTests {
                 SourceFile(path: folder + "/" + $0, text: try String(contentsOfFile: folder + "/" + $0, encoding: .utf8))
             }
         }
-        let (library, _) = ScriptLibrary.load(scripts: try files(root.appendingPathComponent("dialogues/rules").path), prompts: [])
+        let promptFolder = root.appendingPathComponent("prompts").path
+        var prompts: [(name: String, file: SourceFile)] = []
+        let walker = FileManager.default.enumerator(atPath: promptFolder)
+        while let relative = walker?.nextObject() as? String {
+            guard relative.hasSuffix(".mustache") else { continue }
+            let path = promptFolder + "/" + relative
+            prompts.append((String(relative.dropLast(".mustache".count)), SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8))))
+        }
+        let (library, _) = ScriptLibrary.load(scripts: try files(root.appendingPathComponent("dialogues/rules").path), prompts: prompts)
         let (exercises, diagnostics) = GroupLoader.load(try files(folder), library: library)
         #expect(diagnostics.isEmpty)
         return (exercises, library)
