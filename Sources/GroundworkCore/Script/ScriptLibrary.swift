@@ -64,13 +64,13 @@ public struct ScriptLibrary: Sendable {
         var classifierFound = false
         var groupFiles: [SourceFile] = []
         for file in scripts {
-            if GroupLoader.isGroupExercise(file) {
-                groupFiles.append(file)
-                continue
-            }
             if deferringClassifier, !classifierFound, ClassifierSlot.declaresClassifier(file) {
                 library.classifierSlot = ClassifierSlot(deferred: file)
                 classifierFound = true
+                continue
+            }
+            if GroupLoader.isGroupExercise(file) {
+                groupFiles.append(file)
                 continue
             }
             guard let root = YAMLParser.parse(file, diagnostics: &diagnostics) else { continue }
