@@ -77,6 +77,30 @@ struct GroupTests {
         #expect(GroupCLI.files(data + "/users/chi/sessions").filter { $0.hasSuffix(".json") }.count == 1)
     }
 
+    @Test func theDebriefUsesACheckInOnlyWithConsent() throws {
+        let data = try GroupCLI.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        // tester has a completed career check-in with an exposure score of 62; ben has one of none.
+        try StoreCLI.writeSession(data, id: "ddddddddddd1", started: "2026-06-01T10:00:00.000Z", score: 62)
+        func run(consent: String) throws -> String {
+            let lines = ["most a", "most b", "most c", "least a", "least b", "least c", "1", "2", "3",
+                         "40", "50", "90", consent, "yes", "no", "/next", "We compare notes in a month"]
+            let folder = try GroupCLI.dataFolder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try FileManager.default.copyItem(atPath: data + "/users", toPath: folder + "/users")
+            let result = try GroupCLI.run(["group", "ai-exposure-debrief", "--participants", "tester,ben,chi", "--seed", "1",
+                                           "--data-dir", folder], input: lines.joined(separator: "\n") + "\n")
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        let agreed = try run(consent: "yes")
+        #expect(agreed.contains("  tester  ██████░░░░ 62 (check-in)\n  ben     █████░░░░░ 50 (debrief)\n  chi     █████████░ 90 (debrief)\n"))
+        #expect(agreed.contains("3 people, from 50 to 90, median 62; 1 from check-ins, 2 from this debrief."))
+        let declined = try run(consent: "no")
+        #expect(declined.contains("  tester  ████░░░░░░ 40 (debrief)\n"))
+        #expect(!declined.contains("62"))
+    }
+
     @Test(.enabled(if: Tmux.available))
     func privateInputIsNotEchoed() throws {
         let data = try GroupCLI.dataFolder()
