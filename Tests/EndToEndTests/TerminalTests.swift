@@ -58,6 +58,8 @@ struct TerminalTests {
         try tmux.type("dog")
         try tmux.send("Enter")
         try tmux.waitFor("Do you often think of your dog?")
+        // Keys sent before libedit is reading again can be flushed when it switches the terminal mode.
+        try tmux.waitForPrompt()
         try tmux.send("C-d")
         try tmux.waitFor("EXIT=0")
     }
