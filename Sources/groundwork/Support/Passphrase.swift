@@ -1,0 +1,57 @@
+import Foundation
+import GroundworkStore
+
+/// Where a passphrase comes from: `GROUNDWORK_PASSPHRASE` (for scripts and tests), else a prompt on
+/// the terminal with echo off. Never from a flag: arguments show in `ps` and shell history.
+enum Passphrase {
+    static let environmentName = "GROUNDWORK_PASSPHRASE"
+
+    /// The passphrase of `user`; nil when there is neither the variable nor a terminal.
+    static func read(for user: UserName, confirm: Bool = false) -> String? {
+        if let given = ProcessInfo.processInfo.environment[environmentName], !given.isEmpty { return given }
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        guard let first = prompt("Passphrase for '\(user)': ") else { return nil }
+        guard confirm else { return first }
+        guard let second = prompt("The same passphrase again: ") else { return nil }
+        guard first == second else { StoreContext.fail("the two passphrases differ; nothing was changed") }
+        return first
+    }
+
+    /// Reads one line from the terminal with echo off, restoring the terminal whatever happens
+    /// (Ctrl-C included); the question goes to stderr so stdout stays clean for reports.
+    private static func prompt(_ question: String) -> String? {
+        FileHandle.standardError.write(Data(question.utf8))
+        var saved = termios()
+        let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        if hasTerminal {
+            EchoGuard.saved = saved
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            quiet.c_lflag |= tcflag_t(ECHONL)
+            signal(SIGINT, EchoGuard.restoreAndExit)
+            signal(SIGTERM, EchoGuard.restoreAndExit)
+            signal(SIGHUP, EchoGuard.restoreAndExit)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        }
+        let line = readLine(strippingNewline: true)
+        if hasTerminal {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+            signal(SIGHUP, SIG_DFL)
+        }
+        return line
+    }
+}
+
+/// The terminal settings to restore if a signal arrives while echo is off.
+private enum EchoGuard {
+    nonisolated(unsafe) static var saved = termios()
+
+    static let restoreAndExit: @convention(c) (Int32) -> Void = { signal in
+        // Only async-signal-safe calls here: tcsetattr, write, _exit.
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &EchoGuard.saved)
+        _ = write(STDERR_FILENO, "\n", 1)
+        _exit(128 + signal)
+    }
+}
