@@ -150,9 +150,11 @@ public struct UserStore: Sendable {
     }
 
     /// Takes the user's lock for writing; `StoreError.locked` when another process has it. Temp files
-    /// left by a crashed write are removed then: no writer can be using them.
+    /// left by a crashed write are removed then: no writer can be using them. Installs `WriteGuard`.
     public func lockForWriting() throws(StoreError) -> UserWriter {
         let lock = try UserLock(user: user, location: location, fileSystem: fileSystem)
+        // From now on a SIGTERM or SIGHUP lets the write in progress finish first.
+        WriteGuard.install()
         let writer = UserWriter(store: self, lock: lock)
         _ = try? writer.cleanTempFiles()
         return writer
