@@ -35,7 +35,7 @@ public struct UserKey: Sendable {
             let nonce = AES.GCM.Nonce()
             envelope.nonce = Array(nonce)
             let box = try AES.GCM.seal(plaintext, using: fileKey(key, envelope.fileSalt), nonce: nonce,
-                                       authenticating: envelope.header)
+                                       authenticating: envelope.header(length: plaintext.count))
             envelope.ciphertext = Array(box.ciphertext)
             envelope.tag = Array(box.tag)
         } catch {
@@ -53,6 +53,8 @@ public struct UserKey: Sendable {
             throw .unreadable(UnreadableFile(path: path, reason: "truncated: the encrypted file ends part-way through (\(sealed.count) bytes)"))
         case .failure(.newerFormat(let n)):
             throw .unreadable(UnreadableFile(path: path, reason: "written by a newer groundwork (encryption format \(n))"))
+        case .failure(.trailingBytes):
+            throw .unreadable(UnreadableFile(path: path, reason: "damaged or altered: bytes after the end of the encrypted file"))
         }
         let sameKey = envelope.derivation == derivation
         let base: SymmetricKey

@@ -23,6 +23,9 @@ extension UserStore {
     /// A file's plain bytes: opened with the key when sealed.
     func readPlain(_ path: String) throws(StoreError) -> [UInt8] {
         let bytes = try fileSystem.read(path)
+        if !bytes.isEmpty && bytes.count < SealedEnvelope.magic.count && SealedEnvelope.magic.starts(with: bytes) {
+            throw .unreadable(UnreadableFile(path: path, reason: "truncated: the encrypted file ends part-way through (\(bytes.count) bytes)"))
+        }
         guard SealedEnvelope.isSealed(bytes) else { return bytes }
         guard let key else { throw .passphraseNeeded(user: user.rawValue) }
         return try key.open(bytes, path: path)

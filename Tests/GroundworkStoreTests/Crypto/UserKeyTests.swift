@@ -60,12 +60,20 @@ extension CryptoTests {
             #expect(error?.description == "cannot read '/s.json': damaged or altered: the encrypted file does not authenticate")
         }
 
-        @Test(arguments: [0, 10, SealedEnvelope.headerSize, SealedEnvelope.headerSize + SealedEnvelope.tagSize - 1])
+        @Test(arguments: [0, 10, SealedEnvelope.headerSize, SealedEnvelope.headerSize + SealedEnvelope.tagSize - 1,
+                            SealedEnvelope.headerSize + 20, SealedEnvelope.headerSize + UserKeyTests.plain.count + SealedEnvelope.tagSize - 1])
         func truncatedFiles(_ length: Int) throws {
             let key = try Self.key()
             let sealed = Array(try key.seal(Self.plain).prefix(max(length, SealedEnvelope.magic.count)))
             let error = #expect(throws: StoreError.self) { try key.open(sealed, path: "/s.json") }
             #expect(error?.description.contains("truncated") == true)
+        }
+
+        @Test func trailingBytesAreDamage() throws {
+            let key = try Self.key()
+            let sealed = try key.seal(Self.plain) + [0]
+            let error = #expect(throws: StoreError.self) { try key.open(sealed, path: "/s.json") }
+            #expect(error?.description == "cannot read '/s.json': damaged or altered: bytes after the end of the encrypted file")
         }
 
         @Test func newerFormatIsNamed() throws {

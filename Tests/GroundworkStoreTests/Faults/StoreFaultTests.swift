@@ -122,10 +122,12 @@ extension FaultTests {
             for length in lengths {
                 try DurableFile().write(Array(full.prefix(length)), to: path)
                 let error = #expect(throws: StoreError.self, "prefix of \(length) bytes") { try store.load(fileName: record.fileName) }
-                guard case .unreadable? = error else {
+                guard case .unreadable(let file)? = error else {
                     Issue.record("prefix of \(length) bytes: \(String(describing: error))")
                     continue
                 }
+                // The person is told the file was cut short, not that it is some other kind of file.
+                #expect(file.reason.hasPrefix("truncated") || file.reason == "the file is empty", "\(length): \(file.reason)")
             }
             try DurableFile().write(full, to: path)
             #expect(try store.load(fileName: record.fileName) == record)
