@@ -55,3 +55,13 @@ private enum EchoGuard {
         _exit(128 + signal)
     }
 }
+
+extension UserStore {
+    /// The store unlocked with the user's passphrase when their files are encrypted; itself when not.
+    /// `StoreError.passphraseNeeded` when there is neither a terminal nor `GROUNDWORK_PASSPHRASE`.
+    func unlockedIfEncrypted() throws(StoreError) -> UserStore {
+        guard isEncrypted else { return self }
+        guard let passphrase = Passphrase.read(for: user) else { throw .passphraseNeeded(user: user.rawValue) }
+        return try unlocked(passphrase: passphrase)
+    }
+}

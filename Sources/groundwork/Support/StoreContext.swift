@@ -28,15 +28,7 @@ struct StoreContext {
             StoreContext.exit(with: error)
         }
         let plain = UserStore(location: location, user: user)
-        guard unlock, plain.isEncrypted else {
-            store = plain
-            return
-        }
-        let user = user
-        store = StoreContext.run { () throws(StoreError) in
-            guard let passphrase = Passphrase.read(for: user) else { throw .passphraseNeeded(user: user.rawValue) }
-            return try plain.unlocked(passphrase: passphrase)
-        }
+        store = unlock ? StoreContext.run { () throws(StoreError) in try plain.unlockedIfEncrypted() } : plain
     }
 
     /// `--user`, else `$USER`, else `$LOGNAME`, else the password database's name.
