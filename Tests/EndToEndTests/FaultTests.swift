@@ -135,6 +135,42 @@ struct FaultTests {
         #expect(FileManager.default.fileExists(atPath: data + "/users/tester/sessions/20260301T100000Z-career-checkin-fffffffffff1.json"))
     }
 
+    /// The disk fills up part-way through a journal: the person is told which file could not be
+    /// saved and why (exit status 1), and the session saved before stays whole and readable.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount"), "needs root to mount tmpfs"))
+    func diskFullDuringASession() throws {
+        let data = try StoreCLI.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        guard Self.mount(["-t", "tmpfs", "-o", "size=64k", "tmpfs", data]) else {
+            Issue.record("mount -t tmpfs failed; run as root with permission to mount")
+            return
+        }
+        defer { umount2(data, Int32(MNT_DETACH)) }
+        let first = try Groundwork.run(["journal", "--data-dir", data, "--user", "tester"], input: "a first line about work\n/done\n")
+        #expect(first.status == 0, "\(first.stderr)")
+        let saved = Groundwork.sessionFiles(data)
+        #expect(saved.count == 1)
+        let before = FileManager.default.contents(atPath: saved[0])
+        // Fill the disk.
+        _ = FileManager.default.createFile(atPath: data + "/filler", contents: nil)
+        let filler = try #require(FileHandle(forWritingAtPath: data + "/filler"))
+        let block = Data(repeating: 0x41, count: 1024)
+        while (try? filler.write(contentsOf: block)) != nil {}
+        try filler.close()
+
+        let full = try Groundwork.run(["journal", "--data-dir", data, "--user", "tester"],
+                                      input: String(repeating: "a long line about my week ", count: 40) + "\n/done\n")
+        #expect(full.status == 1)
+        #expect(full.stderr.hasPrefix("groundwork: could not save '\(data)/users/tester/sessions/"), "\(full.stderr)")
+        #expect(full.stderr.hasSuffix("': no space left on device\n"), "\(full.stderr)")
+        #expect(FileManager.default.contents(atPath: saved[0]) == before)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: data + "/users/tester/sessions")) ?? []
+        #expect(names.allSatisfy { !$0.hasPrefix(".tmp-") }, "\(names)")
+        try FileManager.default.removeItem(atPath: data + "/filler")
+        let history = try StoreCLI.run(["history"], data: data)
+        #expect(history.status == 0 && history.stderr.isEmpty, "\(history.stderr)")
+    }
+
     static func mount(_ arguments: [String]) -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/mount")
