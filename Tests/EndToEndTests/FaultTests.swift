@@ -21,6 +21,17 @@ struct FaultTests {
         }
     }
 
+    /// Starts `process` with SIGTERM and SIGHUP unblocked, as a shell starts commands. The test
+    /// runner's threads block signals, and a child inherits the mask of the thread that spawns it.
+    static func launchAsAShellWould(_ process: Process) throws {
+        var unblock = sigset_t(), previous = sigset_t()
+        sigemptyset(&unblock)
+        for number in [SIGTERM, SIGHUP, SIGINT] { sigaddset(&unblock, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        try process.run()
+    }
+
     /// Freezes the process (SIGSTOP) again and again until it is caught with a temp file in
     /// `folder`, that is, part-way through a durable write; then sends `number` and lets it go on.
     /// False when the process finished first.
@@ -68,7 +79,7 @@ struct FaultTests {
             process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()
             process.standardError = errors
-            try process.run()
+            try Self.launchAsAShellWould(process)
             let midWrite = Self.signalMidWrite(process, number, folder: sessions)
             let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
@@ -93,6 +104,44 @@ struct FaultTests {
         let doctor = try EncryptionTests.run(["doctor"], data: data, passphrase: "a long blue kettle")
         #expect(doctor.status == 0, "\(doctor.stdout)\(doctor.stderr)")
         #expect(doctor.stdout.contains("12 of 12 session files readable"))
+    }
+
+    /// SIGTERM or SIGHUP part-way through a turn's save in a long journal fed through a pipe: the
+    /// process ends by the signal, no temp file is left, and the session on disk is whole and
+    /// readable (doctor finds nothing wrong), with the turns saved before the signal.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat"), "needs /proc"), arguments: [SIGTERM, SIGHUP])
+    func signalDuringAJournal(_ number: Int32) throws {
+        let data = try StoreCLI.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let sessions = data + "/users/tester/sessions"
+        let input = data + "/input.txt"
+        let lines = (0..<4000).map { "line \($0): today I thought about my work and my family and what comes next" }
+        try (lines.joined(separator: "\n") + "\n/done\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: StoreCLI.binary)
+        process.arguments = ["journal", "--data-dir", data, "--user", "tester"]
+        process.standardInput = FileHandle(forReadingAtPath: input)
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try Self.launchAsAShellWould(process)
+        // Let the session grow first, so each save takes a moment.
+        Thread.sleep(forTimeInterval: 1.5)
+        let midWrite = Self.signalMidWrite(process, number, folder: sessions)
+        // Read stderr to its end: that is the process's real end (it was stopped and continued).
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(midWrite, "the journal ended before a save was caught in progress")
+        #expect(said.contains("groundwork: stopped by \(number == SIGHUP ? "SIGHUP" : "SIGTERM")"), "\(said)")
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == number,
+                "\(process.terminationReason.rawValue) \(process.terminationStatus)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: sessions)
+        #expect(names.filter { $0.hasPrefix(".tmp-") }.isEmpty, "temp files left: \(names)")
+        let doctor = try StoreCLI.run(["doctor"], data: data)
+        #expect(doctor.status == 0, "\(doctor.stdout)")
+        #expect(doctor.stdout.contains("1 of 1 session file readable"), "\(doctor.stdout)")
+        let history = try StoreCLI.run(["history", "--format", "json"], data: data)
+        #expect(history.stdout.contains("\"status\": \"active\""), "\(history.stdout)")
     }
 
     /// A session file replaced by a folder: history warns by path and lists the rest; doctor reports it.
