@@ -23,22 +23,25 @@ enum Passphrase {
         FileHandle.standardError.write(Data(question.utf8))
         var saved = termios()
         let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        // The handlers in place before (the store's WriteGuard, the line editor's) come back after.
+        let signals = [SIGINT, SIGTERM, SIGHUP]
+        let blank = sigaction()
+        var previous: [sigaction] = Array(repeating: blank, count: signals.count)
         if hasTerminal {
             EchoGuard.saved = saved
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
             quiet.c_lflag |= tcflag_t(ECHONL)
-            signal(SIGINT, EchoGuard.restoreAndExit)
-            signal(SIGTERM, EchoGuard.restoreAndExit)
-            signal(SIGHUP, EchoGuard.restoreAndExit)
+            var action = sigaction()
+            sigemptyset(&action.sa_mask)
+            action.__sigaction_handler.sa_handler = EchoGuard.restoreAndExit
+            for (index, number) in signals.enumerated() { sigaction(number, &action, &previous[index]) }
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
         }
         let line = readLine(strippingNewline: true)
         if hasTerminal {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-            signal(SIGINT, SIG_DFL)
-            signal(SIGTERM, SIG_DFL)
-            signal(SIGHUP, SIG_DFL)
+            for (index, number) in signals.enumerated() { sigaction(number, &previous[index], nil) }
         }
         return line
     }
