@@ -108,6 +108,23 @@ struct EncryptionTests {
         #expect(try FileManager.default.subpathsOfDirectory(atPath: data) == ["users"])
     }
 
+    /// `decrypt` needs the passphrase; afterwards the sessions read without one.
+    @Test func decryptTurnsItOff() throws {
+        let data = try StoreCLI.dataFolder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try StoreCLI.writeSession(data, id: "ddddddddddd1", started: "2026-03-01T10:00:00.000Z", score: 40)
+        #expect(try Self.run(["encrypt"], data: data, passphrase: Self.passphrase).status == 0)
+        let wrong = try Self.run(["decrypt"], data: data, passphrase: "not it at all")
+        #expect(wrong.status == 1 && wrong.stderr == "groundwork: wrong passphrase for user 'tester'\n")
+        #expect(FileManager.default.fileExists(atPath: data + "/users/tester/encryption.json"))
+        let right = try Self.run(["decrypt"], data: data, passphrase: Self.passphrase)
+        #expect(right.status == 0, "\(right.stderr)")
+        #expect(right.stderr.contains("no longer encrypted (1 file written back plain)"))
+        let history = try Self.run(["history"], data: data, passphrase: nil)
+        #expect(history.status == 0 && history.stdout.contains("ddddddddddd1"), "\(history.stderr)")
+        #expect(try Self.run(["decrypt"], data: data, passphrase: nil).stderr == "the data of 'tester' is not encrypted\n")
+    }
+
     @Test(arguments: [(nil, "no passphrase"), ("short", "at least 8 characters")] as [(String?, String)])
     func encryptNeedsAPassphrase(_ passphrase: String?, _ message: String) throws {
         let data = try StoreCLI.dataFolder()

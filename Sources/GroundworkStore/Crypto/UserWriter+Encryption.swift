@@ -49,3 +49,34 @@ extension UserWriter {
         return EncryptionResult(writer: writer, sealed: sealed.sorted(), wasEncrypted: wasEncrypted)
     }
 }
+
+extension UserWriter {
+    /// Turns encryption off: every sealed file in `sessions/` and `quarantine/` is written back plain
+    /// (each a durable write), the sealed history cache is dropped, and the settings go last, so a
+    /// crash part-way leaves an encrypted user with some plain files, which reads fine and which
+    /// running this again finishes. Needs the writer's store to hold the key. Returns the files opened.
+    public func disableEncryption() throws(StoreError) -> [String] {
+        guard let key = store.key else { throw .passphraseNeeded(user: store.user.rawValue) }
+        let location = store.location
+        var opened: [String] = []
+        for folder in [store.sessionsFolder, location.quarantineFolder(store.user)] {
+            for name in try store.fileSystem.list(folder) ?? [] where !name.hasPrefix(DurableFile.tempPrefix) {
+                let path = DataLocation.join(folder, name)
+                guard let status = try store.fileSystem.status(path), status.kind == .file else { continue }
+                let bytes = try store.fileSystem.read(path)
+                guard SealedEnvelope.isSealed(bytes) else { continue }
+                do throws(StoreError) {
+                    try durable.write(try key.open(bytes, path: path), to: path)
+                    opened.append(path)
+                } catch .unreadable {
+                    // A damaged or foreign file stays as it is; doctor reports it.
+                    continue
+                }
+            }
+        }
+        try store.fileSystem.remove(location.indexFile(store.user))
+        try store.fileSystem.remove(location.encryptionFile(store.user))
+        try store.fileSystem.syncDirectory(location.userFolder(store.user))
+        return opened.sorted()
+    }
+}

@@ -123,6 +123,32 @@ extension CryptoTests {
             #expect(throws: StoreError.wrongPassphrase(user: "ana")) { try writer.enableEncryption(passphrase: "nope") }
         }
 
+        /// Turning encryption off writes every file back plain, byte for byte what was sealed, and
+        /// removes the settings last; a damaged sealed file is left as it is.
+        @Test func decryptingWritesEveryFileBackPlain() throws {
+            let folder = try TemporaryFolder()
+            let (writer, record) = try Self.encryptedUser(folder)
+            let plain = try SessionCodec().encode(try writer.store.load(fileName: record.fileName))
+            _ = try writer.store.headers()
+            let damagedPath = writer.store.path(of: "20260101T000000Z-f-damaged.json")
+            var damaged = try writer.store.sealedIfKeyed(Array("{}".utf8))
+            damaged[damaged.count - 1] ^= 1
+            try DurableFile().write(damaged, to: damagedPath)
+
+            let opened = try writer.disableEncryption()
+            #expect(opened == [writer.store.path(of: record.fileName)])
+            let store = try Self.store(folder)
+            #expect(!store.isEncrypted)
+            #expect(folder.bytes(store.path(of: record.fileName)) == plain)
+            #expect(try store.load(fileName: record.fileName) == record)
+            #expect(folder.bytes(damagedPath) == damaged)
+            #expect(!FileManager.default.fileExists(atPath: folder.location.indexFile(store.user)))
+            // Without the key it refuses, and changes nothing.
+            #expect(throws: StoreError.passphraseNeeded(user: "ana")) {
+                try UserWriter(store: store, lock: writer.lock).disableEncryption()
+            }
+        }
+
         /// A v1 file upgraded under encryption keeps its backup sealed too.
         @Test func migrationBackupIsSealed() throws {
             let folder = try TemporaryFolder()
