@@ -47,8 +47,13 @@ public struct KeyDerivation: Sendable, Hashable {
     }
 }
 
-/// Bytes from the system's secure random generator.
+/// Bytes from the system's secure random generator (getrandom), eight at a time.
 func randomBytes(_ count: Int) -> [UInt8] {
     var generator = SystemRandomNumberGenerator()
-    return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(count + 8)
+    while bytes.count < count {
+        withUnsafeBytes(of: generator.next()) { bytes.append(contentsOf: $0) }
+    }
+    return Array(bytes.prefix(count))
 }

@@ -79,11 +79,6 @@ public struct UserKey: Sendable {
         }
     }
 
-    /// Whether `sealed` opens with this key (used for the passphrase check at unlock).
-    func opens(_ sealed: [UInt8]) -> Bool {
-        (try? open(sealed, path: "")) != nil
-    }
-
     private func fileKey(_ base: SymmetricKey, _ salt: [UInt8]) -> SymmetricKey {
         HKDF<SHA256>.deriveKey(inputKeyMaterial: base, salt: salt, info: UserKey.fileKeyInfo, outputByteCount: 32)
     }

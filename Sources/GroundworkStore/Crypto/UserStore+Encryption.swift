@@ -1,8 +1,13 @@
 /// Encryption at rest for one user's files: reading through the key, unlocking, the settings file.
 extension UserStore {
-    /// Whether the user's files are encrypted (their settings file exists).
+    /// Whether the user's files are encrypted (their settings file exists). When that cannot be told
+    /// (the folder cannot be searched), the answer is yes: plain text is never written by doubt.
     public var isEncrypted: Bool {
-        ((try? fileSystem.status(location.encryptionFile(user))) ?? nil) != nil
+        do {
+            return try fileSystem.status(location.encryptionFile(user)) != nil
+        } catch {
+            return true
+        }
     }
 
     /// The user's encryption settings, or nil when the files are not encrypted.
