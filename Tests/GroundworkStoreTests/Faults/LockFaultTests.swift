@@ -6,25 +6,23 @@ extension FaultTests {
     /// The user's lock held by another, real process (util-linux `flock`, a child of the test).
     @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock"), "needs /usr/bin/flock (util-linux)"))
     struct LockFaultTests {
-        /// Starts a child holding the lock and waits until it does. The shell takes the lock on its own
-        /// descriptor and then becomes `sleep`, so one process holds it and killing it frees it.
+        /// Starts a child holding the lock and returns once it does: the shell takes the lock on its
+        /// own descriptor, says so on stdout, then becomes `sleep`, so one process holds the lock and
+        /// killing it frees it. No polling: under load a child can take seconds to start.
         static func holdLock(_ path: String) throws -> Process {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: "/bin/sh")
-            child.arguments = ["-c", "exec 9>>\"$0\"; /usr/bin/flock -x 9; exec sleep 30", path]
+            child.arguments = ["-c", "exec 9>>\"$0\"; /usr/bin/flock -x 9; echo locked; exec sleep 60", path]
+            let ready = Pipe()
+            child.standardOutput = ready
             try child.run()
-            for _ in 0..<200 {
-                let probe = Process()
-                probe.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-                probe.arguments = ["-n", path, "true"]
-                try probe.run()
-                probe.waitUntilExit()
-                if probe.terminationStatus != 0 { return child }
-                Thread.sleep(forTimeInterval: 0.01)
+            let line = String(decoding: ready.fileHandleForReading.readData(ofLength: 7), as: UTF8.self)
+            guard line == "locked\n" else {
+                kill(child.processIdentifier, SIGKILL)
+                child.waitUntilExit()
+                throw StoreError.io(operation: "hold lock", path: path, errno: EIO)
             }
-            kill(child.processIdentifier, SIGKILL)
-            child.waitUntilExit()
-            throw StoreError.io(operation: "hold lock", path: path, errno: ETIMEDOUT)
+            return child
         }
 
         /// While another process writes, this one is refused by name and changes nothing; when that
