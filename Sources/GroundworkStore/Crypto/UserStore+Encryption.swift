@@ -25,6 +25,13 @@ extension UserStore {
         return UserStore(location: location, user: user, fileSystem: fileSystem, key: key)
     }
 
+    /// The lock for a writer that has no passphrase to give (a group exercise writing for each
+    /// participant): refused for an encrypted user before anything is asked or written.
+    public func lockForWritingUnencrypted() throws(StoreError) -> UserWriter {
+        if key == nil && isEncrypted { throw .encryptedParticipant(user: user.rawValue) }
+        return try lockForWriting()
+    }
+
     /// A file's plain bytes: opened with the key when sealed.
     func readPlain(_ path: String) throws(StoreError) -> [UInt8] {
         let bytes = try fileSystem.read(path)

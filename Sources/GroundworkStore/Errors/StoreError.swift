@@ -28,6 +28,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case passphraseNeeded(user: String)
     /// Encryption itself failed, or its settings are unusable.
     case encryption(String)
+    /// A group exercise cannot write to a participant whose files are encrypted.
+    case encryptedParticipant(user: String)
 
     public var description: String {
         switch self {
@@ -53,6 +55,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "the data of user '\(user)' is encrypted: enter the passphrase in a terminal or set GROUNDWORK_PASSPHRASE"
         case .encryption(let reason):
             return "encryption: \(reason)"
+        case .encryptedParticipant(let user):
+            return "user '\(user)' keeps encrypted sessions, which group exercises cannot save to; leave them out or run 'groundwork decrypt --user \(user)'"
         }
     }
 

@@ -195,3 +195,21 @@ extension CryptoTests {
         }
     }
 }
+
+extension CryptoTests {
+    @Suite struct GroupEncryptionTests {
+        /// A group exercise cannot save to an encrypted participant: refused by name when the locks
+        /// are taken, before anything is asked or written; the others' locks are released.
+        @Test func encryptedParticipantIsRefusedUpFront() throws {
+            let folder = try TemporaryFolder()
+            _ = try UserStoreEncryptionTests.encryptedUser(folder)
+            let group = GroupStore(location: folder.location)
+            let error = #expect(throws: StoreError.self) { try group.lockForWriting(["bob", "ana"]) }
+            #expect(error == .encryptedParticipant(user: "ana"))
+            #expect(error?.description.hasPrefix("user 'ana' keeps encrypted sessions") == true)
+            // Bob's lock, taken first, was released with the refusal.
+            var writer = try group.lockForWriting(["bob"])
+            #expect(throws: StoreError.encryptedParticipant(user: "ana")) { try writer.addParticipant("ana") }
+        }
+    }
+}
