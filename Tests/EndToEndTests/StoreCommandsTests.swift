@@ -41,21 +41,15 @@ struct StoreCommandsTests {
         let data = try StoreCLI.dataFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
         try StoreCLI.writeSession(data, id: "bbbbbbbbbbb1", started: "2026-03-01T10:00:00.000Z", score: 40)
+        // The holder says when it has the lock (no polling: under load a child can take seconds to start).
         let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["-x", "-F", data + "/users/tester/.lock", "sleep", "30"]
+        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
+        holder.arguments = ["-c", "exec 9>>\"$0\"; /usr/bin/flock -x 9; echo locked; exec sleep 60", data + "/users/tester/.lock"]
+        let ready = Pipe()
+        holder.standardOutput = ready
         try holder.run()
         defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
-        // Wait until the other process holds the lock.
-        for _ in 0..<100 {
-            let probe = Process()
-            probe.executableURL = holder.executableURL
-            probe.arguments = ["-n", data + "/users/tester/.lock", "true"]
-            try probe.run()
-            probe.waitUntilExit()
-            if probe.terminationStatus != 0 { break }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
+        #expect(String(decoding: ready.fileHandleForReading.readData(ofLength: 7), as: UTF8.self) == "locked\n")
         let result = try StoreCLI.run(["forget", "--all", "--yes"], data: data)
         #expect(result.status == 3)
         #expect(result.stderr == "groundwork: user 'tester' is in a session in another groundwork process; finish it there or wait\n")

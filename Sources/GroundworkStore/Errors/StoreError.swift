@@ -22,6 +22,14 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case noDataLocation
     /// A record could not be encoded (should not happen: every field is plain data).
     case encodingFailed(String)
+    /// The passphrase does not open the user's encryption settings.
+    case wrongPassphrase(user: String)
+    /// The user's files are encrypted and no passphrase was given.
+    case passphraseNeeded(user: String)
+    /// Encryption itself failed, or its settings are unusable.
+    case encryption(String)
+    /// A group exercise cannot write to a participant whose files are encrypted.
+    case encryptedParticipant(user: String)
 
     public var description: String {
         switch self {
@@ -41,6 +49,14 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "no place for data: set GROUNDWORK_HOME or pass --data-dir"
         case .encodingFailed(let reason):
             return "could not encode the session: \(reason)"
+        case .wrongPassphrase(let user):
+            return "wrong passphrase for user '\(user)'"
+        case .passphraseNeeded(let user):
+            return "the data of user '\(user)' is encrypted: enter the passphrase in a terminal or set GROUNDWORK_PASSPHRASE"
+        case .encryption(let reason):
+            return "encryption: \(reason)"
+        case .encryptedParticipant(let user):
+            return "user '\(user)' keeps encrypted sessions, which group exercises cannot save to; leave them out or run 'groundwork decrypt --user \(user)'"
         }
     }
 

@@ -15,7 +15,7 @@ public struct DurableFile: Sendable {
     /// file is removed.
     public func write(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o600) throws(StoreError) {
         do throws(StoreError) {
-            try replace(path, with: bytes, mode: mode)
+            try WriteGuard.during { () throws(StoreError) in try replace(path, with: bytes, mode: mode) }
         } catch .io(_, _, let code) {
             // Name the file the person knows, not the temp file.
             throw .io(operation: "save", path: path, errno: code)

@@ -43,7 +43,7 @@ public struct GroupStore: Sendable {
     public func lockForWriting(_ names: [String]) throws(StoreError) -> GroupWriter {
         var writers: [String: UserWriter] = [:]
         for name in names {
-            writers[name] = try UserStore(location: location, user: try UserName(name), fileSystem: fileSystem).lockForWriting()
+            writers[name] = try UserStore(location: location, user: try UserName(name), fileSystem: fileSystem).lockForWritingUnencrypted()
         }
         return GroupWriter(store: self, writers: writers)
     }
@@ -62,7 +62,7 @@ public struct GroupWriter: Sendable {
     /// Takes the lock of a participant who joins later.
     public mutating func addParticipant(_ name: String) throws(StoreError) {
         guard writers[name] == nil else { return }
-        writers[name] = try UserStore(location: store.location, user: try UserName(name), fileSystem: store.fileSystem).lockForWriting()
+        writers[name] = try UserStore(location: store.location, user: try UserName(name), fileSystem: store.fileSystem).lockForWritingUnencrypted()
     }
 
     /// Writes the group file, then the session file of each participant in `touched` (all of them

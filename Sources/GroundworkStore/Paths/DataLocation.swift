@@ -52,6 +52,8 @@ public struct DataLocation: Sendable, Hashable {
     public func lockFile(_ user: UserName) -> String { DataLocation.join(userFolder(user), ".lock") }
     /// `users/<user>/profile.json`
     public func profileFile(_ user: UserName) -> String { DataLocation.join(userFolder(user), "profile.json") }
+    /// `users/<user>/encryption.json`, present when the user's files are encrypted.
+    public func encryptionFile(_ user: UserName) -> String { DataLocation.join(userFolder(user), "encryption.json") }
     /// `users/<user>/index.json`, a cache of session headers for `history`.
     public func indexFile(_ user: UserName) -> String { DataLocation.join(userFolder(user), "index.json") }
 

@@ -63,8 +63,7 @@ public struct SessionCodec: Sendable {
         } catch DecodingError.typeMismatch {
             return .failure(UnreadableFile(path: path, reason: "not a groundwork session: not a JSON object"))
         } catch {
-            let last = bytes.last { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
-            if last != UInt8(ascii: "}") {
+            if SessionCodec.endsOpen(bytes) {
                 return .failure(UnreadableFile(path: path, reason: "truncated: the file ends part-way through (\(bytes.count) bytes)"))
             }
             return .failure(UnreadableFile(path: path, reason: "not valid JSON"))
@@ -79,6 +78,27 @@ public struct SessionCodec: Sendable {
             return .failure(UnreadableFile(path: path, reason: "unknown schema version \(version)"))
         }
         return .success(version)
+    }
+
+    /// Whether the bytes stop inside a string or with an object or array still open: what a write
+    /// cut short leaves (a cut that happens to fall after a `}` still leaves the outer object open).
+    static func endsOpen(_ bytes: [UInt8]) -> Bool {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x22: inString = true
+            case 0x7B, 0x5B: depth += 1
+            case 0x7D, 0x5D: depth -= 1
+            default: break
+            }
+        }
+        return inString || depth > 0
     }
 
     /// A short, lowercase reason for a decoding error, with the JSON path of the problem.

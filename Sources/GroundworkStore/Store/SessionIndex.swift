@@ -24,8 +24,16 @@ struct SessionIndex {
     var entries: [String: Entry] = [:]
 
     /// The index on disk, or an empty one when it is missing, damaged or of another version.
-    static func load(_ path: String, fileSystem: any FileSystem) -> SessionIndex {
-        guard let bytes = try? fileSystem.read(path), let tree = JSONTree.parse(bytes),
+    static func load(_ path: String, fileSystem: any FileSystem, key: UserKey? = nil) -> SessionIndex {
+        guard var bytes = try? fileSystem.read(path) else { return SessionIndex() }
+        if SealedEnvelope.isSealed(bytes) {
+            guard let key, let plain = try? key.open(bytes, path: path) else { return SessionIndex() }
+            bytes = plain
+        } else if key != nil {
+            // An encrypted user's index is always sealed; a plain one was not written by us.
+            return SessionIndex()
+        }
+        guard let tree = JSONTree.parse(bytes),
               tree["version"]?.numberValue == Double(currentVersion), case .object(let pairs)? = tree["entries"]
         else { return SessionIndex() }
         var index = SessionIndex()
@@ -37,7 +45,7 @@ struct SessionIndex {
     }
 
     /// Saves the index; failures are ignored (a read-only folder just means no cache).
-    func save(_ path: String, fileSystem: any FileSystem) {
+    func save(_ path: String, fileSystem: any FileSystem, key: UserKey? = nil) {
         let tree = JSONTree.object([
             ("version", .number(Double(SessionIndex.currentVersion))),
             ("entries", .object(entries.keys.sorted().compactMap { name in entries[name].map { (name, $0.tree) } })),
@@ -45,6 +53,10 @@ struct SessionIndex {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 400)
         tree.write(into: &bytes)
+        if let key {
+            guard let sealed = try? key.seal(bytes) else { return }
+            bytes = sealed
+        }
         try? DurableFile(fileSystem: fileSystem).write(bytes, to: path)
     }
 }

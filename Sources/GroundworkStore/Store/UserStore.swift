@@ -6,12 +6,15 @@ public struct UserStore: Sendable {
     public let location: DataLocation
     public let user: UserName
     public let fileSystem: any FileSystem
+    /// The unlocked key when the user's files are encrypted (see `unlocked(passphrase:)`).
+    public let key: UserKey?
     let codec = SessionCodec()
 
-    public init(location: DataLocation, user: UserName, fileSystem: any FileSystem = PosixFileSystem()) {
+    public init(location: DataLocation, user: UserName, fileSystem: any FileSystem = PosixFileSystem(), key: UserKey? = nil) {
         self.location = location
         self.user = user
         self.fileSystem = fileSystem
+        self.key = key
     }
 
     /// Session files and the files that could not be read, from one pass over the folder.
@@ -34,7 +37,7 @@ public struct UserStore: Sendable {
     /// One session by file name; `StoreError.unreadable` when the file cannot be read.
     public func load(fileName: String) throws(StoreError) -> SessionRecord {
         let path = path(of: fileName)
-        let bytes = try fileSystem.read(path)
+        let bytes = try readPlain(path)
         switch codec.decode(bytes, path: path) {
         case .success(var record):
             record.origin.fileName = fileName
@@ -51,6 +54,8 @@ public struct UserStore: Sendable {
             do throws(StoreError) {
                 listing.items.append(try load(fileName: name))
             } catch {
+                // A missing passphrase is not damage: the files must not be reported (or quarantined) as unreadable.
+                if error.isAboutThePassphrase { throw error }
                 listing.unreadable.append(StoreError.unreadableFile(from: error, path: path(of: name)))
             }
         }
@@ -64,7 +69,7 @@ public struct UserStore: Sendable {
         var listing = Listing<SessionHeader>(items: [], unreadable: [])
         let names = try sessionFileNames()
         let indexPath = location.indexFile(user)
-        let index = SessionIndex.load(indexPath, fileSystem: fileSystem)
+        let index = SessionIndex.load(indexPath, fileSystem: fileSystem, key: key)
         var next = SessionIndex()
         var changed = false
         for name in names {
@@ -77,7 +82,7 @@ public struct UserStore: Sendable {
                     next.entries[name] = entry
                     continue
                 }
-                let bytes = try fileSystem.read(path)
+                let bytes = try readPlain(path)
                 switch codec.decodeHeader(bytes, path: path, fileName: name) {
                 case .success(let header):
                     listing.items.append(header)
@@ -88,11 +93,13 @@ public struct UserStore: Sendable {
                     listing.unreadable.append(problem)
                 }
             } catch {
+                if error.isAboutThePassphrase { throw error }
                 listing.unreadable.append(StoreError.unreadableFile(from: error, path: path))
             }
         }
-        if changed || next.entries.count != index.entries.count {
-            next.save(indexPath, fileSystem: fileSystem)
+        // The index holds titles, scores and next steps: for an encrypted user it is sealed, or not written.
+        if (changed || next.entries.count != index.entries.count) && (key != nil || !isEncrypted) {
+            next.save(indexPath, fileSystem: fileSystem, key: key)
         }
         listing.items.sort { ($0.startedAt, $0.id) > ($1.startedAt, $1.id) }
         return listing
@@ -143,9 +150,11 @@ public struct UserStore: Sendable {
     }
 
     /// Takes the user's lock for writing; `StoreError.locked` when another process has it. Temp files
-    /// left by a crashed write are removed then: no writer can be using them.
+    /// left by a crashed write are removed then: no writer can be using them. Installs `WriteGuard`.
     public func lockForWriting() throws(StoreError) -> UserWriter {
         let lock = try UserLock(user: user, location: location, fileSystem: fileSystem)
+        // From now on a SIGTERM or SIGHUP lets the write in progress finish first.
+        WriteGuard.install()
         let writer = UserWriter(store: self, lock: lock)
         _ = try? writer.cleanTempFiles()
         return writer

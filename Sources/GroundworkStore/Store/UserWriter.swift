@@ -31,13 +31,15 @@ public struct UserWriter: Sendable {
         let fileName = next.origin.fileName ?? next.fileName
         let path = store.path(of: fileName)
         try durable.makeFolders(store.sessionsFolder)
+        // Never write plain text into an encrypted user's folder.
+        if store.key == nil && store.isEncrypted { throw .passphraseNeeded(user: store.user.rawValue) }
         if let old = next.origin.migratedFrom {
             let backup = path + ".v\(old).bak"
             if try store.fileSystem.status(backup) == nil, try store.fileSystem.status(path) != nil {
-                try durable.write(try store.fileSystem.read(path), to: backup)
+                try durable.write(try store.sealedIfKeyed(try store.fileSystem.read(path)), to: backup)
             }
         }
-        let bytes = try store.codec.encode(next)
+        let bytes = try store.sealedIfKeyed(try store.codec.encode(next))
         try durable.write(bytes, to: path)
         next.origin = Origin(fileName: fileName, migratedFrom: nil)
         record = next

@@ -25,7 +25,8 @@ struct ForgetCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = StoreContext(options)
+        // Deleting everything needs no passphrase: a person who forgot it can still remove their data.
+        let context = StoreContext(options, unlock: !all)
         let writer = context.lockForWriting()
         if let session {
             let header = context.run { () throws(StoreError) in try context.store.find(session) }

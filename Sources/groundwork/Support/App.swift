@@ -63,13 +63,14 @@ final class App {
         return nil
     }
 
-    /// The user's store (no lock needed to read).
+    /// The user's store (no lock needed to read), unlocked with the passphrase when encrypted.
     func userStore() throws -> UserStore {
         let environment = ProcessInfo.processInfo.environment
         do throws(StoreError) {
             let location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
             let user = try StoreContext.userName(options, environment: environment)
-            return UserStore(location: location, user: user)
+            // Encrypted users are unlocked here, before any question is asked.
+            return try UserStore(location: location, user: user).unlockedIfEncrypted()
         } catch {
             throw AppError(error)
         }

@@ -16,8 +16,10 @@ struct StoreContext {
     let store: UserStore
 
     /// Resolves the data folder (`--data-dir`, `GROUNDWORK_HOME`, `XDG_DATA_HOME`, home) and the
-    /// user (`--user`, else the login name); exits with a message when either is unusable.
-    init(_ options: GlobalOptions) {
+    /// user (`--user`, else the login name); exits with a message when either is unusable. When the
+    /// user's files are encrypted, asks for the passphrase (or reads `GROUNDWORK_PASSPHRASE`) and
+    /// unlocks them, unless `unlock` is false (`forget --all` must work without it).
+    init(_ options: GlobalOptions, unlock: Bool = true) {
         let environment = ProcessInfo.processInfo.environment
         do throws(StoreError) {
             location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
@@ -25,7 +27,8 @@ struct StoreContext {
         } catch {
             StoreContext.exit(with: error)
         }
-        store = UserStore(location: location, user: user)
+        let plain = UserStore(location: location, user: user)
+        store = unlock ? StoreContext.run { () throws(StoreError) in try plain.unlockedIfEncrypted() } : plain
     }
 
     /// `--user`, else `$USER`, else `$LOGNAME`, else the password database's name.
@@ -43,6 +46,10 @@ struct StoreContext {
 
     /// Runs `body`, turning store errors into one line on stderr and the documented exit status.
     func run<T>(_ body: () throws(StoreError) -> T) -> T {
+        StoreContext.run(body)
+    }
+
+    static func run<T>(_ body: () throws(StoreError) -> T) -> T {
         do throws(StoreError) {
             return try body()
         } catch {

@@ -16,6 +16,20 @@ struct StorePerformanceTests {
         #expect(elapsed < .milliseconds(1))
     }
 
+    /// Encryption's per-turn cost: HKDF and AES-GCM over a 500-turn session (the key is derived once).
+    @Test func sealA500TurnSession() throws {
+        let bytes = try SessionCodec().encode(Samples.record(answers: 500))
+        let key = try UserKey(user: "ada", passphrase: "pass phrase", derivation: .random(rounds: KeyDerivation.minimumRounds))
+        _ = try key.seal(bytes)
+        let runs = 100
+        let seal = try ContinuousClock().measure { for _ in 0..<runs { _ = try key.seal(bytes) } } / runs
+        let sealed = try key.seal(bytes)
+        let open = try ContinuousClock().measure { for _ in 0..<runs { _ = try key.open(sealed, path: "") } } / runs
+        let derive = try ContinuousClock().measure { _ = try KeyDerivation.random().deriveKey(Array("pass phrase".utf8)) }
+        print("seal 500-turn session (\(bytes.count) bytes): \(seal), open: \(open); key derivation (600,000 rounds): \(derive)")
+        #expect(seal < .milliseconds(1))
+    }
+
     @Test func historyOver1000Sessions() throws {
         let folder = try TemporaryFolder()
         let store = UserStore(location: folder.location, user: try UserName("ada"))

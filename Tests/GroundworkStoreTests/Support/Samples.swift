@@ -19,6 +19,8 @@ enum Samples {
         state.inputs.append(.skip)
         state.inputs.append(.finish)
         state.reasks = 1
+        state.questionsDone = answers
+        state.startVariables = ["user": .string("ada"), "tags": .list([.string("x")])]
         state.loopPasses = ["career-checkin/tasks_loop": 2]
         state.listeners = ["listening": ListenerMemory(rotation: ["listening/my/0": 1], remarks: ["Earlier you said your job."])]
         state.lastText = "I like my job"

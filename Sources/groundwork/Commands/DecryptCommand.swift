@@ -1,0 +1,24 @@
+import ArgumentParser
+import GroundworkStore
+
+/// `groundwork decrypt`: turn encryption off for a user.
+struct DecryptCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decrypt",
+        abstract: "Turn encryption off: write your sessions back as plain files (asks for the passphrase).",
+        discussion: "To change the passphrase, run 'groundwork decrypt' and then 'groundwork encrypt'."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let context = StoreContext(options)
+        guard context.store.isEncrypted else {
+            StoreContext.printError("the data of '\(context.user)' is not encrypted")
+            return
+        }
+        let writer = context.lockForWriting()
+        let opened = context.run { () throws(StoreError) in try writer.disableEncryption() }
+        StoreContext.printError("the data of '\(context.user)' is no longer encrypted (\(opened.count) file\(opened.count == 1 ? "" : "s") written back plain)")
+    }
+}

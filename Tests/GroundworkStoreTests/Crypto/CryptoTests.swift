@@ -1,0 +1,4 @@
+import Testing
+
+/// Encryption at rest: `swift test --filter Crypto`.
+@Suite enum CryptoTests {}
