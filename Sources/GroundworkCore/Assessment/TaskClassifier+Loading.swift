@@ -76,6 +76,7 @@ private struct Loader {
             }
             classifier.maxWords = max(classifier.maxWords, words.count)
         }
+        classifier.indexPhrasesAndFamilies()
         return classifier
     }
 

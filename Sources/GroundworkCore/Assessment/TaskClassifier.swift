@@ -94,9 +94,10 @@ public struct TaskClassifier: Sendable {
     /// several activities, and a phrase about a later one would overrule the mined rules wrongly.
     static let phraseAnywhereUpTo = 5
 
-    var phrases: [Phrase] = []
+    /// Changing the phrases or families rebuilds their word indexes, which `classify` relies on.
+    var phrases: [Phrase] = [] { didSet { indexPhrasesAndFamilies() } }
     var rules: [Rule]
-    var families: [Family] = []
+    var families: [Family] = [] { didSet { indexPhrasesAndFamilies() } }
     /// Rule indices by the rule's words joined with a space, for rules matching anywhere.
     var phraseIndex: [String: [Int]]
     /// Rule indices for rules matching only at the start of the task.
@@ -106,6 +107,12 @@ public struct TaskClassifier: Sendable {
     var ignored: Set<String>
     var basePoints: [Int]
     var baseReasons: [String]
+    /// The first words of every phrase pattern, by pattern id (see `indexPhrasesAndFamilies`).
+    var firstWords = WordIndex()
+    /// Each pattern id's phrase and its place among the phrase's patterns, in file order.
+    var patternOwners: [(phrase: Int, pattern: Int)] = []
+    /// The families' words, by family index.
+    var familyWords = WordIndex()
 
     /// The number of mined rules, for messages and tests.
     public var ruleCount: Int { rules.count }
@@ -115,8 +122,14 @@ public struct TaskClassifier: Sendable {
     /// Suggests a label for `task`, with the reason of the rule that decided it.
     public func classify(_ task: String) -> TaskSuggestion {
         let tokens = TaskClassifier.tokenize(task, ignoring: ignored)
-        for phrase in phrases {
-            guard let fired = phrase.patterns.first(where: { TaskClassifier.occurs($0.words, in: tokens) }) else { continue }
+        // Only patterns whose first word matches where a pattern may start can occur; in id order
+        // they are tried as the file lists them, so the first that occurs is the first phrase's.
+        let opening = tokens.count <= TaskClassifier.phraseAnywhereUpTo ? 0..<tokens.count : 0..<min(1, tokens.count)
+        let candidates = patternsOpening(at: opening, of: tokens)
+        for id in candidates {
+            let (phraseIndex, patternIndex) = patternOwners[id]
+            let phrase = phrases[phraseIndex], fired = phrase.patterns[patternIndex]
+            guard TaskClassifier.occurs(fired.words, in: tokens) else { continue }
             return TaskSuggestion(label: phrase.label, reason: phrase.reason, rule: "phrases:\(fired.text)", matched: fired.text)
         }
         var matched: [Int] = []
@@ -145,8 +158,11 @@ public struct TaskClassifier: Sendable {
         for label in ExposureLabel.allCases where score[label.index] > score[winner.index] { winner = label }
         // A phrase naming an activity of another label later in a long task makes any specific
         // reason for the winner doubtful ('adjust' in 'adjust machine translation output').
-        let doubtful = phrases.contains { phrase in
-            phrase.label != winner && phrase.patterns.contains { TaskClassifier.occurs($0.words, in: tokens, anywhere: true) }
+        let anywhere = opening.count == tokens.count ? candidates : patternsOpening(at: 0..<tokens.count, of: tokens)
+        let doubtful = anywhere.contains { id in
+            let (phraseIndex, patternIndex) = patternOwners[id]
+            return phrases[phraseIndex].label != winner
+                && TaskClassifier.occurs(phrases[phraseIndex].patterns[patternIndex].words, in: tokens, anywhere: true)
         }
         return explain(winner, rules: unique, tokens: tokens, specific: !doubtful)
     }
@@ -180,11 +196,11 @@ public struct TaskClassifier: Sendable {
         let words = rules[index].words
         let starts = rules[index].opening ? [0] : Array(0...max(0, tokens.count - words.count))
         for start in starts where start + words.count <= tokens.count && Array(tokens[start..<(start + words.count)]) == words {
-            let neighbours = [start - 1, start + words.count].filter { tokens.indices.contains($0) }.map { tokens[$0] }
-            let clash = families.contains { family in
-                family.label != label && family.words.contains { word in neighbours.contains(where: word.matches) }
+            var matching: [Int] = []
+            for neighbour in [start - 1, start + words.count] where tokens.indices.contains(neighbour) {
+                familyWords.collect(matching: tokens[neighbour], into: &matching)
             }
-            if clash { return true }
+            if matching.contains(where: { families[$0].label != label }) { return true }
         }
         return false
     }
