@@ -37,6 +37,12 @@ public struct ScriptLibrary: Sendable {
     /// a classifier file with errors reads as no classifier.
     public static func load(scripts: [SourceFile], prompts: [(name: String, file: SourceFile)],
                             deferringClassifier: Bool = false) -> (ScriptLibrary, [Diagnostic]) {
+        load(scripts: scripts, prompts: prompts, deferringClassifier: deferringClassifier, parsed: [:])
+    }
+
+    /// As above; `parsed` holds files already parsed (by path), with the diagnostics the parse gave.
+    static func load(scripts: [SourceFile], prompts: [(name: String, file: SourceFile)], deferringClassifier: Bool,
+                     parsed: [String: (root: YAMLNode?, diagnostics: [Diagnostic])]) -> (ScriptLibrary, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var library = ScriptLibrary()
 
@@ -73,7 +79,14 @@ public struct ScriptLibrary: Sendable {
                 groupFiles.append(file)
                 continue
             }
-            guard let root = YAMLParser.parse(file, diagnostics: &diagnostics) else { continue }
+            let parsedRoot: YAMLNode?
+            if let cached = parsed[file.path] {
+                diagnostics += cached.diagnostics
+                parsedRoot = cached.root
+            } else {
+                parsedRoot = YAMLParser.parse(file, diagnostics: &diagnostics)
+            }
+            guard let root = parsedRoot else { continue }
             guard root.mappingPairs != nil else {
                 diagnostics.append(Diagnostic(.error, root.location, "expected a mapping at the top of the file, found \(root.kindName)",
                                               sourceLine: SourceText(file).line(root.location.line)))

@@ -20,7 +20,7 @@ struct JournalCommand: ParsableCommand {
             // Saved journaling is the `journal` flow: safety net, summary, footer and a next step.
             let store = try app.userStore()
             let writer = try app.lockForWriting(store)
-            let loaded = try app.loadLibrary()
+            let loaded = try app.loadLibrary(only: "journal")
             _ = try loaded.require(loaded.library.flows["journal"], thing: "flow 'journal'",
                                    missing: "no flow named 'journal' in the dialogues folder; add journal.yaml or pass --dialogues DIR")
             return try app.startFlow("journal", library: loaded.library, store: store, writer: writer)

@@ -15,6 +15,6 @@ struct ResumeCommand: ParsableCommand {
         guard let record = try app.latestActive(store) else {
             throw AppError("no session to resume for this user; start one with 'groundwork start FLOW'")
         }
-        try app.resume(record, library: app.loadLibrary(), writer: writer)
+        try app.resume(record, library: app.loadLibrary(only: record.flowID), writer: writer)
     }
 }

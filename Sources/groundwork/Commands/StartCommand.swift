@@ -16,7 +16,7 @@ struct StartCommand: ParsableCommand {
         let app = App(options)
         let store = try app.userStore()
         let writer = try app.lockForWriting(store)
-        let loaded = try app.loadLibrary()
+        let loaded = try app.loadLibrary(only: flow)
         _ = try loaded.require(loaded.library.flows[flow], thing: "flow '\(flow)'",
                                missing: "no flow named '\(flow)'; 'groundwork flows' lists them")
         try app.startFlow(flow, library: loaded.library, store: store, writer: writer)

@@ -25,10 +25,11 @@ final class App {
     /// The seed given, or a fresh random one.
     var seed: UInt64 { options.seed ?? UInt64.random(in: 0...UInt64.max) }
 
-    /// Every script under the dialogues folder, with the prompts.
-    func loadLibrary() throws -> LoadedLibrary {
+    /// Every script under the dialogues folder, with the prompts; with `flowID`, only what that
+    /// flow needs to run (start and resume: loading everything was most of the cold start).
+    func loadLibrary(only flowID: String? = nil) throws -> LoadedLibrary {
         var loaded = try ScriptFiles.loadLibrary(scripts: [ResourcePaths.dialogues(options)], prompts: ResourcePaths.prompts(options),
-                                                 deferringClassifier: true)
+                                                 deferringClassifier: true, only: flowID)
         loaded.library.reference = try loadReference()
         return loaded
     }

@@ -29,11 +29,17 @@ enum ScriptFiles {
     /// `deferringClassifier` parses the task classifier's rules only when a flow first classifies a
     /// task (they are most of the bundled scripts and no first question needs them); lint and the
     /// transcript tests load them eagerly so their problems are reported.
+    /// `only` loads just what running that flow needs (see `ScriptLibrary.load(scripts:prompts:only:)`):
+    /// the other flows, rule sets and templates are read from disk but not parsed.
     static func loadLibrary(scripts scriptPaths: [String], prompts promptFolder: String?,
-                            deferringClassifier: Bool = false) throws -> LoadedLibrary {
+                            deferringClassifier: Bool = false, only flowID: String? = nil) throws -> LoadedLibrary {
         let sources = try scripts(in: scriptPaths)
         let templates = try promptFolder.map { try prompts(in: $0) } ?? []
-        let (library, diagnostics) = ScriptLibrary.load(scripts: sources, prompts: templates, deferringClassifier: deferringClassifier)
+        let (library, diagnostics) = if let flowID {
+            ScriptLibrary.load(scripts: sources, prompts: templates, only: flowID, deferringClassifier: deferringClassifier)
+        } else {
+            ScriptLibrary.load(scripts: sources, prompts: templates, deferringClassifier: deferringClassifier)
+        }
         return LoadedLibrary(library: library, errors: diagnostics.filter { $0.severity == .error })
     }
 

@@ -26,6 +26,9 @@ final class StorePersistence: SessionPersistence {
         }
         inputsRecorded = state.inputs.count
         entries += TranscriptEntry.coachLines(for: events, at: now)
+        // Leaving at the end of input saves again what the last turn just saved: skip that write
+        // (and its two fsyncs); only the record's time would change.
+        if entries.isEmpty, let record, record.state == state { return }
         do throws(StoreError) {
             if var current = record {
                 current.state = state
