@@ -31,6 +31,11 @@ final class Tmux {
         try tmux(["send-keys", "-t", target, "-l", text])
     }
 
+    /// A tmux format value of the pane, e.g. `#{pane_title}`.
+    func paneValue(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The screen's text; with `escapes`, colour and attribute escapes too.
     func screen(escapes: Bool = false) throws -> String {
         try tmux(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []))
