@@ -18,11 +18,42 @@ public enum HistoryReport {
         .sorted { $0.date < $1.date }
     }
 
+    /// What a journal session's entries carry: their `#tags` and moods (1–5).
+    public struct JournalNote: Sendable, Hashable {
+        public var entries: Int
+        public var tags: [String]
+        public var moods: [Int]
+
+        /// Reads the entries of `record` (free-text answers).
+        public init(_ record: SessionRecord) {
+            let written = record.answers.compactMap(JournalEntry.init(answer:))
+            entries = written.count
+            var seen: Set<String> = []
+            tags = written.flatMap(\.tags).filter { seen.insert($0.lowercased()).inserted }
+            moods = written.compactMap(\.mood)
+        }
+
+        /// "3 entries · #work #sleep · mood 2–4"
+        public var text: String {
+            var parts = [entries == 1 ? "1 entry" : "\(entries) entries"]
+            if !tags.isEmpty { parts.append(tags.map { "#" + $0 }.joined(separator: " ")) }
+            if let low = moods.min(), let high = moods.max() {
+                parts.append(low == high ? "mood \(low)" : "mood \(low)–\(high)")
+            }
+            return parts.joined(separator: " · ")
+        }
+    }
+
     /// A table of sessions (in the order given) and, with two check-ins or more, a sparkline.
-    public static func text(_ headers: [SessionHeader]) -> String {
+    /// `journals` adds entries, tags and moods to the result of the sessions it names (by id).
+    public static func text(_ headers: [SessionHeader], journals: [String: JournalNote] = [:]) -> String {
         if headers.isEmpty { return "No sessions yet. 'groundwork start' begins one.\n" }
-        let rows = headers.map { [ $0.startedAt.shortUTC, $0.id, $0.flowTitle.isEmpty ? $0.flowID : $0.flowTitle,
-                                   $0.status.rawValue, Headline.text(for: $0) ] }
+        let rows = headers.map { header -> [String] in
+            var result = Headline.text(for: header)
+            if let note = journals[header.id] { result = note.text + (header.status == .completed ? "" : " (\(result))") }
+            return [header.startedAt.shortUTC, header.id, header.flowTitle.isEmpty ? header.flowID : header.flowTitle,
+                    header.status.rawValue, result]
+        }
         let titles = ["DATE (UTC)", "SESSION", "FLOW", "STATUS", "RESULT"]
         var widths = titles.map(\.count)
         for row in rows {
@@ -45,7 +76,8 @@ public enum HistoryReport {
     }
 
     /// The same as JSON: sessions with their scores nested, the trend, and unreadable files.
-    public static func json(_ headers: [SessionHeader], unreadable: [UnreadableFile]) -> String {
+    public static func json(_ headers: [SessionHeader], unreadable: [UnreadableFile],
+                            journals: [String: JournalNote] = [:]) -> String {
         let sessions = headers.map { header -> JSONTree in
             var pairs: [(String, JSONTree)] = [
                 ("id", .string(header.id)),
@@ -59,6 +91,11 @@ public enum HistoryReport {
                 ("file", .string(header.fileName)),
             ]
             if !header.scores.isEmpty { pairs.append(("scores", .object(JSONTree.nesting(header.scores)))) }
+            if let note = journals[header.id] {
+                pairs.append(("journal", .object([("entries", .number(Double(note.entries))),
+                                                  ("tags", .array(note.tags.map(JSONTree.string))),
+                                                  ("moods", .array(note.moods.map { .number(Double($0)) }))])))
+            }
             if let step = header.nextStepID {
                 pairs.append(("nextStep", .object([("id", .string(step)), ("text", header.nextStepText.map(JSONTree.string) ?? .null)])))
             }

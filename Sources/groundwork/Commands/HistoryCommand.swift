@@ -19,12 +19,19 @@ struct HistoryCommand: AsyncParsableCommand {
     func run() async throws {
         let context = StoreContext(options)
         let listing = context.run { () throws(StoreError) in try context.store.headers() }
+        // Journal sessions show their entries' tags and moods, which only the full file holds.
+        var journals: [String: HistoryReport.JournalNote] = [:]
+        for header in listing.items where header.flowID == "journal" {
+            if let record = try? context.store.load(fileName: header.fileName) {
+                journals[header.id] = HistoryReport.JournalNote(record)
+            }
+        }
         switch format {
         case .text:
             context.warn(listing.unreadable)
-            StoreContext.output(HistoryReport.text(listing.items))
+            StoreContext.output(HistoryReport.text(listing.items, journals: journals))
         case .json:
-            StoreContext.output(HistoryReport.json(listing.items, unreadable: listing.unreadable))
+            StoreContext.output(HistoryReport.json(listing.items, unreadable: listing.unreadable, journals: journals))
         }
     }
 }

@@ -189,3 +189,24 @@ import Testing
         #expect(back.sessions == records)
     }
 }
+
+@Suite struct JournalNoteTests {
+    @Test func tagsAndMoodsOfAJournalShowInHistory() {
+        var record = Samples.record(answers: 0, completed: true)
+        record.flowID = "journal"
+        record.flowTitle = "Journal"
+        for (i, line) in ["long day at #work mood: 2", "slept well #Sleep", "4", "back at #WORK, mood: 4"].enumerated() {
+            // "4" answered a number question: its value is not the text typed, so it is no entry.
+            let value: Value = line == "4" ? .number(4) : .string(line)
+            record.state.answers.append(Answer(flowID: "journal", nodeID: "q\(i)", question: "", raw: line, value: value, variable: nil))
+        }
+        let note = HistoryReport.JournalNote(record)
+        #expect(note.entries == 3)
+        #expect(note.tags == ["work", "sleep"])
+        #expect(note.moods == [2, 4])
+        #expect(note.text == "3 entries · #work #sleep · mood 2–4")
+        let header = SessionHeader(record: record, fileName: "f.json")
+        let table = HistoryReport.text([header], journals: [header.id: note])
+        #expect(table.contains("Journal  completed  3 entries · #work #sleep · mood 2–4"))
+    }
+}
