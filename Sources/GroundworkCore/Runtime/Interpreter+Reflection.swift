@@ -20,7 +20,15 @@ extension Interpreter {
     /// `safety.country.<code>` set to true for the session's country (lowercased letters), so the
     /// safety template can show that country's crisis line with a plain Mustache section.
     func countryFlags() -> [String: Value] {
-        guard let country = state.variables[Self.countryVariable]?.string else { return [:] }
+        Engine.safetyCountryFlags(state.variables[Self.countryVariable]?.string)
+    }
+}
+
+extension Engine {
+    /// `safety.country.<code>` set to true for `country` (its letters, lowercased), the context the
+    /// `safety/message` and `safety/resources` prompts use to show that country's crisis line.
+    public static func safetyCountryFlags(_ country: String?) -> [String: Value] {
+        guard let country else { return [:] }
         let code = String(country.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) })
         guard !code.isEmpty else { return [:] }
         return ["safety.country." + code: .bool(true)]

@@ -91,17 +91,17 @@ final class App {
     func startVariables(_ store: UserStore) -> [String: Value] {
         var variables: [String: Value] = ["user": .string(store.user.rawValue)]
         if let country { variables["country"] = .string(country) }
-        let earlier = ((try? store.headers().items) ?? [])
+        // One listing serves the trend and the latest check-in (headers hold the scores).
+        let checkIns = ((try? store.headers().items) ?? [])
             .filter { $0.flowID == "career-checkin" && $0.status == .completed }
             .sorted { $0.startedAt < $1.startedAt }
-            .compactMap { $0.scores["exposure.score"]?.number }
+        let earlier = checkIns.compactMap { $0.scores["exposure.score"]?.number }
         if !earlier.isEmpty { variables["trend"] = .string(ExposureTrend.text(earlier: earlier)) }
-        guard let latest = try? store.latestCompleted(flowID: "career-checkin"),
-              let score = latest.scores["exposure.score"] else { return variables }
+        guard let latest = checkIns.last, let score = latest.scores["exposure.score"] else { return variables }
         let day = latest.updatedAt.components
         let now = Timestamp.now().millisecondsSince1970
         variables["latest.exposure.score"] = score
-        variables["latest.exposure.band"] = latest.scores["exposure.band"] ?? latest.variables["exposure.band"] ?? .string("")
+        variables["latest.exposure.band"] = latest.scores["exposure.band"] ?? .string("")
         variables["latest.date"] = .string(String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
         variables["latest.age_days"] = .number(Double((now - latest.updatedAt.millisecondsSince1970) / 86_400_000))
         return variables
@@ -182,12 +182,7 @@ final class App {
         guard let listening = library.ruleSets["listening"] else {
             throw AppError("no rule set 'listening' in the dialogues folder; add rules/listening.yaml or pass --dialogues DIR")
         }
-        var context: [String: Value] = [:]
-        if let country {
-            let code = String(country.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) })
-            if !code.isEmpty { context["safety.country." + code] = .bool(true) }
-        }
-        let safetyMessage = library.prompts.render("safety/resources", context)
+        let safetyMessage = library.prompts.render("safety/resources", Engine.safetyCountryFlags(country))
         let runner = JournalRunner(listening: listening, safety: library.ruleSets["safety"],
                                    safetyMessage: safetyMessage, state: state,
                                    reader: reader, renderer: makeRenderer(), persistence: persistence,
