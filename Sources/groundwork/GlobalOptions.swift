@@ -29,3 +29,20 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Occupation table (CSV, as in the 'GPTs are GPTs' data) to compare a career check-in with (also: $GROUNDWORK_REFERENCE).")
     var reference: String?
 }
+
+extension GlobalOptions {
+    /// The person's country for crisis lines: `--country`, else GROUNDWORK_COUNTRY, else the
+    /// territory of the locale (`en_GB.UTF-8` → GB); nil when none is known (the message then lists
+    /// the international directory only).
+    func country(environment: [String: String]) -> String? {
+        if let given = country ?? environment["GROUNDWORK_COUNTRY"], !given.isEmpty { return given.uppercased() }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let locale = environment[name], !locale.isEmpty else { continue }
+            let language = locale.split(separator: ".").first ?? ""
+            let parts = language.split(separator: "_")
+            if parts.count == 2, parts[1].count == 2 { return parts[1].uppercased() }
+            return nil
+        }
+        return nil
+    }
+}

@@ -4,15 +4,18 @@
 /// in tests; given the same exercise, state, line and time it returns the same state and events.
 public struct GroupEngine: Sendable {
     public let exercise: GroupExercise
-    /// For the `safety` rule set and prompt templates.
+    /// For the safety net and prompt templates.
     public let library: ScriptLibrary
+    /// The facilitator's country, for the crisis lines in the safety note (`--country`).
+    public let country: String?
 
     /// Longest participant name accepted (the store takes the same names as user folders).
     public static let maxNameLength = 32
 
-    public init(exercise: GroupExercise, library: ScriptLibrary) {
+    public init(exercise: GroupExercise, library: ScriptLibrary, country: String? = nil) {
         self.exercise = exercise
         self.library = library
+        self.country = country
     }
 
     /// Starts the exercise for `participants` (with any facts known about them) and runs to the first turn.

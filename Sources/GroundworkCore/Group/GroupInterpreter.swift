@@ -186,22 +186,28 @@ struct GroupInterpreter {
 
     // MARK: Safety net
 
-    /// Runs a line through the `safety` rule set; on a hit the exercise pauses, the screen is cleared
-    /// and only the facilitator is told. The words are kept nowhere.
+    /// Runs a line through the safety net; on a hit of either tier the exercise pauses, the screen
+    /// is cleared and only the facilitator is told, with the crisis lines for their country. The
+    /// words are kept nowhere.
     private mutating func interruptForSafety(_ line: String, step: GroupStep, isPrivate: Bool) -> Bool {
-        guard let rules = engine.library.ruleSets["safety"] else { return false }
-        var memory = ListenerMemory()
-        let reply = rules.respond(to: line, memory: &memory)
-        guard let keyword = reply.keyword else { return false }
-        let category = reply.group ?? keyword
+        guard let net = engine.library.safetyNet else { return false }
+        let found = net.assess(line)
+        guard found.tier != .none else { return false }
         for name in state.units[state.turn] {
-            state.safety.append(GroupSafetyEvent(participant: name, stepID: step.id, category: category, time: now))
+            var event = GroupSafetyEvent(participant: name, stepID: step.id, category: found.category, time: now)
+            event.tier = found.tier
+            event.concepts = found.concepts
+            state.safety.append(event)
             touched.insert(name)
         }
         state.pause = .safety
         pauseTimer()
         events.append(.clear)
-        let note = engine.library.prompts.render("group/safety", ["safety.category": .string(category)]) ?? GroupInterpreter.builtInSafetyNote
+        var context = Engine.safetyCountryFlags(engine.country)
+        context["safety.category"] = .string(found.category)
+        context["safety.check"] = .bool(found.tier == .check)
+        context["safety.why"] = .string(found.explanation)
+        let note = engine.library.prompts.render("group/safety", context) ?? GroupInterpreter.builtInSafetyNote
         events.append(.facilitator(note))
         return true
     }

@@ -163,6 +163,10 @@ public struct GroupSafetyEvent: Sendable, Hashable, Codable {
     public var stepID: String
     public var category: String
     public var time: Double
+    /// `crisis` or `check` (nil in files written before the two tiers).
+    public var tier: SafetyNet.Tier?
+    /// The concepts that fired, in words, for the facilitator's `/why`.
+    public var concepts: [String]?
 
     public init(participant: String, stepID: String, category: String, time: Double) {
         self.participant = participant

@@ -22,13 +22,6 @@ struct Interpreter {
     var failure: Failure?
 
     static let safetyChoices = [ChoiceOption(label: "continue"), ChoiceOption(label: "pause"), ChoiceOption(label: "leave")]
-    static let builtInSafetyMessage = """
-        It sounds like you may be carrying something very heavy right now. You don't have to face it alone.
-        If you are in danger or might act on these thoughts, please call your local emergency number now, \
-        or reach a crisis line: in the US call or text 988; in the UK and Ireland call Samaritans on 116 123; \
-        elsewhere, findahelpline.com lists free, confidential lines.
-        Would you like to continue, pause here (your answers are kept), or leave?
-        """
 
     init(engine: Engine, state: SessionState) {
         self.engine = engine
@@ -63,6 +56,10 @@ struct Interpreter {
             chooseAfterSafety(input, node: node, question: question)
             return
         }
+        if state.safety.awaitingCheck {
+            answerSafetyCheck(input, flow: flow, node: node, question: question, inputIndex: inputIndex)
+            return
+        }
         let kind = AnswerParser.kindName(question.input).rawValue
         switch input {
         case .finish:
@@ -81,32 +78,38 @@ struct Interpreter {
             run(from: node.next)
         case .line(let raw):
             if case .text = question.input, interruptForSafety(raw, nodeID: node.id, inputIndex: inputIndex) { return }
-            switch AnswerParser.parse(raw, as: question.input) {
-            case .success(let accepted):
-                let shown = render(question.prompt)
-                if let name = question.save { state.variables[name] = accepted.value }
-                state.answers.append(Answer(flowID: flow.id, nodeID: node.id, question: shown, raw: raw,
-                                            value: accepted.value, variable: question.save))
-                if case .text = question.input, case .string(let text) = accepted.value { state.lastText = text }
-                trace.append("node '\(node.id)' (ask, \(kind)): accepted '\(AnswerParser.trimmed(raw))'"
-                             + (question.save.map { ", saved to \($0)" } ?? ""))
+            answer(raw, flow: flow, node: node, question: question)
+        }
+    }
+
+    /// Takes a line as the answer to the waiting question (it has passed the safety net).
+    private mutating func answer(_ raw: String, flow: Flow, node: Node, question: Question) {
+        let kind = AnswerParser.kindName(question.input).rawValue
+        switch AnswerParser.parse(raw, as: question.input) {
+        case .success(let accepted):
+            let shown = render(question.prompt)
+            if let name = question.save { state.variables[name] = accepted.value }
+            state.answers.append(Answer(flowID: flow.id, nodeID: node.id, question: shown, raw: raw,
+                                        value: accepted.value, variable: question.save))
+            if case .text = question.input, case .string(let text) = accepted.value { state.lastText = text }
+            trace.append("node '\(node.id)' (ask, \(kind)): accepted '\(AnswerParser.trimmed(raw))'"
+                         + (question.save.map { ", saved to \($0)" } ?? ""))
+            moveOn()
+            run(from: accepted.next ?? node.next)
+        case .failure(let refusal):
+            state.reasks += 1
+            if state.reasks >= question.maxReasks {
+                let target = question.onGiveUp ?? node.next
+                trace.append("node '\(node.id)' (ask, \(kind)): \(refusal.reason); gave up after \(state.reasks) invalid answers"
+                             + (target.map { ", going to '\($0)'" } ?? ""))
+                events.append(.notice("Let's leave that question and move on."))
                 moveOn()
-                run(from: accepted.next ?? node.next)
-            case .failure(let refusal):
-                state.reasks += 1
-                if state.reasks >= question.maxReasks {
-                    let target = question.onGiveUp ?? node.next
-                    trace.append("node '\(node.id)' (ask, \(kind)): \(refusal.reason); gave up after \(state.reasks) invalid answers"
-                                 + (target.map { ", going to '\($0)'" } ?? ""))
-                    events.append(.notice("Let's leave that question and move on."))
-                    moveOn()
-                    run(from: target)
-                } else {
-                    trace.append("node '\(node.id)' (ask, \(kind)): \(refusal.reason); re-asked (\(state.reasks) of \(question.maxReasks))")
-                    events.append(.invalid(question.reask.map(render) ?? AnswerParser.defaultReask(for: question.input)))
-                    if state.reasks >= 2, let help = question.help { events.append(.say(render(help))) }
-                    ask(node, question)
-                }
+                run(from: target)
+            } else {
+                trace.append("node '\(node.id)' (ask, \(kind)): \(refusal.reason); re-asked (\(state.reasks) of \(question.maxReasks))")
+                events.append(.invalid(question.reask.map(render) ?? AnswerParser.defaultReask(for: question.input)))
+                if state.reasks >= 2, let help = question.help { events.append(.say(render(help))) }
+                ask(node, question)
             }
         }
     }
@@ -121,7 +124,9 @@ struct Interpreter {
     mutating func showCurrent() {
         guard state.status == .active, let (_, node, question) = currentQuestion() else { return }
         if state.safety.awaitingChoice {
-            events.append(.safety(safetyMessage(category: state.safety.events.last?.category ?? "", reply: "")))
+            events.append(.safety(safetyMessage(.crisis)))
+        } else if state.safety.awaitingCheck {
+            events.append(.safety(safetyMessage(.check)))
         } else {
             events.append(.ask(prompt(node, question)))
         }
@@ -139,27 +144,59 @@ struct Interpreter {
 
     // MARK: Safety net
 
-    /// Runs a free-text line through the `safety` rule set; true when it fired and the flow waits.
-    private mutating func interruptForSafety(_ line: String, nodeID: String, inputIndex: Int) -> Bool {
-        guard let rules = library.ruleSets["safety"] else { return false }
-        var memory = state.listeners["safety"] ?? ListenerMemory()
-        let reply = rules.respond(to: line, memory: &memory)
-        guard let keyword = reply.keyword else { return false }
-        state.listeners["safety"] = memory
-        let category = reply.group ?? keyword
-        state.safety.events.append(SafetyEvent(category: category, nodeID: nodeID, inputIndex: inputIndex))
-        state.safety.awaitingChoice = true
-        trace.append("safety net at node '\(nodeID)': \(reply.explanation) (category \(category)); the line was not saved")
-        events.append(.safety(safetyMessage(category: category, reply: reply.text)))
+    /// Runs a free-text line through the safety net; true when it fired and the flow waits (for
+    /// the answer to the gentle check, or for continue / pause / leave after the crisis message).
+    private mutating func interruptForSafety(_ line: String, nodeID: String, inputIndex: Int, holdsAnswer: Bool = true) -> Bool {
+        guard let net = library.safetyNet else { return false }
+        let verdict = state.safety.screen(line, net: net, place: nodeID, inputIndex: inputIndex)
+        if !holdsAnswer { state.safety.heldLine = nil }
+        return showSafety(verdict, at: nodeID)
+    }
+
+    /// Shows what a verdict asks for; false when there is nothing to show.
+    private mutating func showSafety(_ verdict: SafetyVerdict, at nodeID: String) -> Bool {
+        switch verdict {
+        case .pass, .cleared:
+            return false
+        case .check(let found):
+            trace.append("safety net at node '\(nodeID)': \(found.explanation) (rule '\(found.rule)', screen \(found.screen)); "
+                         + "asked the gentle check; the line is held until it is answered")
+            events.append(.safety(safetyMessage(.check)))
+        case .crisis(let found):
+            state.safety.awaitingChoice = true
+            trace.append("safety net at node '\(nodeID)': \(found.explanation) (rule '\(found.rule)', screen \(found.screen)); "
+                         + "showed the crisis message; the line was not saved")
+            events.append(.safety(safetyMessage(.crisis)))
+        }
         return true
     }
 
-    private func safetyMessage(category: String, reply: String) -> String {
-        var context = templateContext()
-        context["safety.category"] = .string(category)
-        context["safety.reply"] = .string(reply)
-        context.merge(countryFlags()) { _, flag in flag }
-        return library.prompts.render("safety/message", context) ?? Interpreter.builtInSafetyMessage
+    private func safetyMessage(_ tier: SafetyNet.Tier) -> String {
+        library.prompts.safetyText(tier, country: state.variables[Self.countryVariable]?.string, extra: templateContext())
+    }
+
+    /// The answer to the gentle check: a clear "no" takes the held line as the answer; anything
+    /// else shows the crisis message.
+    private mutating func answerSafetyCheck(_ input: Input, flow: Flow, node: Node, question: Question, inputIndex: Int) {
+        guard let net = library.safetyNet else {
+            state.safety.awaitingCheck = false
+            ask(node, question)
+            return
+        }
+        let line: String
+        if case .line(let raw) = input { line = raw } else { line = "" }
+        let verdict = state.safety.screen(line, net: net, place: node.id, inputIndex: inputIndex)
+        if case .cleared(let held) = verdict {
+            trace.append("safety net: the gentle check was answered no; carrying on")
+            events.append(.notice("Thank you for answering. Let's carry on."))
+            if case .text = question.input, !held.isEmpty {
+                answer(held, flow: flow, node: node, question: question)
+            } else {
+                ask(node, question)
+            }
+            return
+        }
+        _ = showSafety(verdict, at: node.id)
     }
 
     private mutating func chooseAfterSafety(_ input: Input, node: Node, question: Question) {
@@ -254,7 +291,7 @@ struct Interpreter {
                 // The last text answer already passed the safety net; other sources are checked here,
                 // and the person chooses how to go on at the next question.
                 if reflect.source != nil,
-                   interruptForSafety(text, nodeID: nodeID, inputIndex: max(0, state.inputs.count - 1)) {
+                   interruptForSafety(text, nodeID: nodeID, inputIndex: max(0, state.inputs.count - 1), holdsAnswer: false) {
                     next = node.next
                     continue
                 }
@@ -330,6 +367,7 @@ struct Interpreter {
         state.cursor = Cursor(flowID: state.flowID, node: nil, returnStack: [])
         state.status = .completed
         state.safety.awaitingChoice = false
+        state.safety.awaitingCheck = false
         guard let flow = library.flows[state.flowID] else {
             events.append(.end)
             return

@@ -129,16 +129,30 @@ public struct SafetyState: Sendable, Hashable, Codable {
     public var events: [SafetyEvent]
     /// True while the person is asked whether to continue, pause or leave.
     public var awaitingChoice: Bool
+    /// True while the gentle check (possible risk) waits for its answer.
+    public var awaitingCheck: Bool
+    /// The line that raised the gentle check; used as the answer when the check is answered "no".
+    public var heldLine: String?
 
-    public init(events: [SafetyEvent] = [], awaitingChoice: Bool = false) {
+    public init(events: [SafetyEvent] = [], awaitingChoice: Bool = false, awaitingCheck: Bool = false, heldLine: String? = nil) {
         self.events = events
         self.awaitingChoice = awaitingChoice
+        self.awaitingCheck = awaitingCheck
+        self.heldLine = heldLine
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        events = try c.decode([SafetyEvent].self, forKey: .events)
+        awaitingChoice = try c.decode(Bool.self, forKey: .awaitingChoice)
+        awaitingCheck = try c.decodeIfPresent(Bool.self, forKey: .awaitingCheck) ?? false
+        heldLine = try c.decodeIfPresent(String.self, forKey: .heldLine)
     }
 }
 
 /// One firing of the safety net. The person's words are not copied here: the transcript has them.
 public struct SafetyEvent: Sendable, Hashable, Codable {
-    /// Which safety keyword group matched (e.g. "suicide", "harm-others").
+    /// Which category fired: suicide, self-harm, harm-others or abuse.
     public var category: String
     /// The node that was interrupted.
     public var nodeID: String?
@@ -146,6 +160,15 @@ public struct SafetyEvent: Sendable, Hashable, Codable {
     public var inputIndex: Int
     /// What the person chose afterwards: "continue", "pause", "leave", or nil while undecided.
     public var choice: String?
+    /// `crisis` (the message with crisis lines) or `check` (the gentle question); nil in files
+    /// written before the two tiers, which only had the crisis message.
+    public var tier: SafetyNet.Tier?
+    /// The rule that fired, the screener item it stands for, and its concepts in words.
+    public var rule: String?
+    public var screen: String?
+    public var concepts: [String]?
+    /// The answer to a gentle check: "no", "not a clear no" or "risk in the answer".
+    public var answer: String?
 
     public init(category: String, nodeID: String?, inputIndex: Int, choice: String? = nil) {
         self.category = category

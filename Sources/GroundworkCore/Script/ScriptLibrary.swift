@@ -15,6 +15,8 @@ public struct ScriptLibrary: Sendable {
     public var reference: OccupationReference? = nil
     /// Group exercises (files with `kind: group-exercise`), by id.
     public var groupExercises: [String: GroupExercise] = [:]
+    /// The safety net (the file with `kind: safety-net`), used by every mode before anything else.
+    public var safetyNet: SafetyNet? = nil
 
     public init(flows: [String: Flow] = [:], ruleSets: [String: RuleSet] = [:], prompts: PromptLibrary = PromptLibrary(),
                 classifier: TaskClassifier? = nil) {
@@ -101,6 +103,14 @@ public struct ScriptLibrary: Sendable {
                 }
                 continue
             }
+            if SafetyNet.isSafetyNet(root) {
+                if library.safetyNet != nil {
+                    diagnostics.append(error(file, root.location, "a second safety net; only one may be loaded"))
+                } else {
+                    library.safetyNet = SafetyNet.load(root, file: file, diagnostics: &diagnostics)
+                }
+                continue
+            }
             switch (root["nodes"] != nil, root["keywords"] != nil) {
             case (true, false):
                 let before = diagnostics.count
@@ -114,7 +124,7 @@ public struct ScriptLibrary: Sendable {
                 diagnostics.append(Diagnostic(.error, root.location, "a file holds a flow ('nodes') or a rule set ('keywords'), not both",
                                               sourceLine: SourceText(file).line(root.location.line)))
             case (false, false):
-                diagnostics.append(Diagnostic(.error, root.location, "expected 'nodes' (a flow), 'keywords' (a rule set) or 'kind: task-classifier'",
+                diagnostics.append(Diagnostic(.error, root.location, "expected 'nodes' (a flow), 'keywords' (a rule set), 'kind: task-classifier' or 'kind: safety-net'",
                                               sourceLine: SourceText(file).line(root.location.line)))
             }
         }

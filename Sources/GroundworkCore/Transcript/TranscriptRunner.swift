@@ -84,19 +84,18 @@ public enum TranscriptRunner {
 
     private static func playRules(_ id: String, transcript: Transcript, library: ScriptLibrary) -> [String] {
         guard let rules = library.ruleSets[id] else { return ["error: no rule set named '\(id)'"] + transcript.inputs.map { "> " + $0 } }
-        let safety = transcript.safety ? library.ruleSets["safety"] : nil
+        let safety = transcript.safety ? library.safetyNet : nil
         if transcript.safety && safety == nil {
-            return ["error: 'safety: on' but the library has no rule set named 'safety'"] + transcript.inputs.map { "> " + $0 }
+            return ["error: 'safety: on' but the library has no safety net (a file with 'kind: safety-net')"] + transcript.inputs.map { "> " + $0 }
         }
         var memory = ListenerMemory()
-        var safetyMemory = ListenerMemory()
         var lines: [String] = []
         for input in transcript.inputs {
             lines.append("> " + input)
             if let safety {
-                let reply = safety.respond(to: input, memory: &safetyMemory)
-                if reply.keyword != nil {
-                    lines += block(Event.lines(reply.text))
+                let found = safety.assess(input)
+                if found.tier != .none {
+                    lines += block(Event.lines(library.prompts.safetyText(found.tier, country: nil)))
                     continue
                 }
             }

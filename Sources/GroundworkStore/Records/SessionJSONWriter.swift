@@ -78,15 +78,22 @@ struct SessionJSONWriter {
         key("random"); unsigned(s.random)
         key("reasks"); integer(Int64(s.reasks))
         key("safety"); open(0x7B)
+        key("awaitingCheck"); boolean(s.safety.awaitingCheck)
         key("awaitingChoice"); boolean(s.safety.awaitingChoice)
         key("events"); array(s.safety.events) { w, e in
             w.open(0x7B)
+            if let answer = e.answer { w.key("answer"); w.string(answer) }
             w.key("category"); w.string(e.category)
             if let choice = e.choice { w.key("choice"); w.string(choice) }
+            if let concepts = e.concepts { w.key("concepts"); w.array(concepts) { w, c in w.string(c) } }
             w.key("inputIndex"); w.integer(Int64(e.inputIndex))
             if let node = e.nodeID { w.key("nodeID"); w.string(node) }
+            if let rule = e.rule { w.key("rule"); w.string(rule) }
+            if let screen = e.screen { w.key("screen"); w.string(screen) }
+            if let tier = e.tier { w.key("tier"); w.string(tier.rawValue) }
             w.close(0x7D)
         }
+        if let held = s.safety.heldLine { key("heldLine"); string(held) }
         close(0x7D)
         key("seed"); unsigned(s.seed)
         key("startVariables"); dictionary(s.startVariables) { w, v in w.value(v) }

@@ -6,9 +6,10 @@ public final class JournalRunner {
     public static let flowID = "journal"
 
     private let listening: RuleSet
-    private let safety: RuleSet?
-    /// What a safety hit shows instead of a reply: the calm message with crisis lines, on one line.
-    private let safetyMessage: String?
+    private let safety: SafetyNet?
+    /// What a safety hit shows instead of a reply, by tier: the crisis message or the gentle check,
+    /// each with the crisis lines for the person's country, on one line.
+    private let safetyText: (SafetyNet.Tier) -> String
     /// `--why`: receives the explanation of every reply.
     private let explain: ((String) -> Void)?
     private let reader: LineReader
@@ -18,13 +19,15 @@ public final class JournalRunner {
     public private(set) var state: SessionState
     private var themes: [String] = []
 
-    public init(listening: RuleSet, safety: RuleSet?, safetyMessage: String? = nil, state: SessionState,
+    public init(listening: RuleSet, safety: SafetyNet?, safetyText: @escaping (SafetyNet.Tier) -> String = {
+                    $0 == .check ? SafetyNet.builtInCheck : SafetyNet.builtInMessage
+                }, state: SessionState,
                 reader: LineReader, renderer: Renderer, persistence: SessionPersistence, interactive: Bool,
                 explain: ((String) -> Void)? = nil) {
         self.listening = listening
         self.explain = explain
         self.safety = safety
-        self.safetyMessage = safetyMessage
+        self.safetyText = safetyText
         self.state = state
         self.reader = reader
         self.renderer = renderer
@@ -84,35 +87,44 @@ public final class JournalRunner {
 
     /// Replies to one line with exactly one line.
     private func answer(_ line: String) throws {
-        var memory = state.listeners[listening.id] ?? ListenerMemory()
-        var reply = listening.respond(to: line, memory: &memory)
-        var event = Event.reflect(oneLine(reply.text))
+        var text = line
+        var prefix = ""
+        var event: Event?
+        var explanation = ""
         if let safety {
-            var safetyMemory = state.listeners[safety.id] ?? ListenerMemory()
-            let check = safety.respond(to: line, memory: &safetyMemory)
-            // Only a keyword match counts: the safety set's fallback and memory are not alarms.
-            if check.keyword != nil {
-                reply = check
-                // A reply line like any other (one line per input), but never without crisis lines.
-                event = .reflect(oneLine(safetyMessage ?? check.text))
-                state.safety.events.append(SafetyEvent(category: check.group ?? check.keyword ?? "safety",
-                                                       nodeID: nil, inputIndex: state.inputs.count))
-                state.listeners[safety.id] = safetyMemory
-            } else {
-                state.listeners[listening.id] = memory
+            switch state.safety.screen(line, net: safety, place: nil, inputIndex: state.inputs.count) {
+            case .pass:
+                break
+            case .cleared(let held):
+                // The answer "no" to the gentle check: the held line gets its reply now.
+                prefix = "Thank you for answering. "
+                text = held
+                explanation = "the gentle check was answered no; "
+            case .check(let found):
+                event = .reflect(oneLine(safetyText(.check)))
+                explanation = "safety net: \(found.explanation); asked the gentle check"
+            case .crisis(let found):
+                event = .reflect(oneLine(safetyText(.crisis)))
+                explanation = "safety net: \(found.explanation); showed the crisis lines"
             }
-        } else {
-            state.listeners[listening.id] = memory
         }
-        if let group = reply.group, !themes.contains(group) { themes.append(group) }
+        if event == nil {
+            var memory = state.listeners[listening.id] ?? ListenerMemory()
+            let reply = listening.respond(to: text, memory: &memory)
+            state.listeners[listening.id] = memory
+            if let group = reply.group, !themes.contains(group) { themes.append(group) }
+            event = .reflect(prefix + oneLine(reply.text))
+            explanation += reply.explanation
+        }
+        let shown = event ?? .reflect("")
         state.inputs.append(.line(line))
         state.answers.append(Answer(flowID: Self.flowID, nodeID: "entry", question: "", raw: line,
                                     value: .string(line), variable: nil))
         state.lastText = line
-        state.explanation = reply.explanation
-        renderer.render(event)
-        explain?(reply.explanation)
-        try persistence.save(state, [event])
+        state.explanation = explanation
+        renderer.render(shown)
+        explain?(explanation)
+        try persistence.save(state, [shown])
     }
 
     private func finish() throws {

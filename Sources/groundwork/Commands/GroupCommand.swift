@@ -74,7 +74,7 @@ struct GroupCommand: AsyncParsableCommand {
         for name in names + (facilitator.map { [$0] } ?? []) {
             do throws(StoreError) { _ = try UserName(name) } catch { StoreContext.exit(with: error) }
         }
-        let engine = GroupEngine(exercise: chosen, library: library)
+        let engine = GroupEngine(exercise: chosen, library: library, country: options.country(environment: ProcessInfo.processInfo.environment))
         let clock = SystemGroupClock()
         let people = names.map { GroupCommand.participant($0, location: location) }
         let opening: GroupResult
@@ -107,7 +107,7 @@ struct GroupCommand: AsyncParsableCommand {
         }
         var writer: GroupWriter
         do throws(StoreError) { writer = try store.lockForWriting(record.state.participants.map(\.name)) } catch { StoreContext.exit(with: error) }
-        let engine = GroupEngine(exercise: chosen, library: library)
+        let engine = GroupEngine(exercise: chosen, library: library, country: options.country(environment: ProcessInfo.processInfo.environment))
         let opening = engine.resume(record.state, now: SystemGroupClock().now())
         StoreContext.output("(Resuming the group from \(record.startedAt.shortUTC).)\n")
         try runGroup(engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: false)

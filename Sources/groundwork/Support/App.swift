@@ -51,18 +51,7 @@ final class App {
     /// The person's country for crisis lines: `--country`, else GROUNDWORK_COUNTRY, else the
     /// territory of the locale (`en_GB.UTF-8` → GB); nil when none is known (the message then lists
     /// the international directory only).
-    var country: String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let given = options.country ?? environment["GROUNDWORK_COUNTRY"], !given.isEmpty { return given.uppercased() }
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            guard let locale = environment[name], !locale.isEmpty else { continue }
-            let language = locale.split(separator: ".").first ?? ""
-            let parts = language.split(separator: "_")
-            if parts.count == 2, parts[1].count == 2 { return parts[1].uppercased() }
-            return nil
-        }
-        return nil
-    }
+    var country: String? { options.country(environment: ProcessInfo.processInfo.environment) }
 
     /// The user's store (no lock needed to read), unlocked with the passphrase when encrypted.
     func userStore() throws -> UserStore {
@@ -182,9 +171,10 @@ final class App {
         guard let listening = library.ruleSets["listening"] else {
             throw AppError("no rule set 'listening' in the dialogues folder; add rules/listening.yaml or pass --dialogues DIR")
         }
-        let safetyMessage = library.prompts.render("safety/resources", Engine.safetyCountryFlags(country))
-        let runner = JournalRunner(listening: listening, safety: library.ruleSets["safety"],
-                                   safetyMessage: safetyMessage, state: state,
+        let prompts = library.prompts
+        let country = self.country
+        let runner = JournalRunner(listening: listening, safety: library.safetyNet,
+                                   safetyText: { prompts.safetyText($0, country: country) }, state: state,
                                    reader: reader, renderer: makeRenderer(), persistence: persistence,
                                    interactive: interactive, explain: explainer)
         _ = try runner.run()

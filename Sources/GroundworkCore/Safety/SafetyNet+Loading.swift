@@ -1,0 +1,481 @@
+extension SafetyNet {
+    /// True when the file's top-level mapping says `kind: safety-net`.
+    static func isSafetyNet(_ root: YAMLNode) -> Bool { root["kind"]?.scalar == "safety-net" }
+
+    /// Loads and checks a `kind: safety-net` file; nil when it has errors (each one a diagnostic).
+    static func load(_ root: YAMLNode, file: SourceFile, diagnostics: inout [Diagnostic]) -> SafetyNet? {
+        var loader = SafetyNetLoader(file: file)
+        let net = loader.load(root)
+        diagnostics += loader.diagnostics
+        return loader.diagnostics.contains { $0.severity == .error } ? nil : net
+    }
+}
+
+/// Checks a safety-net file and compiles its phrases into word ids and concept indexes.
+struct SafetyNetLoader {
+    static let rootKeys = ["kind", "id", "description", "fuzzy", "not_typos", "substitutions", "barriers",
+                           "first_person", "concepts", "guards", "default_unless", "rules", "check_answers"]
+    static let conceptKeys = ["label", "phrases"]
+    static let guardKeys = ["label", "phrases", "scope", "effect"]
+    static let ruleKeys = ["id", "tier", "category", "screen", "match", "unless"]
+    static let categories = ["suicide", "self-harm", "harm-others", "abuse"]
+    static let screens = ["wish-to-be-dead", "active-thoughts", "method", "intent", "plan", "preparatory",
+                          "past-behaviour", "self-harm", "abuse", "harm-to-others"]
+    /// Longest gap a phrase may name (`*8`).
+    static let maxGap = 8
+
+    let file: SourceFile
+    let source: SourceText
+    private(set) var diagnostics: [Diagnostic] = []
+    private var vocabulary: [String: Int32] = [:]
+    private var substitutions: [String: [String]] = [:]
+    private var conceptIndex: [String: Int] = [:]
+    private var guardIndex: [String: Int] = [:]
+
+    init(file: SourceFile) {
+        self.file = file
+        self.source = SourceText(file)
+    }
+
+    private mutating func error(_ node: YAMLNode, _ message: String) {
+        diagnostics.append(Diagnostic(.error, node.location, message, sourceLine: source.line(node.location.line)))
+    }
+
+    private mutating func warning(_ node: YAMLNode, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, node.location, message, sourceLine: source.line(node.location.line)))
+    }
+
+    private mutating func checkKeys(_ node: YAMLNode, allowed: [String], in place: String) {
+        for pair in node.mappingPairs ?? [] {
+            let name = pair.key.scalar ?? ""
+            if !allowed.contains(name) { error(pair.key, Spelling.suggest("unknown key '\(name)' in \(place)", for: name, among: allowed)) }
+        }
+    }
+
+    private mutating func string(_ node: YAMLNode, _ what: String) -> String? {
+        guard let value = node.scalar, !node.isNull else {
+            error(node, "\(what) must be a string, found \(node.isNull ? "nothing" : node.kindName)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func strings(_ node: YAMLNode, _ what: String) -> [(String, YAMLNode)] {
+        if node.scalar != nil, !node.isNull { return string(node, what).map { [($0, node)] } ?? [] }
+        guard let items = node.sequenceItems else {
+            error(node, "\(what) must be a list of strings, found \(node.kindName)")
+            return []
+        }
+        return items.compactMap { item in string(item, what).map { ($0, item) } }
+    }
+
+    private mutating func intern(_ word: String) -> Int32 {
+        if let id = vocabulary[word] { return id }
+        let id = Int32(vocabulary.count)
+        vocabulary[word] = id
+        return id
+    }
+
+    /// A phrase word as input words: lower case, apostrophes dropped, split at other marks.
+    static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        var word = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" { continue }
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                word += scalar.properties.lowercaseMapping
+            } else if !word.isEmpty {
+                out.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { out.append(word) }
+        return out
+    }
+
+    // MARK: Load
+
+    mutating func load(_ root: YAMLNode) -> SafetyNet? {
+        checkKeys(root, allowed: Self.rootKeys, in: "safety net")
+        var id = "safety"
+        if let node = root["id"], let value = string(node, "'id'") { id = value }
+        if let node = root["description"] { _ = string(node, "'description'") }
+        var fuzzyMinimum = 6
+        if let node = root["fuzzy"] {
+            if let n = node.number, n >= 4, n <= 20, n == n.rounded() { fuzzyMinimum = Int(n) } else {
+                error(node, "'fuzzy' must be a whole number from 4 to 20 (the shortest word a typo is forgiven in)")
+            }
+        }
+        if let node = root["substitutions"] {
+            if let pairs = node.mappingPairs {
+                for pair in pairs {
+                    guard let from = pair.key.scalar, let to = string(pair.value, "a substitution") else { continue }
+                    let key = Self.words(from)
+                    guard key.count == 1 else { error(pair.key, "substitution '\(from)' must be one word"); continue }
+                    substitutions[key[0]] = Self.words(to)
+                }
+            } else {
+                error(node, "'substitutions' must be a mapping of word: replacement, found \(node.kindName)")
+            }
+        }
+
+        // Concepts first by name, so phrases may name any concept wherever it is defined.
+        let conceptPairs = root["concepts"]?.mappingPairs ?? []
+        if let node = root["concepts"], node.mappingPairs == nil { error(node, "'concepts' must be a mapping of name: phrases, found \(node.kindName)") }
+        if root["concepts"] == nil { error(root, "a safety net needs 'concepts'") }
+        for (index, pair) in conceptPairs.enumerated() {
+            let name = pair.key.scalar ?? ""
+            if conceptIndex[name] != nil { error(pair.key, "duplicate concept '\(name)'") }
+            conceptIndex[name] = index
+        }
+        let guardPairs = root["guards"]?.mappingPairs ?? []
+        if let node = root["guards"], node.mappingPairs == nil { error(node, "'guards' must be a mapping of name: phrases, found \(node.kindName)") }
+        for (index, pair) in guardPairs.enumerated() {
+            let name = pair.key.scalar ?? ""
+            if guardIndex[name] != nil { error(pair.key, "duplicate guard '\(name)'") }
+            guardIndex[name] = index
+        }
+
+        var concepts: [SafetyNet.Concept] = []
+        for pair in conceptPairs {
+            let name = pair.key.scalar ?? ""
+            let (label, phrases) = labelled(pair.value, what: "concept '\(name)'")
+            concepts.append(SafetyNet.Concept(name: name, label: label ?? name, phrases: phrases))
+        }
+        var guards: [SafetyNet.Guard] = []
+        for pair in guardPairs {
+            let name = pair.key.scalar ?? ""
+            var wholeLine = false
+            if let scope = pair.value["scope"] {
+                switch scope.scalar {
+                case "line": wholeLine = true
+                case "overlap": wholeLine = false
+                default: error(scope, "guard '\(name)': scope must be 'line' or 'overlap', found '\(scope.scalar ?? scope.kindName)'")
+                }
+            }
+            var demotes = false
+            if let effect = pair.value["effect"] {
+                switch effect.scalar {
+                case "cancel": demotes = false
+                case "demote": demotes = true
+                default: error(effect, "guard '\(name)': effect must be 'cancel' or 'demote', found '\(effect.scalar ?? effect.kindName)'")
+                }
+            }
+            let (label, phrases) = labelled(pair.value, what: "guard '\(name)'", keys: Self.guardKeys)
+            guards.append(SafetyNet.Guard(name: name, label: label ?? name, phrases: phrases, wholeLine: wholeLine, demotes: demotes))
+        }
+        checkCycles(concepts, pairs: conceptPairs)
+
+        var defaultUnless: [Int] = []
+        if let node = root["default_unless"] { defaultUnless = guardList(node) }
+
+        var rules: [SafetyNet.Rule] = []
+        var ruleIDs: Set<String> = []
+        if let node = root["rules"] {
+            if let items = node.sequenceItems {
+                for item in items {
+                    if let rule = self.rule(item, defaultUnless: defaultUnless) {
+                        if !ruleIDs.insert(rule.id).inserted { error(item, "duplicate rule id '\(rule.id)'") }
+                        rules.append(rule)
+                    }
+                }
+            } else {
+                error(node, "'rules' must be a list, found \(node.kindName)")
+            }
+        } else {
+            error(root, "a safety net needs 'rules'")
+        }
+        // Crisis rules first, so a line stops at the first clear-risk match.
+        rules = rules.filter { $0.tier == .crisis } + rules.filter { $0.tier != .crisis }
+
+        var barriers: Set<Int32> = []
+        if let node = root["barriers"] {
+            for (word, item) in strings(node, "a barrier word") {
+                let parts = Self.words(word)
+                guard parts.count == 1 else { error(item, "barrier '\(word)' must be one word"); continue }
+                barriers.insert(intern(parts[0]))
+            }
+        }
+
+        var firstPerson: Set<Int32> = []
+        if let node = root["first_person"] {
+            for (word, item) in strings(node, "a first-person word") {
+                let parts = Self.words(word)
+                guard parts.count == 1 else { error(item, "first-person word '\(word)' must be one word"); continue }
+                firstPerson.insert(intern(parts[0]))
+            }
+        }
+
+        var clearNo: [SafetyNet.Phrase] = []
+        var notClear: [SafetyNet.Phrase] = []
+        if let node = root["check_answers"] {
+            checkKeys(node, allowed: ["no", "not_clear"], in: "check_answers")
+            if let no = node["no"] { clearNo = strings(no, "a clear 'no'").compactMap { phrase($0.0, node: $0.1) } }
+            if let unclear = node["not_clear"] { notClear = strings(unclear, "a 'not clear' phrase").compactMap { phrase($0.0, node: $0.1) } }
+        }
+        if clearNo.isEmpty { error(root, "a safety net needs 'check_answers' with 'no' phrases (what ends a gentle check)") }
+
+        var notTypos: Set<String> = []
+        if let node = root["not_typos"] { notTypos = Set(strings(node, "a word").flatMap { Self.words($0.0) }) }
+        var deletions: [String: Int32] = [:]
+        for (word, id) in vocabulary where word.unicodeScalars.count >= fuzzyMinimum {
+            let scalars = Array(word.unicodeScalars)
+            for index in scalars.indices {
+                var shorter = scalars
+                shorter.remove(at: index)
+                let key = String(String.UnicodeScalarView(shorter))
+                if let other = deletions[key], other != id { deletions[key] = SafetyNet.unknownWord } else { deletions[key] = id }
+            }
+        }
+        // A real word that is one edit from a lexicon word is never read as that word.
+        for word in notTypos where vocabulary[word] == nil { vocabulary[word] = SafetyNet.unknownWord }
+
+        return SafetyNet(id: id, vocabulary: vocabulary, substitutions: substitutions, concepts: concepts, rules: rules,
+                         guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,
+                         clearNo: clearNo, notClear: notClear)
+    }
+
+    /// `[phrases…]`, one phrase, or `{label:, phrases:}`.
+    private mutating func labelled(_ node: YAMLNode, what: String, keys: [String] = SafetyNetLoader.conceptKeys) -> (String?, [SafetyNet.Phrase]) {
+        var label: String?
+        var list = node
+        if node.mappingPairs != nil {
+            checkKeys(node, allowed: keys, in: what)
+            if let l = node["label"] { label = string(l, "'label'") }
+            guard let phrases = node["phrases"] else {
+                error(node, "\(what) needs 'phrases'")
+                return (label, [])
+            }
+            list = phrases
+        }
+        let phrases = strings(list, "a phrase of \(what)").compactMap { phrase($0.0, node: $0.1) }
+        if phrases.isEmpty { error(node, "\(what) has no phrases") }
+        return (label, phrases)
+    }
+
+    private mutating func guardList(_ node: YAMLNode) -> [Int] {
+        strings(node, "a guard name").compactMap { name, item in
+            guard let index = guardIndex[name] else {
+                error(item, Spelling.suggest("unknown guard '\(name)'", for: name, among: guardIndex.keys.sorted()))
+                return nil
+            }
+            return index
+        }
+    }
+
+    private mutating func rule(_ node: YAMLNode, defaultUnless: [Int]) -> SafetyNet.Rule? {
+        guard node.mappingPairs != nil else {
+            error(node, "a rule must be a mapping with 'id', 'tier', 'category' and 'match', found \(node.kindName)")
+            return nil
+        }
+        checkKeys(node, allowed: Self.ruleKeys, in: "a rule")
+        guard let idNode = node["id"], let id = string(idNode, "a rule's 'id'") else {
+            if node["id"] == nil { error(node, "a rule needs an 'id'") }
+            return nil
+        }
+        var tier = SafetyNet.Tier.crisis
+        if let t = node["tier"] {
+            switch t.scalar {
+            case "crisis": tier = .crisis
+            case "check": tier = .check
+            default: error(t, "rule '\(id)': tier must be 'crisis' or 'check', found '\(t.scalar ?? t.kindName)'")
+            }
+        } else {
+            error(node, "rule '\(id)' needs a 'tier' (crisis or check)")
+        }
+        var category = ""
+        if let c = node["category"], let value = string(c, "'category'") {
+            if Self.categories.contains(value) { category = value } else {
+                error(c, Spelling.suggest("rule '\(id)': unknown category '\(value)' (expected \(Self.categories.joined(separator: ", ")))",
+                                          for: value, among: Self.categories))
+            }
+        } else if node["category"] == nil {
+            error(node, "rule '\(id)' needs a 'category'")
+        }
+        var screen = ""
+        if let s = node["screen"], let value = string(s, "'screen'") {
+            if Self.screens.contains(value) { screen = value } else {
+                error(s, Spelling.suggest("rule '\(id)': unknown screen item '\(value)'", for: value, among: Self.screens))
+            }
+        } else if node["screen"] == nil {
+            error(node, "rule '\(id)' needs a 'screen' (the C-SSRS item it stands for: \(Self.screens.joined(separator: ", ")))")
+        }
+        guard let match = node["match"] else {
+            error(node, "rule '\(id)' needs a 'match'")
+            return nil
+        }
+        let phrases = strings(match, "a match of rule '\(id)'").compactMap { phrase($0.0, node: $0.1) }
+        let unless = node["unless"].map { guardList($0) } ?? defaultUnless
+        var shown: [Int] = []
+        for phrase in phrases {
+            for element in phrase.elements {
+                if case .concept(let c) = element, !shown.contains(c) { shown.append(c) }
+            }
+        }
+        return SafetyNet.Rule(id: id, tier: tier, category: category, screen: screen, phrases: phrases, unless: unless,
+                              shownConcepts: shown)
+    }
+
+    // MARK: Phrases
+
+    /// `i * want to (die|@dead) @finality?`: words, `@concept`, `*` or `*N` (a gap of up to 3 or N
+    /// words), `(a|b|@c)` alternatives, `_` (any one word), `,` (a comma), `^` and `$` (the start
+    /// and end of the line, a sentence or a comma-separated part); `?` after an element makes it
+    /// optional.
+    private mutating func phrase(_ text: String, node: YAMLNode) -> SafetyNet.Phrase? {
+        var elements: [SafetyNet.Element] = []
+        guard let parts = Self.pieces(text) else {
+            error(node, "'\(text)': a '(' without its ')'")
+            return nil
+        }
+        for part in parts {
+            var piece = Substring(part)
+            var optional = false
+            if piece.hasSuffix("?"), piece.count > 1 {
+                optional = true
+                piece = piece.dropLast()
+            }
+            let parsed: [SafetyNet.Element]
+            if ["$", "^", "_", ","].contains(piece) {
+                parsed = single(String(piece), phrase: text, node: node) ?? []
+            } else if piece.hasPrefix("*") {
+                let count = piece.dropFirst()
+                if count.isEmpty {
+                    parsed = [.gap(3)]
+                } else if let n = Int(count), n >= 1, n <= Self.maxGap {
+                    parsed = [.gap(n)]
+                } else {
+                    error(node, "'\(piece)' in '\(text)': a gap is '*' or '*N' with N from 1 to \(Self.maxGap)")
+                    return nil
+                }
+            } else if piece.hasPrefix("("), piece.dropFirst().contains("(") || piece.dropLast().dropFirst().contains(")") {
+                error(node, "'\(text)': alternatives cannot hold parentheses; write two phrases instead")
+                return nil
+            } else if piece.hasPrefix("("), piece.hasSuffix(")"), piece.count > 2 {
+                var choices: [SafetyNet.Element] = []
+                for choice in piece.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false) {
+                    let words = choice.split(separator: " ").map(String.init)
+                    var parts: [SafetyNet.Element] = []
+                    for word in words {
+                        guard let element = single(word, phrase: text, node: node) else { return nil }
+                        parts += element
+                    }
+                    guard !parts.isEmpty else {
+                        error(node, "an empty alternative in '\(text)'")
+                        return nil
+                    }
+                    choices.append(parts.count == 1 ? parts[0] : .sequence(parts))
+                }
+                parsed = [.anyOf(choices)]
+            } else {
+                guard let element = single(String(piece), phrase: text, node: node) else { return nil }
+                parsed = element
+            }
+            if optional {
+                guard parsed.count == 1 else {
+                    error(node, "'\(piece)?' in '\(text)': only one word, concept or group can be optional")
+                    return nil
+                }
+                elements.append(.optional(parsed[0]))
+            } else {
+                elements += parsed
+            }
+        }
+        guard let first = elements.first else {
+            error(node, "an empty phrase")
+            return nil
+        }
+        if case .gap = first {
+            error(node, "'\(text)': a phrase cannot start with a gap")
+            return nil
+        }
+        if case .gap = elements[elements.count - 1] {
+            error(node, "'\(text)': a phrase cannot end with a gap")
+            return nil
+        }
+        return SafetyNet.Phrase(elements: elements)
+    }
+
+    /// The phrase split at spaces outside parentheses; nil when parentheses do not balance.
+    static func pieces(_ text: String) -> [String]? {
+        var out: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in text {
+            switch ch {
+            case "(":
+                depth += 1
+                current.append(ch)
+            case ")":
+                depth -= 1
+                if depth < 0 { return nil }
+                current.append(ch)
+            case " " where depth == 0:
+                if !current.isEmpty { out.append(current) }
+                current = ""
+            default:
+                current.append(ch)
+            }
+        }
+        guard depth == 0 else { return nil }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// A word (possibly several input words, as "self-harm", after substitutions) or `@concept`.
+    private mutating func single(_ text: String, phrase: String, node: YAMLNode) -> [SafetyNet.Element]? {
+        switch text {
+        case "$": return [.end]
+        case "^": return [.start]
+        case "_": return [.any]
+        case ",": return [.word(SafetyNet.comma)]
+        default: break
+        }
+        if text.hasPrefix("@") {
+            let name = String(text.dropFirst())
+            guard let index = conceptIndex[name] else {
+                error(node, Spelling.suggest("unknown concept '\(name)' in '\(phrase)'", for: name, among: conceptIndex.keys.sorted()))
+                return nil
+            }
+            return [.concept(index)]
+        }
+        let words = Self.words(text)
+        guard !words.isEmpty else {
+            error(node, "'\(text)' in '\(phrase)' has no letters")
+            return nil
+        }
+        // Phrases are read as input is: a substituted word stands for its replacement.
+        return words.flatMap { substitutions[$0] ?? [$0] }.map { .word(intern($0)) }
+    }
+
+    /// A concept that reaches itself through its phrases would never finish matching.
+    private mutating func checkCycles(_ concepts: [SafetyNet.Concept], pairs: [(key: YAMLNode, value: YAMLNode)]) {
+        func references(_ element: SafetyNet.Element) -> [Int] {
+            switch element {
+            case .concept(let c): return [c]
+            case .anyOf(let choices), .sequence(let choices): return choices.flatMap(references)
+            case .optional(let inner): return references(inner)
+            case .word, .gap, .end, .start, .any: return []
+            }
+        }
+        let edges = concepts.map { concept in Set(concept.phrases.flatMap { $0.elements.flatMap(references) }) }
+        var state = Array(repeating: 0, count: concepts.count) // 0 new, 1 on the path, 2 done
+        func visit(_ c: Int, path: [Int]) -> [Int]? {
+            if state[c] == 1 { return path + [c] }
+            if state[c] == 2 { return nil }
+            state[c] = 1
+            for next in edges[c].sorted() {
+                if let cycle = visit(next, path: path + [c]) { return cycle }
+            }
+            state[c] = 2
+            return nil
+        }
+        for c in concepts.indices where state[c] == 0 {
+            if let cycle = visit(c, path: []) {
+                let names = cycle.map { concepts[$0].name }
+                error(pairs[cycle[cycle.count - 1]].key, "concept '\(names.last ?? "")' refers to itself: \(names.joined(separator: " → "))")
+                return
+            }
+        }
+    }
+}
