@@ -17,7 +17,7 @@ struct SafetyNetLoader {
                            "first_person", "concepts", "guards", "default_unless", "rules", "check_answers"]
     static let conceptKeys = ["label", "phrases"]
     static let guardKeys = ["label", "phrases", "scope", "effect"]
-    static let ruleKeys = ["id", "tier", "category", "screen", "match", "unless"]
+    static let ruleKeys = ["id", "tier", "category", "screen", "match", "near", "within", "not_near", "unless"]
     static let categories = ["suicide", "self-harm", "harm-others", "abuse"]
     static let screens = ["wish-to-be-dead", "active-thoughts", "method", "intent", "plan", "preparatory",
                           "past-behaviour", "self-harm", "abuse", "harm-to-others"]
@@ -146,11 +146,13 @@ struct SafetyNetLoader {
         for pair in guardPairs {
             let name = pair.key.scalar ?? ""
             var wholeLine = false
+            var evenFirstPerson = false
             if let scope = pair.value["scope"] {
                 switch scope.scalar {
                 case "line": wholeLine = true
+                case "any": (wholeLine, evenFirstPerson) = (true, true)
                 case "overlap": wholeLine = false
-                default: error(scope, "guard '\(name)': scope must be 'line' or 'overlap', found '\(scope.scalar ?? scope.kindName)'")
+                default: error(scope, "guard '\(name)': scope must be 'overlap', 'line' or 'any', found '\(scope.scalar ?? scope.kindName)'")
                 }
             }
             var demotes = false
@@ -162,12 +164,13 @@ struct SafetyNetLoader {
                 }
             }
             let (label, phrases) = labelled(pair.value, what: "guard '\(name)'", keys: Self.guardKeys)
-            guards.append(SafetyNet.Guard(name: name, label: label ?? name, phrases: phrases, wholeLine: wholeLine, demotes: demotes))
+            guards.append(SafetyNet.Guard(name: name, label: label ?? name, phrases: phrases, wholeLine: wholeLine,
+                                          evenFirstPerson: evenFirstPerson, demotes: demotes))
         }
         checkCycles(concepts, pairs: conceptPairs)
 
-        var defaultUnless: [Int] = []
-        if let node = root["default_unless"] { defaultUnless = guardList(node) }
+        var defaultUnless: [(Int, Bool)] = []
+        if let node = root["default_unless"] { defaultUnless = guardEntries(node) }
 
         var rules: [SafetyNet.Rule] = []
         var ruleIDs: Set<String> = []
@@ -253,17 +256,23 @@ struct SafetyNetLoader {
         return (label, phrases)
     }
 
-    private mutating func guardList(_ node: YAMLNode) -> [Int] {
-        strings(node, "a guard name").compactMap { name, item in
+    /// Guard names; a trailing `!` (`professional!`) makes a whole-line guard cancel first-person
+    /// matches too.
+    private mutating func guardList(_ node: YAMLNode) -> [Int] { guardEntries(node).map(\.0) }
+
+    private mutating func guardEntries(_ node: YAMLNode) -> [(Int, Bool)] {
+        strings(node, "a guard name").compactMap { written, item in
+            let forced = written.hasSuffix("!")
+            let name = forced ? String(written.dropLast()) : written
             guard let index = guardIndex[name] else {
                 error(item, Spelling.suggest("unknown guard '\(name)'", for: name, among: guardIndex.keys.sorted()))
                 return nil
             }
-            return index
+            return (index, forced)
         }
     }
 
-    private mutating func rule(_ node: YAMLNode, defaultUnless: [Int]) -> SafetyNet.Rule? {
+    private mutating func rule(_ node: YAMLNode, defaultUnless: [(Int, Bool)]) -> SafetyNet.Rule? {
         guard node.mappingPairs != nil else {
             error(node, "a rule must be a mapping with 'id', 'tier', 'category' and 'match', found \(node.kindName)")
             return nil
@@ -300,20 +309,44 @@ struct SafetyNetLoader {
         } else if node["screen"] == nil {
             error(node, "rule '\(id)' needs a 'screen' (the C-SSRS item it stands for: \(Self.screens.joined(separator: ", ")))")
         }
-        guard let match = node["match"] else {
-            error(node, "rule '\(id)' needs a 'match'")
+        var phrases: [SafetyNet.Phrase] = []
+        var near: [[SafetyNet.Phrase]] = []
+        var within = 0
+        var notNear: [SafetyNet.Phrase] = []
+        switch (node["match"], node["near"]) {
+        case (let match?, nil):
+            phrases = strings(match, "a match of rule '\(id)'").compactMap { phrase($0.0, node: $0.1) }
+        case (nil, let parts?):
+            guard let items = parts.sequenceItems, items.count >= 2 else {
+                error(parts, "rule '\(id)': 'near' must be a list of at least two parts (each a phrase or a list of phrases)")
+                return nil
+            }
+            near = items.map { item in strings(item, "a part of rule '\(id)'").compactMap { phrase($0.0, node: $0.1) } }
+            if let w = node["within"], let n = w.number, n >= 2, n <= 40, n == n.rounded() {
+                within = Int(n)
+            } else {
+                error(node["within"] ?? node, "rule '\(id)': a 'near' rule needs 'within', a whole number of words from 2 to 40")
+            }
+            if let forbidden = node["not_near"] {
+                notNear = strings(forbidden, "a 'not_near' phrase of rule '\(id)'").compactMap { phrase($0.0, node: $0.1) }
+            }
+        case (.some, .some):
+            error(node, "rule '\(id)' has both 'match' and 'near'; give one")
+            return nil
+        case (nil, nil):
+            error(node, "rule '\(id)' needs a 'match' (phrases) or a 'near' (parts that appear close together)")
             return nil
         }
-        let phrases = strings(match, "a match of rule '\(id)'").compactMap { phrase($0.0, node: $0.1) }
-        let unless = node["unless"].map { guardList($0) } ?? defaultUnless
+        let entries = node["unless"].map { guardEntries($0) } ?? defaultUnless
+        let unless = entries.map(\.0)
         var shown: [Int] = []
-        for phrase in phrases {
+        for phrase in phrases + near.flatMap({ $0 }) {
             for element in phrase.elements {
                 if case .concept(let c) = element, !shown.contains(c) { shown.append(c) }
             }
         }
         return SafetyNet.Rule(id: id, tier: tier, category: category, screen: screen, phrases: phrases, unless: unless,
-                              shownConcepts: shown)
+                              forced: Set(entries.filter(\.1).map(\.0)), shownConcepts: shown, near: near, within: within, notNear: notNear)
     }
 
     // MARK: Phrases
@@ -387,10 +420,6 @@ struct SafetyNetLoader {
         }
         if case .gap = first {
             error(node, "'\(text)': a phrase cannot start with a gap")
-            return nil
-        }
-        if case .gap = elements[elements.count - 1] {
-            error(node, "'\(text)': a phrase cannot end with a gap")
             return nil
         }
         return SafetyNet.Phrase(elements: elements)

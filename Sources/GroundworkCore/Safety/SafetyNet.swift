@@ -64,8 +64,16 @@ public struct SafetyNet: Sendable {
         var phrases: [Phrase]
         /// Guards (indexes into `guards`) that cancel this rule when they match the line.
         var unless: [Int]
+        /// Guards named with `!` in `unless`: whole-line guards that cancel even first-person matches.
+        var forced: Set<Int> = []
         /// The concepts named at the top of the rule's phrases, for the explanation.
         var shownConcepts: [Int]
+        /// `near:` rules: each of these phrases matches, in any order, inside one window of
+        /// `within` words of one sentence that holds no barrier word ("i … want … to be dead").
+        var near: [[Phrase]] = []
+        var within: Int = 0
+        /// `near:` rules: phrases that may not appear inside the window (a negation).
+        var notNear: [Phrase] = []
     }
 
     struct Guard: Sendable {
@@ -75,6 +83,9 @@ public struct SafetyNet: Sendable {
         /// True: the guard cancels a rule wherever it matches in the line (fiction, professional
         /// talk). False: only a rule match it overlaps ("the commute is killing me").
         var wholeLine: Bool
+        /// With `wholeLine`: cancels a match even when it speaks in the first person ("gave my old
+        /// bike away" in a line about moving house).
+        var evenFirstPerson: Bool
         /// True: the guard lowers a crisis to the gentle check instead of cancelling ("lol").
         var demotes: Bool
     }
@@ -155,7 +166,7 @@ public struct SafetyNet: Sendable {
         var best = Assessment.clear
         var cancelledBy: [String] = []
         for rule in rules where rule.tier > best.tier {
-            var spans = matcher.spans(rule.phrases)
+            var spans = rule.near.isEmpty ? matcher.spans(rule.phrases) : matcher.windows(rule)
             guard !spans.isEmpty else { continue }
             var tier = rule.tier
             for index in rule.unless where !spans.isEmpty {
@@ -169,8 +180,9 @@ public struct SafetyNet: Sendable {
                     if lowered, tier == .crisis { tier = .check }
                     continue
                 }
+                let everyone = guarded.evenFirstPerson || rule.forced.contains(index)
                 let touched: (Range<Int>) -> Bool = guarded.wholeLine
-                    ? { span in !span.contains { self.firstPerson.contains(tokens[$0]) } }
+                    ? { span in everyone || !span.contains { self.firstPerson.contains(tokens[$0]) } }
                     : { span in hits.contains { $0.overlaps(span) } }
                 let before = spans.count
                 spans.removeAll(where: touched)
@@ -291,6 +303,44 @@ struct Matcher {
         return out
     }
 
+    /// For a `near:` rule: the windows in which every one of its parts matches, anchored on each
+    /// match of the first part and taking the nearest match of each other part.
+    mutating func windows(_ rule: SafetyNet.Rule) -> [Range<Int>] {
+        let parts = rule.near.map { spans($0) }
+        guard let anchors = parts.first, parts.allSatisfy({ !$0.isEmpty }) else { return [] }
+        let forbidden = rule.notNear.isEmpty ? [] : spans(rule.notNear)
+        var out: [Range<Int>] = []
+        for anchor in anchors {
+            var window = anchor
+            var complete = true
+            for part in parts.dropFirst() {
+                let candidates = part.filter { sameSentence($0, anchor) && $0 != anchor }
+                guard let nearest = candidates.min(by: { distance($0, anchor) < distance($1, anchor) }) else {
+                    complete = false
+                    break
+                }
+                window = min(window.lowerBound, nearest.lowerBound)..<max(window.upperBound, nearest.upperBound)
+            }
+            guard complete, window.count <= rule.within else { continue }
+            // No other person inside the window, nor as the subject just before it ("she wants…").
+            if window.contains(where: { net.barriers.contains(tokens[$0]) }) { continue }
+            if window.lowerBound > 0, net.barriers.contains(tokens[window.lowerBound - 1]) { continue }
+            if forbidden.contains(where: { window.overlaps($0) }) { continue }
+            out.append(window)
+        }
+        return out
+    }
+
+    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        if a.overlaps(b) { return 0 }
+        return a.lowerBound >= b.upperBound ? a.lowerBound - b.upperBound : b.lowerBound - a.upperBound
+    }
+
+    private func sameSentence(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        let low = min(a.lowerBound, b.lowerBound), high = max(a.upperBound, b.upperBound)
+        return !(low..<high).contains { tokens[$0] == SafetyNet.sentenceEnd }
+    }
+
     mutating func matchesAnywhere(_ phrases: [SafetyNet.Phrase]) -> Bool {
         for start in 0..<tokens.count where tokens[start] >= SafetyNet.unknownWord {
             for phrase in phrases where !ends(phrase, from: start).isEmpty { return true }
@@ -357,7 +407,8 @@ struct Matcher {
         memo[index][p] = [] // a cycle (refused by the loader) cannot recurse forever
         var out: [Int] = []
         for phrase in net.concepts[index].phrases {
-            for end in ends(phrase, from: p) where end > p && !out.contains(end) { out.append(end) }
+            // A concept may match nothing at all ("^ @adverb?": a sentence with no subject).
+            for end in ends(phrase, from: p) where !out.contains(end) { out.append(end) }
         }
         memo[index][p] = out
         return out

@@ -4,16 +4,27 @@ import Testing
 extension RuntimeTests {
     /// The safety net and `reflect`, over rule sets and a flow loaded from YAML.
     struct EngineSafetyTests {
+        /// A small net: "kill" or "suicide" is clear risk; "counted pills" a possible one.
         static let safetyRules = """
+            kind: safety-net
             id: safety
-            keywords:
-              - word: [suicide, kill]
-                rank: 10
-                group: suicide
-                patterns:
-                  - match: "*"
-                    replies: ["You matter."]
-            fallback: ["(no concern)"]
+            concepts:
+              danger: [kill, suicide]
+              counted: ["counted * pills"]
+            rules:
+              - id: danger
+                tier: crisis
+                category: suicide
+                screen: active-thoughts
+                match: ["@danger"]
+              - id: counted
+                tier: check
+                category: suicide
+                screen: preparatory
+                match: ["@counted"]
+            check_answers:
+              no: ["no", "im fine"]
+              not_clear: ["maybe", "but"]
             """
 
         static let listening = """
@@ -58,7 +69,7 @@ extension RuntimeTests {
                           SourceFile(path: "mood.yaml", text: flow)],
                 prompts: prompts)
             #expect(diagnostics.filter { $0.severity == .error }.map(\.description) == [])
-            #expect(library.ruleSets["safety"] != nil && library.flows["mood"] != nil)
+            #expect(library.safetyNet != nil && library.flows["mood"] != nil)
             return Engine(library: library)
         }
 
@@ -66,9 +77,12 @@ extension RuntimeTests {
             let engine = try Self.engine()
             let start = try engine.start(flow: "mood", seed: 1)
             let flagged = engine.step(start.state, .line("I want to kill myself"))
-            #expect(flagged.events == [.safety(Interpreter.builtInSafetyMessage)])
+            #expect(flagged.events == [.safety(SafetyNet.builtInMessage)])
             #expect(flagged.state.safety.awaitingChoice)
-            #expect(flagged.state.safety.events == [SafetyEvent(category: "suicide", nodeID: "feel", inputIndex: 0)])
+            #expect(flagged.state.safety.events.map(\.category) == ["suicide"])
+            #expect(flagged.state.safety.events.first?.tier == .crisis)
+            #expect(flagged.state.safety.events.first?.rule == "danger")
+            #expect(flagged.state.safety.events.first?.nodeID == "feel")
             #expect(flagged.state.answers.isEmpty)
             #expect(flagged.state.variables["feeling"] == nil)
             #expect(flagged.state.lastText == nil)
@@ -105,9 +119,9 @@ extension RuntimeTests {
         }
 
         @Test func theSafetyMessageComesFromItsPromptWhenPresent() throws {
-            let engine = try Self.engine(message: "We hear you ({{safety.category}}). {{safety.reply}}")
-            let flagged = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("kill"))
-            #expect(flagged.events == [.safety("We hear you (suicide). You matter.")])
+            let engine = try Self.engine(message: "We hear you.{{#safety.country.us}} Call 988.{{/safety.country.us}}")
+            let flagged = engine.step(try engine.start(flow: "mood", seed: 1, variables: ["country": .string("us")]).state, .line("kill"))
+            #expect(flagged.events == [.safety("We hear you. Call 988.")])
             #expect(engine.resume(flagged.state).events.count == 1)
         }
 
@@ -130,7 +144,8 @@ extension RuntimeTests {
             let back = engine.back(step.state)
             #expect(back.state.cursor.node == "feel")
             #expect(back.state.inputs == [.line("kill"), .line("1")])
-            #expect(back.state.safety.events == [SafetyEvent(category: "suicide", nodeID: "feel", inputIndex: 0, choice: "continue")])
+            #expect(back.state.safety.events.map(\.choice) == ["continue"])
+            #expect(back.state.safety.events.map(\.inputIndex) == [0])
             #expect(!back.state.safety.awaitingChoice)
         }
 
@@ -141,6 +156,56 @@ extension RuntimeTests {
             #expect(step.state.status == .completed)
             let replayed = try engine.replay(flow: "mood", seed: 77, inputs: step.state.inputs)
             #expect(replayed.state == step.state)
+        }
+
+        // MARK: The gentle check (possible risk)
+
+        @Test func aPossibleRiskAsksTheGentleCheckAndHoldsTheLine() throws {
+            let engine = try Self.engine()
+            let held = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("counted my pills tonight"))
+            #expect(held.events == [.safety(SafetyNet.builtInCheck)])
+            #expect(held.state.safety.awaitingCheck)
+            #expect(!held.state.safety.awaitingChoice)
+            #expect(held.state.safety.events.first?.tier == .check)
+            #expect(held.state.answers.isEmpty)
+            #expect(engine.resume(held.state).events == [.safety(SafetyNet.builtInCheck)])
+        }
+
+        @Test func aClearNoTakesTheHeldLineAsTheAnswer() throws {
+            let engine = try Self.engine()
+            let held = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("counted my pills tonight"))
+            let cleared = engine.step(held.state, .line("no im fine"))
+            #expect(!cleared.state.safety.awaitingCheck)
+            #expect(cleared.state.safety.events.first?.answer == "no")
+            #expect(cleared.state.variables["feeling"] == .string("counted my pills tonight"))
+            #expect(cleared.state.cursor.node == "rested")
+            #expect(cleared.events.first == .notice("Thank you for answering. Let's carry on."))
+        }
+
+        @Test(arguments: ["yes", "maybe", "no but sometimes", "", "i dont know"])
+        func anythingButAClearNoShowsTheCrisisMessage(_ answer: String) throws {
+            let engine = try Self.engine()
+            let held = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("counted my pills tonight"))
+            let reply = engine.step(held.state, answer.isEmpty ? .skip : .line(answer))
+            #expect(reply.events == [.safety(SafetyNet.builtInMessage)])
+            #expect(reply.state.safety.awaitingChoice)
+            #expect(reply.state.safety.events.first?.answer != "no")
+            #expect(reply.state.answers.isEmpty)
+            let resumed = engine.step(reply.state, .line("continue"))
+            #expect(resumed.state.cursor.node == "feel")
+        }
+
+        @Test func theCheckComesFromItsPromptWithTheCountrysLines() throws {
+            var prompts: [(name: String, file: SourceFile)] = []
+            prompts.append((name: "safety/check", file: SourceFile(path: "prompts/safety/check.mustache",
+                                                                   text: "Are you thinking of harming yourself?{{#safety.country.uk}} Samaritans: 116 123.{{/safety.country.uk}}")))
+            let (library, _) = ScriptLibrary.load(
+                scripts: [SourceFile(path: "safety.yaml", text: Self.safetyRules), SourceFile(path: "listening.yaml", text: Self.listening),
+                          SourceFile(path: "mood.yaml", text: Self.flow)],
+                prompts: prompts)
+            let engine = Engine(library: library)
+            let held = engine.step(try engine.start(flow: "mood", seed: 1, variables: ["country": .string("UK")]).state, .line("counted the pills"))
+            #expect(held.events == [.safety("Are you thinking of harming yourself? Samaritans: 116 123.")])
         }
     }
 }

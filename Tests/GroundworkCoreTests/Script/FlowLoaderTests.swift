@@ -333,7 +333,7 @@ struct FlowLoaderTests {
         ("neither flow nor rule set", """
          id: f
          title: F
-         """, ["f.yaml:1:1: error: expected 'nodes' (a flow), 'keywords' (a rule set) or 'kind: task-classifier'"]),
+         """, ["f.yaml:1:1: error: expected 'nodes' (a flow), 'keywords' (a rule set), 'kind: task-classifier' or 'kind: safety-net'"]),
         ("top level not a mapping", """
          - id: f
          """, ["f.yaml:1:1: error: expected a mapping at the top of the file, found a list"]),
