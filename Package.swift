@@ -48,7 +48,8 @@ let package = Package(
         .executableTarget(name: "groundwork-bench", dependencies: ["GroundworkCore", "GroundworkStore"]),
         .testTarget(name: "GroundworkCoreTests", dependencies: ["GroundworkCore"]),
         .testTarget(name: "GroundworkStoreTests", dependencies: ["GroundworkStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal"]),
+        // The store too: the runner's save-before-render order is checked against real files.
+        .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal", "GroundworkStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GroundworkCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -121,6 +121,8 @@ struct GroupCommand: AsyncParsableCommand {
         var current = record
         var currentWriter = writer
         var firstSave = first
+        // A SIGTERM or SIGHUP during a turn waits until the turn is saved and shown.
+        WriteGuard.install()
         let runner = GroupRunner(
             engine: engine, clock: SystemGroupClock(), input: input, renderer: renderer,
             persist: { result in
@@ -141,7 +143,8 @@ struct GroupCommand: AsyncParsableCommand {
                     throw AppError(error.description)
                 }
                 return GroupCommand.participant(name, location: location)
-            })
+            },
+            holdingSignals: { turn in try WriteGuard.holding(turn) })
         let final = try runner.run(from: opening)
         record = current
         writer = currentWriter

@@ -204,4 +204,8 @@ private final class ReplayedStart: SessionPersistence {
         try inner.save(state, first ? [] : events)
         first = false
     }
+
+    func holdingSignals<T>(_ turn: () throws -> T) rethrows -> T {
+        try inner.holdingSignals(turn)
+    }
 }
