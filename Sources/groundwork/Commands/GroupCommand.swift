@@ -117,7 +117,8 @@ struct GroupCommand: AsyncParsableCommand {
                           location: DataLocation, first: Bool) throws {
         let terminal = isatty(0) == 1 && isatty(1) == 1
         let input: any GroupInput = terminal ? TerminalGroupInput() : PlainGroupInput()
-        let renderer = GroupRenderer(isTerminal: terminal) { StoreContext.output($0) }
+        // The renderer sanitises what participants wrote and adds its own screen clears and bell.
+        let renderer = GroupRenderer(isTerminal: terminal) { StoreContext.write($0) }
         var current = record
         var currentWriter = writer
         var firstSave = first

@@ -173,7 +173,7 @@ final class App {
         guard options.why else { return nil }
         return { explanation in
             let text = explanation.split(separator: "\n").map { "why: " + $0 }.joined(separator: "\n") + "\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            FileHandle.standardError.write(Data(TextSanitizer.clean(text).utf8))
         }
     }
 
