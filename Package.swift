@@ -36,10 +36,12 @@ let package = Package(
             ]
         ),
         .target(name: "GroundworkTerminal", dependencies: ["GroundworkCore", "CEditLine"]),
+        // prctl (variadic in C) for the executable's process guard: no core dumps.
+        .target(name: "CProcessGuard"),
         .executableTarget(
             name: "groundwork",
             dependencies: [
-                "GroundworkCore", "GroundworkStore", "GroundworkTerminal",
+                "GroundworkCore", "GroundworkStore", "GroundworkTerminal", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
