@@ -65,6 +65,31 @@ struct ProcessGuardTests {
         #expect(Groundwork.sessionFiles(data + "/data").count == 1)
     }
 
+    /// Ctrl-\\ at the line editor in a real terminal: the coach ends by SIGQUIT (status 131), with
+    /// no core file even though the shell allows any size, and the answer given is saved.
+    @Test(.enabled(if: Tmux.available, "needs tmux (make test installs it)"))
+    func ctrlBackslashInATerminalEndsTheCoachWithoutACore() throws {
+        let data = try Groundwork.makeDataDir()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let coach = ([Groundwork.binary, "start", "mini"] + Groundwork.fixtureOptions(data + "/data")).map(shellQuote).joined(separator: " ")
+        let tmux = try Tmux("sh -c " + shellQuote("cd \(shellQuote(data)) && ulimit -c unlimited 2>/dev/null; exec \(coach)"))
+        try tmux.waitForPrompt()
+        try tmux.type("Ana")
+        try tmux.send("Enter")
+        try tmux.waitFor("Which sector do you work in?")
+        try tmux.waitForPrompt()
+        try tmux.send("C-\\")
+        let screen = try tmux.waitFor("EXIT=")
+        #expect(screen.contains("EXIT=131"), "\(screen)")
+        #expect(!screen.contains("core dumped") && !screen.contains("Program crashed"), "\(screen)")
+        if Self.coresAreFiles {
+            let names = try FileManager.default.contentsOfDirectory(atPath: data)
+            #expect(!names.contains { $0.hasPrefix("core") }, "a core file was written: \(names)")
+        }
+        let file = try #require(Groundwork.sessionFiles(data + "/data").first)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("\"Ana\""))
+    }
+
     @Test func doctorSaysCoreDumpsAreOff() throws {
         let data = try Groundwork.makeDataDir()
         defer { try? FileManager.default.removeItem(atPath: data) }
