@@ -44,8 +44,14 @@ public enum WriteGuard {
     /// Runs `body` with the guarded signals held until it returns.
     static func during<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         enter()
-        defer { leave() }
-        return try body()
+        do {
+            let result = try body()
+            leave(completed: true)
+            return result
+        } catch {
+            leave(completed: false)
+            throw error
+        }
     }
 
     /// Runs a whole turn with the guarded signals held until it returns: a signal that arrives
@@ -53,18 +59,26 @@ public enum WriteGuard {
     /// acknowledged. Nests with the writes inside it (only the outermost end acts on a held signal).
     public static func holding<T>(_ body: () throws -> T) rethrows -> T {
         enter()
-        defer { leave() }
-        return try body()
+        do {
+            let result = try body()
+            leave(completed: true)
+            return result
+        } catch {
+            leave(completed: false)
+            throw error
+        }
     }
 
     private static func enter() {
         depth.add(1, ordering: .sequentiallyConsistent)
     }
 
-    private static func leave() {
+    /// `completed` is false when the write or turn failed: the held signal still ends the process,
+    /// without claiming that a file was saved.
+    private static func leave(completed: Bool) {
         if depth.subtract(1, ordering: .sequentiallyConsistent).newValue == 0 {
             let number = pending.exchange(0, ordering: .sequentiallyConsistent)
-            if number != 0 { WriteGuard.end(number, afterWrite: true) }
+            if number != 0 { WriteGuard.end(number, afterWrite: completed) }
         }
     }
 
