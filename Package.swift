@@ -36,10 +36,12 @@ let package = Package(
             ]
         ),
         .target(name: "GroundworkTerminal", dependencies: ["GroundworkCore", "CEditLine"]),
+        // prctl (variadic in C) for the executable's process guard: no core dumps.
+        .target(name: "CProcessGuard"),
         .executableTarget(
             name: "groundwork",
             dependencies: [
-                "GroundworkCore", "GroundworkStore", "GroundworkTerminal",
+                "GroundworkCore", "GroundworkStore", "GroundworkTerminal", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +50,8 @@ let package = Package(
         .executableTarget(name: "groundwork-bench", dependencies: ["GroundworkCore", "GroundworkStore"]),
         .testTarget(name: "GroundworkCoreTests", dependencies: ["GroundworkCore"]),
         .testTarget(name: "GroundworkStoreTests", dependencies: ["GroundworkStore"], exclude: ["Fixtures"]),
-        .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal"]),
+        // The store too: the runner's save-before-render order is checked against real files.
+        .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal", "GroundworkStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GroundworkCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,7 +7,7 @@
 set -u
 MODE=${1:-harness}
 SECONDS_EACH=${2:-5}
-TARGETS=${FUZZ_TARGETS:-"yaml expression rules transcript session tasks"}
+TARGETS=${FUZZ_TARGETS:-"yaml expression rules transcript session tasks template"}
 OUT=.build/fuzz
 mkdir -p "$OUT"
 
@@ -52,7 +52,7 @@ libfuzzer)
     for t in $TARGETS; do
         work="$OUT/libfuzzer-corpus-$t"
         mkdir -p "$work"
-        case "$t" in yaml|session) maxlen=8192 ;; *) maxlen=4200 ;; esac
+        case "$t" in yaml|session|template) maxlen=8192 ;; *) maxlen=4200 ;; esac
         dict=""
         [ -f "$OUT/dict/$t.dict" ] && dict="-dict=$OUT/dict/$t.dict"
         # Swift's own backtracer would take the crash signal before libFuzzer can save the input.

@@ -5,8 +5,52 @@ import GroundworkStore
 /// Every fuzz target, by name. The bundled rule sets are read once from `dialogues/rules`.
 enum Targets {
     static func all(bundledRules: [SourceFile], prompts: [(name: String, file: SourceFile)], classifier: SourceFile?) -> [FuzzTarget] {
-        [yaml(prompts: prompts), expression, rules(bundled: bundledRules), transcript, session, tasks(classifier)]
+        [yaml(prompts: prompts), expression, rules(bundled: bundledRules), transcript, session, tasks(classifier), template]
     }
+
+    /// Prompt templates (issue 12): up to four templates, `t0`…`t3`, separated by `%%` lines, so
+    /// they can include each other. All go through the library's checks (nesting, cycles, unknown
+    /// partials); whatever is left is rendered, also from an inline template that includes it. No
+    /// input may crash or hang the parser or the renderer.
+    static let template = FuzzTarget(
+        name: "template",
+        dictionary: ["{{", "}}", "{{{", "}}}", "{{#a}}", "{{/a}}", "{{^a}}", "{{/a}}", "{{$b}}", "{{/b}}", "{{> t0}}", "{{> t1}}",
+                     "{{> t2}}", "{{> t3}}", "{{< t1}}", "{{/t1}}", "{{>*a}}", "{{=<% %>=}}", "<%", "%>", "<%#a%>", "<%/a%>",
+                     "{{! c }}", "{{% CONTENT_TYPE: TEXT}}", "{{&a}}", "{{.}}", "{{a.b}}", "{{list}}", "{{#list}}", "{{/list}}",
+                     "\n%%\n", "\n", " ", "\r\n", "é", "\u{301}"],
+        maxLength: 8_192,
+        run: { bytes in
+            let parts = FuzzTarget.text(bytes).components(separatedBy: "\n%%\n").prefix(4)
+            let prompts = parts.enumerated().map { (name: "t\($0.offset)", file: SourceFile(path: "prompts/t\($0.offset).mustache", text: $0.element)) }
+            let (library, diagnostics) = ScriptLibrary.load(scripts: [], prompts: prompts)
+            var features: [String] = []
+            for diagnostic in diagnostics {
+                precondition(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "diagnostic outside the file: \(diagnostic)")
+                features.append(FuzzTarget.feature(diagnostic.message))
+            }
+            let variables: [String: Value] = ["a": .bool(true), "b": .string("b"), "a.b": .number(2),
+                                              "list": .list([.string("x"), .number(1), .null])]
+            for name in library.prompts.templates.keys.sorted() {
+                let text = library.prompts.render(name, variables) ?? ""
+                features.append("rendered \(name) \(text.isEmpty)")
+                do throws(TemplateError) {
+                    let inline = try Template("{{#a}}[{{> \(name)}}]{{/a}}", location: SourceLocation(path: "f.yaml", line: 1, column: 1))
+                    _ = inline.render(variables, library: library.prompts)
+                } catch {
+                    preconditionFailure("an inline template around a checked partial failed: \(error)")
+                }
+            }
+            // The first part as an inline template too (as in a flow's text), rendered with the library.
+            do throws(TemplateError) {
+                let inline = try Template(parts.first ?? "", location: SourceLocation(path: "f.yaml", line: 3, column: 8))
+                _ = inline.render(variables, library: library.prompts)
+                features.append("inline parsed")
+            } catch {
+                precondition(error.location.line >= 3, "inline template error outside it: \(error)")
+                features.append("inline: " + FuzzTarget.feature(error.message))
+            }
+            return features
+        })
 
     /// A small 'listening' rule set loaded beside every fuzzed file, so flows that reflect can run.
     static let companionRules = SourceFile(path: "listening.yaml", text: """

@@ -28,6 +28,8 @@ struct Groundwork: AsyncParsableCommand {
     /// signal to interrupt its read).
     @MainActor
     static func main() async {
+        // Before anything can hold a passphrase or a decrypted answer: no core dumps, SIGQUIT ends us.
+        ProcessGuard.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

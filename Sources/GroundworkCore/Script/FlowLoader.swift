@@ -531,22 +531,10 @@ struct FlowLoader {
         return nil
     }
 
-    /// The `{{> name}}` partials a template includes, with the offset of each name.
+    /// The partials a template includes (`{{> name}}`, `{{< parent}}`), with the Character offset of
+    /// each name, read the way the Mustache parser reads them (changed delimiters included).
     static func partials(in source: String) -> [(name: String, offset: Int)] {
-        let chars = Array(source)
-        var result: [(name: String, offset: Int)] = []
-        var i = 0
-        while i + 2 < chars.count {
-            guard chars[i] == "{", chars[i + 1] == "{", chars[i + 2] == ">" else { i += 1; continue }
-            var start = i + 3
-            while start < chars.count, chars[start] == " " { start += 1 }
-            var end = start
-            while end + 1 < chars.count, !(chars[end] == "}" && chars[end + 1] == "}") { end += 1 }
-            let name = String(chars[start..<min(end, chars.count)]).split(separator: " ").first.map(String.init) ?? ""
-            if !name.isEmpty { result.append((name, start)) }
-            i = end + 2
-        }
-        return result
+        TemplateShape(source, limit: Int.max).partials.filter { !$0.name.isEmpty }.map { ($0.name, $0.offset) }
     }
 
     /// Offset of `name` inside the first `{{...}}` tag that names it.

@@ -56,15 +56,26 @@ public struct ScriptLibrary: Sendable {
                 diagnostics.append(Diagnostic(.error, error.location, error.message))
             }
         }
-        for (_, file) in prompts {
-            for partial in FlowLoader.partials(in: file.text) where library.prompts.templates[partial.name] == nil {
-                let before = file.text.prefix(partial.offset)
-                let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-                let column = before.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count + 1 } ?? 1
-                diagnostics.append(error(file, SourceLocation(path: file.path, line: line, column: column),
-                                         Spelling.suggest("unknown prompt template '\(partial.name)'", for: partial.name,
-                                                          among: library.prompts.templates.keys.sorted())))
+        // Partials: unknown ones, cycles and nesting too deep are errors, and the templates with them
+        // are taken out, so a flow that shows one does not run (see the flows' check below).
+        let templateNames = library.prompts.templates.keys.sorted()
+        let promptFiles = Dictionary(prompts.map { ($0.name, $0.file) }, uniquingKeysWith: { first, _ in first })
+        for problem in library.prompts.checkPartials() {
+            guard let file = promptFiles[problem.template] else { continue }
+            var location = SourceLocation(path: file.path, line: 1, column: 1)
+            if let partial = problem.partial { location = Template.location(of: partial.offset, in: file.text, from: location) }
+            let message: String
+            switch problem.kind {
+            case .unknown(let name):
+                message = Spelling.suggest("unknown prompt template '\(name)'", for: name, among: templateNames)
+            case .cycle(let names):
+                message = "partial cycle: " + names.map { "'\($0)'" }.joined(separator: " → ") + "; a template cannot include itself"
+            case .tooDeep(let depth):
+                message = "sections and partials nest \(depth) deep through '\(problem.template)'; at most \(Template.maxDepth)"
+            case .includesBroken(let name):
+                message = "includes '\(name)', which has errors (reported for it)"
             }
+            diagnostics.append(error(file, location, message))
         }
 
         var loadedFiles: [(flow: LoadedFlow, clean: Bool)] = []
@@ -165,8 +176,11 @@ public struct ScriptLibrary: Sendable {
                                          Spelling.suggest("unknown rule set '\(reference.name)'", for: reference.name, among: firstRuleSet.keys.sorted())))
             }
             for reference in loaded.promptReferences where library.prompts.templates[reference.name] == nil {
-                diagnostics.append(error(loaded.file, reference.location,
-                                         Spelling.suggest("unknown prompt template '\(reference.name)'", for: reference.name, among: promptNames)))
+                // A template whose file is there but has errors is not "unknown": its errors are listed for it.
+                let message = promptFiles[reference.name] != nil
+                    ? "prompt template '\(reference.name)' has errors (listed for its file); the flow cannot run until they are fixed"
+                    : Spelling.suggest("unknown prompt template '\(reference.name)'", for: reference.name, among: promptNames)
+                diagnostics.append(error(loaded.file, reference.location, message))
             }
         }
         diagnostics += callCycles(loadedFlows.enumerated().filter { !duplicateFlowFiles.contains($0.offset) }.map(\.element))
@@ -188,7 +202,9 @@ public struct ScriptLibrary: Sendable {
             for (id, loaded) in candidates {
                 let callsOK = loaded.calls.allSatisfy { candidates[$0.target.name] != nil }
                 let rulesOK = loaded.ruleSetReferences.allSatisfy { library.ruleSets[$0.name] != nil }
-                if !callsOK || !rulesOK {
+                // A template taken out for its errors (a bad partial) keeps the flow that shows it out.
+                let promptsOK = loaded.promptReferences.allSatisfy { library.prompts.templates[$0.name] != nil }
+                if !callsOK || !rulesOK || !promptsOK {
                     candidates[id] = nil
                     changed = true
                 }

@@ -17,11 +17,29 @@ public struct Template: Sendable {
     fileprivate let roots: Set<Substring>?
     /// Partials it includes (`{{> name}}`), whose names count as used too.
     fileprivate let partials: [String]
+    /// How its sections nest and which partials it includes (for the library's checks).
+    public let shape: TemplateShape
+
+    /// The deepest nesting allowed of sections, counting each partial included as one level more:
+    /// generous for any prompt (the bundled ones nest at most a few deep), far below what
+    /// overflows the parser's or the renderer's stack.
+    public static let maxDepth = 40
 
     /// Parses `source`; throws `TemplateError` with the position of the problem.
     public init(_ source: String, location: SourceLocation) throws(TemplateError) {
         self.source = source
         self.location = location
+        // Measured before parsing: the parser recurses once per open section.
+        let shape = TemplateShape(source, limit: Template.maxDepth)
+        if let offset = shape.tooDeepAt {
+            throw TemplateError(message: "sections nested more than \(Template.maxDepth) deep; flatten the template",
+                                location: Template.location(of: offset, in: source, from: location))
+        }
+        if let dynamic = shape.partials.first(where: \.isDynamic) {
+            throw TemplateError(message: "dynamic partial '*\(dynamic.name)' is not supported (what it includes cannot be checked); name the template",
+                                location: Template.location(of: dynamic.offset, in: source, from: location))
+        }
+        self.shape = shape
         do {
             self.mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source)
         } catch {
@@ -37,8 +55,14 @@ public struct Template: Sendable {
         } else {
             let tags = Template.tags(in: source)
             roots = Set(tags.compactMap(\.name).map { TemplateContext.root(of: $0) })
-            partials = tags.compactMap(\.partial)
+            partials = shape.partials.map(\.name)
         }
+    }
+
+    /// Where a Character offset of `source` is, for a template that starts at `start`.
+    static func location(of offset: Int, in source: String, from start: SourceLocation) -> SourceLocation {
+        let (line, column) = TemplateShape.lineAndColumn(of: offset, in: source)
+        return SourceLocation(path: start.path, line: start.line + line - 1, column: line == 1 ? start.column + column - 1 : column)
     }
 
     /// Renders with `variables` (flat names, dots allowed) and partials from `library`.
@@ -138,6 +162,92 @@ public struct PromptLibrary: Sendable {
         templates[name] = template
         // The template is parsed already: registering the parsed form halves the templates' load.
         mustache.register(template.mustache, named: name)
+    }
+
+    /// A problem with the partials of a template, found once every template is added.
+    public struct PartialProblem: Sendable, Hashable {
+        public enum Kind: Sendable, Hashable {
+            /// It includes a template that does not exist.
+            case unknown(String)
+            /// It includes itself, directly or through others: the names along the cycle.
+            case cycle([String])
+            /// Sections and partials nest deeper than `Template.maxDepth` from here.
+            case tooDeep(Int)
+            /// It includes a template that has one of the problems above.
+            case includesBroken(String)
+        }
+
+        /// The template with the problem.
+        public var template: String
+        /// The partial tag the problem is at, when it is at one.
+        public var partial: TemplateShape.Partial?
+        public var kind: Kind
+    }
+
+    /// Checks every template's partials: each must exist, none may include itself (directly or
+    /// through others), and sections nest at most `Template.maxDepth` deep through them. Templates
+    /// with a problem, and every template that includes one, are removed, so nothing can render
+    /// them (an unknown partial would render as nothing, a cycle would recurse without end).
+    public mutating func checkPartials() -> [PartialProblem] {
+        var problems: [PartialProblem] = []
+        var broken: Set<String> = []
+        // Depth through partials, for templates already measured; nil while being visited.
+        var measured: [String: Int?] = [:]
+        var path: [String] = []
+
+        func visit(_ name: String) -> Int {
+            if let known = measured[name] { return known ?? 0 }
+            guard let template = templates[name] else { return 0 }
+            measured[name] = .some(nil)
+            path.append(name)
+            defer { path.removeLast() }
+            var depth = template.shape.depth
+            for partial in template.shape.partials {
+                guard templates[partial.name] != nil else {
+                    problems.append(PartialProblem(template: name, partial: partial, kind: .unknown(partial.name)))
+                    broken.insert(name)
+                    continue
+                }
+                if case .some(.none) = measured[partial.name] {
+                    let start = path.lastIndex(of: partial.name) ?? 0
+                    problems.append(PartialProblem(template: name, partial: partial, kind: .cycle(Array(path[start...]) + [partial.name])))
+                    broken.formUnion(path[start...])
+                    continue
+                }
+                depth = max(depth, partial.depth + 1 + visit(partial.name))
+            }
+            measured[name] = .some(depth)
+            return depth
+        }
+
+        for name in templates.keys.sorted() { _ = visit(name) }
+        // Reported at the outermost templates that nest too deep (whatever includes one is deeper still).
+        let tooDeep = Set(templates.keys.filter { name in (measured[name] ?? nil).map { $0 > Template.maxDepth } ?? false })
+        let includedByTooDeep = Set(tooDeep.flatMap { templates[$0]?.shape.partials.map(\.name) ?? [] })
+        for name in tooDeep.sorted() where !includedByTooDeep.contains(name) {
+            problems.append(PartialProblem(template: name, partial: nil, kind: .tooDeep((measured[name] ?? nil) ?? 0)))
+        }
+        broken.formUnion(tooDeep)
+        // Whatever includes a broken template is broken too, until nothing changes.
+        var changed = true
+        while changed {
+            changed = false
+            for (name, template) in templates where !broken.contains(name) {
+                if let partial = template.shape.partials.first(where: { broken.contains($0.name) }) {
+                    broken.insert(name)
+                    problems.append(PartialProblem(template: name, partial: partial, kind: .includesBroken(partial.name)))
+                    changed = true
+                }
+            }
+        }
+        if !broken.isEmpty {
+            for name in broken { templates[name] = nil }
+            // The Mustache library has no way to take a template out: build it again from the rest.
+            var rebuilt = MustacheLibrary()
+            for (name, template) in templates { rebuilt.register(template.mustache, named: name) }
+            mustache = rebuilt
+        }
+        return problems.sorted { ($0.template, $0.partial?.offset ?? -1) < ($1.template, $1.partial?.offset ?? -1) }
     }
 
     /// The variable roots the named templates use, partials included; nil when one of them cannot

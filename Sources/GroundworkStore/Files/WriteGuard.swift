@@ -5,14 +5,16 @@ import Darwin
 #endif
 import Synchronization
 
-/// Lets a durable write that has begun finish before SIGTERM or SIGHUP ends the process.
+/// Lets a durable write, or a whole turn, that has begun finish before SIGTERM or SIGHUP ends the process.
 ///
 /// Without it the signal's default action kills the process mid-write: the rename makes that safe
 /// for the session file, but a temp file full of session text would stay behind until the next run.
 /// With it, a signal that arrives during a write is held until the write is done (renamed, folder
-/// flushed); then the default action runs, so the process still ends as the signal asks. A signal
-/// arriving between writes ends the process at once, as before. Installed by the first
-/// `lockForWriting()`, only over the default disposition, never over a handler someone else set.
+/// flushed); then the default action runs, so the process still ends as the signal asks. The
+/// session runners hold signals for a whole turn (`holding`: engine step, save, render), so a
+/// signal cannot fall between the save and the acknowledgement either. A signal arriving between
+/// turns (while the coach waits for input) ends the process at once, as before. Installed by the
+/// first `lockForWriting()`, only over the default disposition, never over a handler someone else set.
 public enum WriteGuard {
     /// The signals held during a write.
     public static let signals: [Int32] = [SIGTERM, SIGHUP]
@@ -41,14 +43,43 @@ public enum WriteGuard {
 
     /// Runs `body` with the guarded signals held until it returns.
     static func during<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        depth.add(1, ordering: .sequentiallyConsistent)
-        defer {
-            if depth.subtract(1, ordering: .sequentiallyConsistent).newValue == 0 {
-                let number = pending.exchange(0, ordering: .sequentiallyConsistent)
-                if number != 0 { WriteGuard.end(number, afterWrite: true) }
-            }
+        enter()
+        do {
+            let result = try body()
+            leave(completed: true)
+            return result
+        } catch {
+            leave(completed: false)
+            throw error
         }
-        return try body()
+    }
+
+    /// Runs a whole turn with the guarded signals held until it returns: a signal that arrives
+    /// after the person's line was read ends the process only once the turn's answer is saved and
+    /// acknowledged. Nests with the writes inside it (only the outermost end acts on a held signal).
+    public static func holding<T>(_ body: () throws -> T) rethrows -> T {
+        enter()
+        do {
+            let result = try body()
+            leave(completed: true)
+            return result
+        } catch {
+            leave(completed: false)
+            throw error
+        }
+    }
+
+    private static func enter() {
+        depth.add(1, ordering: .sequentiallyConsistent)
+    }
+
+    /// `completed` is false when the write or turn failed: the held signal still ends the process,
+    /// without claiming that a file was saved.
+    private static func leave(completed: Bool) {
+        if depth.subtract(1, ordering: .sequentiallyConsistent).newValue == 0 {
+            let number = pending.exchange(0, ordering: .sequentiallyConsistent)
+            if number != 0 { WriteGuard.end(number, afterWrite: completed) }
+        }
     }
 
     /// The signal's default action, after one line on stderr. Called from the handler, so only

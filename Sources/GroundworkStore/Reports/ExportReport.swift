@@ -14,13 +14,14 @@ public enum ExportReport {
 
     public static func render(_ records: [SessionRecord], user: String, format: Format, now: Timestamp = .now()) throws(StoreError) -> String {
         switch format {
-        case .md: return markdown(records, user: user, now: now)
+        // The person's text is kept, with control characters escaped for the format.
+        case .md: return ReportEscaping.markdown(markdown(records, user: user, now: now))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {
                 let data = try encoder.encode(Document(user: user, exportedAt: now, sessions: records))
-                return String(decoding: data, as: UTF8.self) + "\n"
+                return ReportEscaping.json(String(decoding: data, as: UTF8.self)) + "\n"
             } catch {
                 throw .encodingFailed(String(describing: error))
             }

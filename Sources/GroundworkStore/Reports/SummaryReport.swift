@@ -11,7 +11,7 @@ public enum SummaryReport {
     public static func render(_ record: SessionRecord, previous: SessionRecord? = nil, format: Format) -> String {
         switch format {
         case .text: return text(record, previous: previous)
-        case .md: return markdown(record, previous: previous)
+        case .md: return ReportEscaping.markdown(markdown(record, previous: previous))
         case .json: return json(record, previous: previous)
         }
     }

@@ -36,7 +36,8 @@ public final class GroupRenderer {
             default:
                 break
             }
-            let lines = event.plainLines()
+            // What participants wrote is shown through the sanitiser; the clear and bell above are the renderer's own.
+            let lines = event.plainLines().map(TextSanitizer.clean)
             switch event {
             case .heading, .say, .list: stepLines += lines
             default: break

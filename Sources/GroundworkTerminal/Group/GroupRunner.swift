@@ -9,12 +9,17 @@ public final class GroupRunner {
     private let renderer: GroupRenderer
     private let persist: (GroupResult) throws -> Void
     private let newcomer: (String) throws -> Participant?
+    /// Runs one turn (save, then show) with the signals that would end the process held.
+    private let holdingSignals: (() throws -> Void) throws -> Void
 
     /// `persist` saves a result before it is shown (a failure stops the run: nothing is lost
     /// silently); `newcomer` looks up what is known about someone `/add` brings in, or throws to
     /// refuse them (their data is in use elsewhere), which is shown and changes nothing.
+    /// `holdingSignals` wraps every turn after a line is read (the store's `WriteGuard.holding`).
     public init(engine: GroupEngine, clock: any GroupClock, input: any GroupInput, renderer: GroupRenderer,
-                persist: @escaping (GroupResult) throws -> Void, newcomer: @escaping (String) throws -> Participant? = { _ in nil }) {
+                persist: @escaping (GroupResult) throws -> Void, newcomer: @escaping (String) throws -> Participant? = { _ in nil },
+                holdingSignals: @escaping (() throws -> Void) throws -> Void = { try $0() }) {
+        self.holdingSignals = holdingSignals
         self.engine = engine
         self.clock = clock
         self.input = input
@@ -27,14 +32,18 @@ public final class GroupRunner {
     /// Returns the last state.
     public func run(from opening: GroupResult) throws -> GroupState {
         var state = opening.state
-        try persist(opening)
-        renderer.show(opening.events)
+        try holdingSignals {
+            try persist(opening)
+            renderer.show(opening.events)
+        }
         while state.status == .active {
             let ticked = engine.tick(state, now: clock.now())
             if !ticked.events.isEmpty {
                 state = ticked.state
-                try persist(ticked)
-                renderer.show(ticked.events)
+                try holdingSignals {
+                    try persist(ticked)
+                    renderer.show(ticked.events)
+                }
             }
             let secret = engine.currentTurn(state, now: clock.now())?.isPrivate ?? false
             var failure: (any Error)?
@@ -65,10 +74,12 @@ public final class GroupRunner {
                         continue
                     }
                 }
-                let result = engine.step(state, line, now: clock.now(), newcomer: joining)
-                state = result.state
-                try persist(result)
-                renderer.show(result.events)
+                try holdingSignals {
+                    let result = engine.step(state, line, now: clock.now(), newcomer: joining)
+                    state = result.state
+                    try persist(result)
+                    renderer.show(result.events)
+                }
             }
         }
         return state

@@ -1,6 +1,7 @@
 import GroundworkCore
 
 /// Free journaling: every line gets one reflective reply from a rule set, the safety set first.
+/// Each entry is saved before its reply is shown, inside `persistence.holdingSignals`.
 public final class JournalRunner {
     /// The flow id journal sessions are saved under.
     public static let flowID = "journal"
@@ -49,9 +50,9 @@ public final class JournalRunner {
         while true {
             switch reader.readLine(prompt: renderer.prompt) {
             case .endOfInput:
-                return try leave()
+                return try persistence.holdingSignals { try leave() }
             case .interrupted:
-                if interruptedOnce { return try leave() }
+                if interruptedOnce { return try persistence.holdingSignals { try leave() } }
                 interruptedOnce = true
                 renderer.notice("line dropped; press Ctrl-C again to save and leave")
             case .line(let line):
@@ -59,12 +60,12 @@ public final class JournalRunner {
                 reader.addToHistory(line)
                 switch SlashCommand(parsing: line) {
                 case nil:
-                    try answer(line)
+                    try persistence.holdingSignals { try answer(line) }
                 case .done?:
-                    try finish()
+                    try persistence.holdingSignals { try finish() }
                     return .completed
                 case .quit?:
-                    return try leave()
+                    return try persistence.holdingSignals { try leave() }
                 case .save?:
                     try persistence.save(state, [])
                     renderer.notice("saved")
@@ -122,9 +123,10 @@ public final class JournalRunner {
                                     value: .string(line), variable: nil))
         state.lastText = line
         state.explanation = explanation
+        // Saved before it is shown: a reply on screen means the entry is on disk.
+        try persistence.save(state, [shown])
         renderer.render(shown)
         explain?(explanation)
-        try persistence.save(state, [shown])
     }
 
     private func finish() throws {
@@ -133,8 +135,8 @@ public final class JournalRunner {
         let text = summaryText()
         state.summary = SessionSummary(text: text, nextStepID: nil, nextStepText: nil, scores: [:])
         let event = Event.summary(text)
-        renderer.render(event)
         try persistence.save(state, [event, .end])
+        renderer.render(event)
     }
 
     private func leave() throws -> SessionOutcome {

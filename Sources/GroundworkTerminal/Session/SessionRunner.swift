@@ -8,7 +8,10 @@ public enum SessionOutcome: Sendable, Hashable {
     case paused
 }
 
-/// Drives one flow session: read a line, run a slash command or `Engine.step`, render, save.
+/// Drives one flow session: read a line, run a slash command or `Engine.step`, save, then render.
+///
+/// Saving comes before rendering so that nothing is shown as taken (the next question, a
+/// reflection) before it is on disk; the whole turn runs inside `persistence.holdingSignals`.
 public final class SessionRunner {
     private let engine: Engine
     private let reader: LineReader
@@ -37,26 +40,27 @@ public final class SessionRunner {
 
     /// Runs until the flow ends or the person leaves. Throws only when saving fails.
     public func run() throws -> SessionOutcome {
-        try apply(Step(state: state, events: pendingStart))
+        try persistence.holdingSignals { try apply(Step(state: state, events: pendingStart)) }
         pendingStart = []
         var interruptedOnce = false
         while state.status == .active && !ended {
             reader.setCurrentPrompt(currentPrompt)
             switch reader.readLine(prompt: renderer.prompt) {
             case .endOfInput:
-                return try leave()
+                return try persistence.holdingSignals { try leave() }
             case .interrupted:
-                if interruptedOnce { return try leave() }
+                if interruptedOnce { return try persistence.holdingSignals { try leave() } }
                 interruptedOnce = true
                 renderer.notice("line dropped; press Ctrl-C again to save and leave")
             case .line(let line):
                 interruptedOnce = false
                 reader.addToHistory(line)
-                if let command = SlashCommand(parsing: line) {
-                    if try handle(command) == .left { return .paused }
-                } else {
+                let left = try persistence.holdingSignals { () throws -> Bool in
+                    if let command = SlashCommand(parsing: line) { return try handle(command) == .left }
                     try apply(engine.step(state, .line(line)))
+                    return false
                 }
+                if left { return .paused }
             }
         }
         reader.setCurrentPrompt(nil)
@@ -104,13 +108,14 @@ public final class SessionRunner {
         return .paused
     }
 
+    /// Saves the step's state, then shows its events: a failed save shows nothing as taken.
     private func apply(_ step: Step) throws {
         state = step.state
+        try persistence.save(state, step.events)
         renderer.render(step.events)
         if let explain, let explanation = state.explanation, !step.events.isEmpty { explain(explanation) }
         for case .ask(let prompt) in step.events { currentPrompt = prompt }
         if step.events.contains(.end) { ended = true }
-        try persistence.save(state, step.events)
     }
 
     /// The `/help` text: the commands, and what the current question accepts.

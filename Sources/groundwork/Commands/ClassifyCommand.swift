@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GroundworkCore
+import GroundworkTerminal
 
 /// `groundwork classify`: suggests E0, E1 or E2 for each task statement read from stdin.
 struct ClassifyCommand: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct ClassifyCommand: AsyncParsableCommand {
         var diagnostics: [Diagnostic] = []
         let loaded = TaskClassifier.load(SourceFile(path: path, text: text), diagnostics: &diagnostics)
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.rendered + "\n").utf8))
+            FileHandle.standardError.write(Data((TextSanitizer.clean(diagnostic.rendered) + "\n").utf8))
         }
         guard let classifier = loaded else { throw ExitCode(1) }
 
@@ -56,7 +57,7 @@ struct ClassifyCommand: AsyncParsableCommand {
 
     /// Prints `error: message` to stderr and exits with status 1 (no usage text: the arguments were fine).
     private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data(TextSanitizer.clean("error: \(message)\n").utf8))
         Foundation.exit(1)
     }
 

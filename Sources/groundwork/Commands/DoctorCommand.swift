@@ -23,6 +23,11 @@ struct DoctorCommand: AsyncParsableCommand {
         StoreContext.output("\(count - checkup.unreadable.count) of \(count) session file\(count == 1 ? "" : "s") readable\n")
         for file in checkup.unreadable { StoreContext.output("unreadable: \(file.path): \(file.reason)\n") }
         for path in checkup.leftoverTempFiles { StoreContext.output("leftover temp file: \(path)\n") }
+        // As this very process runs (ProcessGuard): a core file would hold decrypted answers.
+        let guardState = ProcessGuard.coreDumpsOff
+        StoreContext.output(guardState.notDumpable && guardState.coreLimitZero
+            ? "core dumps: off (not dumpable, core size limit 0)\n"
+            : "core dumps: ON (dumpable: \(!guardState.notDumpable), core size limit 0: \(guardState.coreLimitZero)); answers could end up in a core file\n")
         guard let writer else {
             if !checkup.isHealthy { StoreContext.fail("problems found; 'groundwork doctor --fix' moves unreadable files aside") }
             return

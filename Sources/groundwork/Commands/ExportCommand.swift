@@ -26,7 +26,7 @@ struct ExportCommand: AsyncParsableCommand {
         let text = context.run { () throws(StoreError) in
             try ExportReport.render(listing.items, user: context.user.rawValue, format: format == .md ? .md : .json)
         }
-        guard let output else { return StoreContext.output(text) }
+        guard let output else { return StoreContext.output(escaped: text) }
         let path = DataLocation(root: output).root
         context.run { () throws(StoreError) in try DurableFile().write(Array(text.utf8), to: path) }
         StoreContext.printError("exported \(listing.items.count) session\(listing.items.count == 1 ? "" : "s") to '\(path)'")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GroundworkCore
+import GroundworkTerminal
 
 /// `groundwork flows`: what can be started.
 struct FlowsCommand: ParsableCommand {
@@ -18,7 +19,7 @@ struct FlowsCommand: ParsableCommand {
         for flow in flows {
             let id = flow.id + String(repeating: " ", count: idWidth - flow.id.count)
             let title = flow.title + String(repeating: " ", count: titleWidth - flow.title.count)
-            print("\(id)  \(title)  \(flow.description)".trimmingTrailingSpaces())
+            print(TextSanitizer.clean("\(id)  \(title)  \(flow.description)".trimmingTrailingSpaces()))
         }
     }
 

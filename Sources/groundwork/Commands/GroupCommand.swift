@@ -117,10 +117,13 @@ struct GroupCommand: AsyncParsableCommand {
                           location: DataLocation, first: Bool) throws {
         let terminal = isatty(0) == 1 && isatty(1) == 1
         let input: any GroupInput = terminal ? TerminalGroupInput() : PlainGroupInput()
-        let renderer = GroupRenderer(isTerminal: terminal) { StoreContext.output($0) }
+        // The renderer sanitises what participants wrote and adds its own screen clears and bell.
+        let renderer = GroupRenderer(isTerminal: terminal) { StoreContext.write($0) }
         var current = record
         var currentWriter = writer
         var firstSave = first
+        // A SIGTERM or SIGHUP during a turn waits until the turn is saved and shown.
+        WriteGuard.install()
         let runner = GroupRunner(
             engine: engine, clock: SystemGroupClock(), input: input, renderer: renderer,
             persist: { result in
@@ -141,7 +144,8 @@ struct GroupCommand: AsyncParsableCommand {
                     throw AppError(error.description)
                 }
                 return GroupCommand.participant(name, location: location)
-            })
+            },
+            holdingSignals: { turn in try WriteGuard.holding(turn) })
         let final = try runner.run(from: opening)
         record = current
         writer = currentWriter

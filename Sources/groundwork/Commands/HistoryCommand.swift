@@ -31,7 +31,7 @@ struct HistoryCommand: AsyncParsableCommand {
             context.warn(listing.unreadable)
             StoreContext.output(HistoryReport.text(listing.items, journals: journals))
         case .json:
-            StoreContext.output(HistoryReport.json(listing.items, unreadable: listing.unreadable, journals: journals))
+            StoreContext.output(escaped: HistoryReport.json(listing.items, unreadable: listing.unreadable, journals: journals))
         }
     }
 }

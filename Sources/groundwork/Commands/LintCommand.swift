@@ -1,5 +1,6 @@
 import ArgumentParser
 import GroundworkCore
+import GroundworkTerminal
 
 /// `groundwork lint [PATH...]`: checks scripts and templates without running them.
 struct LintCommand: ParsableCommand {
@@ -17,7 +18,8 @@ struct LintCommand: ParsableCommand {
         let files = try ScriptFiles.scripts(in: scriptPaths)
         let prompts = try ResourcePaths.prompts(options).map { try ScriptFiles.prompts(in: $0) } ?? []
         let (_, diagnostics) = ScriptLibrary.load(scripts: files, prompts: prompts)
-        for diagnostic in diagnostics { print(diagnostic.description) }
+        // Messages quote the files' text, which may hold escape sequences.
+        for diagnostic in diagnostics { print(TextSanitizer.clean(diagnostic.description)) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         guard errors == 0 else {
             throw AppError("\(errors) error\(errors == 1 ? "" : "s") in \(files.count) file\(files.count == 1 ? "" : "s")")

@@ -38,7 +38,8 @@ struct SummaryCommand: AsyncParsableCommand {
         let previous = record.isCompleted
             ? (try? store.latestCompleted(flowID: record.flowID, excluding: record.id, before: record.startedAt)) ?? nil
             : nil
-        StoreContext.output(SummaryReport.render(record, previous: previous, format: format.report))
+        let report = SummaryReport.render(record, previous: previous, format: format.report)
+        if format == .text { StoreContext.output(report) } else { StoreContext.output(escaped: report) }
     }
 }
 

@@ -162,7 +162,7 @@ final class App {
         guard options.why else { return nil }
         return { explanation in
             let text = explanation.split(separator: "\n").map { "why: " + $0 }.joined(separator: "\n") + "\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            FileHandle.standardError.write(Data(TextSanitizer.clean(text).utf8))
         }
     }
 
@@ -193,5 +193,9 @@ private final class ReplayedStart: SessionPersistence {
     func save(_ state: SessionState, _ events: [Event]) throws {
         try inner.save(state, first ? [] : events)
         first = false
+    }
+
+    func holdingSignals<T>(_ turn: () throws -> T) rethrows -> T {
+        try inner.holdingSignals(turn)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GroundworkCore
+import GroundworkTerminal
 
 /// Reads script and template files from disk and hands them to `ScriptLibrary.load` (Core reads no disk).
 enum ScriptFiles {
@@ -75,9 +76,10 @@ enum ScriptFiles {
     }
 }
 
-/// Writes one line to stderr.
+/// Writes one line to stderr, sanitised: messages name files and quote input, which may hold
+/// escape sequences.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TextSanitizer.clean(line) + "\n").utf8))
 }
 
 /// A library and the errors that kept scripts out of it.

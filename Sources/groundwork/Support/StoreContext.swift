@@ -1,5 +1,6 @@
 import Foundation
 import GroundworkStore
+import GroundworkTerminal
 
 /// The user's data for a command: where it lives, whose it is, and how store errors reach the person.
 struct StoreContext {
@@ -86,11 +87,25 @@ struct StoreContext {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        // Sanitised: messages name files and quote input, which may hold escape sequences.
+        FileHandle.standardError.write(Data((TextSanitizer.clean(line) + "\n").utf8))
     }
 
-    /// Prints to stdout without an extra newline (reports end with their own).
+    /// Prints to stdout without an extra newline (reports end with their own), through the
+    /// sanitiser: reports show stored answers and file names, which may hold escape sequences.
     static func output(_ text: String) {
+        write(TextSanitizer.clean(text))
+    }
+
+    /// Prints a JSON or Markdown report, whose writer escaped the control characters in the text it
+    /// holds (`ReportEscaping`); should one be left, the whole report is sanitised instead.
+    static func output(escaped text: String) {
+        let safe = !text.unicodeScalars.contains { ReportEscaping.isControl($0) && $0 != "\n" && $0 != "\t" }
+        write(safe ? text : TextSanitizer.clean(text))
+    }
+
+    /// Writes text exactly as given: only for output that sanitised its content itself (groups).
+    static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

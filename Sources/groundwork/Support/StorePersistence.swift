@@ -18,6 +18,11 @@ final class StorePersistence: SessionPersistence {
         self.inputsRecorded = record?.state.inputs.count ?? 0
     }
 
+    /// The store's `WriteGuard`, for the whole turn rather than only the write.
+    func holdingSignals<T>(_ turn: () throws -> T) rethrows -> T {
+        try WriteGuard.holding(turn)
+    }
+
     func save(_ state: SessionState, _ events: [Event]) throws {
         let now = Timestamp.now()
         var entries: [TranscriptEntry] = []

@@ -1,0 +1,110 @@
+/// How a template's tags nest and which partials it includes, found before the Mustache parser runs.
+///
+/// The parser (and the renderer after it) recurses once per open section: 3,000 nested `{{#a}}`
+/// overflowed the stack, and a partial that includes itself recursed forever at render time. So a
+/// template is measured first, with the parser's own rules: tags are read by Character, the sigil
+/// comes right after the opening delimiter, and `{{=<% %>=}}` changes the delimiters until the
+/// section it is in ends.
+public struct TemplateShape: Sendable, Hashable {
+    /// A partial included with `{{> name}}` or `{{< name}}` (a parent template).
+    public struct Partial: Sendable, Hashable {
+        public var name: String
+        /// Character offset of the name in the source.
+        public var offset: Int
+        /// Sections open around the tag.
+        public var depth: Int
+        /// `{{>*name}}`: the name is looked up at render time.
+        public var isDynamic: Bool
+    }
+
+    public var partials: [Partial] = []
+    /// The deepest nesting of sections (`#`, `^`, `$`, `<`).
+    public var depth = 0
+    /// Character offset of the first tag that opens a section deeper than `limit`, if any.
+    public var tooDeepAt: Int?
+
+    /// Measures `source`; stops counting (but not scanning) once `limit` is passed.
+    public init(_ source: String, limit: Int) {
+        let chars = Array(source)
+        var open: [Character] = ["{", "{"], close: [Character] = ["}", "}"]
+        // The delimiters in force when each open section began: its end restores them.
+        var saved: [([Character], [Character])] = []
+        var index = 0
+
+        func matches(_ delimiter: [Character], at position: Int) -> Bool {
+            guard position + delimiter.count <= chars.count else { return false }
+            for (offset, char) in delimiter.enumerated() where chars[position + offset] != char { return false }
+            return true
+        }
+        func find(_ delimiter: [Character], from position: Int) -> Int? {
+            var at = position
+            while at + delimiter.count <= chars.count {
+                if matches(delimiter, at: at) { return at }
+                at += 1
+            }
+            return nil
+        }
+        func trimmed(_ start: Int, _ end: Int) -> String {
+            var (from, to) = (start, end)
+            while from < to, chars[from].isWhitespace { from += 1 }
+            while to > from, chars[to - 1].isWhitespace { to -= 1 }
+            return String(chars[from..<to])
+        }
+        /// The partial named between `start` and `end` (a leading `*` makes it dynamic).
+        func partial(_ start: Int, _ end: Int, depth: Int) -> Partial {
+            var from = start
+            while from < end, chars[from].isWhitespace { from += 1 }
+            let dynamic = from < end && chars[from] == "*"
+            if dynamic { from += 1 }
+            while from < end, chars[from].isWhitespace { from += 1 }
+            return Partial(name: trimmed(from, end), offset: from, depth: depth, isDynamic: dynamic)
+        }
+
+        while index < chars.count {
+            guard !open.isEmpty, let tag = find(open, from: index) else { break }
+            let body = tag + open.count
+            guard body < chars.count else { break }
+            let sigil = chars[body]
+            // A triple mustache ends with "}" and the closing delimiter.
+            let closing = sigil == "{" ? ["}"] + close : close
+            guard let end = find(closing, from: body + 1) else { break }
+            index = end + closing.count
+            switch sigil {
+            case "#", "^", "$", "<":
+                saved.append((open, close))
+                if saved.count > depth { depth = saved.count }
+                if saved.count > limit, tooDeepAt == nil { tooDeepAt = tag }
+                if sigil == "<" { partials.append(partial(body + 1, end, depth: saved.count - 1)) }
+            case "/":
+                if let restored = saved.popLast() { (open, close) = restored }
+            case ">":
+                partials.append(partial(body + 1, end, depth: saved.count))
+            case "=":
+                // `{{=<% %>=}}`: the new opening and closing delimiters, separated by whitespace.
+                var inner = trimmed(body + 1, end)
+                if inner.hasSuffix("=") { inner.removeLast() }
+                let parts = inner.split(whereSeparator: \.isWhitespace)
+                if parts.count == 2 {
+                    open = Array(parts[0])
+                    close = Array(parts[1])
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Line and column (from 1) of a Character offset in `source`.
+    public static func lineAndColumn(of offset: Int, in source: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for char in source.prefix(offset) {
+            if char.isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
