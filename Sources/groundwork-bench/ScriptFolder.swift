@@ -59,7 +59,7 @@ struct ScriptFolder {
         folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
     }
 
-    private static func read(_ path: String) throws -> String {
+    static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw BenchError("cannot read '\(path)' as UTF-8 text")
         }

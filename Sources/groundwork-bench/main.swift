@@ -68,8 +68,16 @@ func main() throws {
         let folder = try ScriptFolder(dialogues: arguments.values["dialogues"] ?? repository + "/dialogues",
                                       prompts: arguments.values["prompts"] ?? repository + "/prompts")
         let runs = try arguments.int("runs", default: 5)
-        let only = Set((arguments.values["only"] ?? "reflection,steps,persistence,load").split(separator: ",").map(String.init))
+        let only = Set((arguments.values["only"] ?? "reflection,safety,steps,persistence,load").split(separator: ",").map(String.init))
         if only.contains("reflection") { ReflectionBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
+        if only.contains("safety") {
+            let corpus = ["tuning", "held-out"].flatMap { portion -> [String] in
+                let path = repository + "/Tests/Corpora/safety/\(portion).tsv"
+                let text = (try? ScriptFolder.read(path)) ?? ""
+                return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: "\t").last.map(String.init) }
+            }
+            SafetyBench(folder: folder, corpus: corpus).run().forEach { $0.emit() }
+        }
         if only.contains("steps") {
             StepBench(folder: folder, minimumSamples: try arguments.int("steps", default: 60_000)).run().forEach { $0.emit() }
         }

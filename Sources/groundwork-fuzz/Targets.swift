@@ -131,6 +131,7 @@ enum Targets {
         case .invalid: return "invalid"
         case .reflect: return "reflect"
         case .safety: return "safety"
+        case .safetyCheck: return "safety check"
         case .notice(let text): return "notice " + FuzzTarget.feature(text)
         case .summary: return "summary"
         case .nextStep: return "next step"

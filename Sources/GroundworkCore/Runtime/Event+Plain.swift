@@ -20,6 +20,8 @@ extension Event {
             return lines
         case .safety(let text):
             return Event.lines(text) + ["  1. Continue", "  2. Pause", "  3. Leave"]
+        case .safetyCheck(let text):
+            return Event.lines(text) + ["  (yes or no)"]
         case .notice(let text):
             return ["(\(text))"]
         case .nextStep(_, let text):

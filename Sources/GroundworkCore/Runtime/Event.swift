@@ -10,6 +10,9 @@ public enum Event: Sendable, Hashable, Codable {
     case reflect(String)
     /// The safety net fired: a calm message with crisis resources and the choices offered.
     case safety(String)
+    /// The safety net's gentle check (possible risk): one direct question, with the crisis lines,
+    /// waiting for yes or no.
+    case safetyCheck(String)
     /// A short engine notice ("skipped", "went back one answer").
     case notice(String)
     /// The summary shown when a flow completes.

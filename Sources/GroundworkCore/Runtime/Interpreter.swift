@@ -126,7 +126,7 @@ struct Interpreter {
         if state.safety.awaitingChoice {
             events.append(.safety(safetyMessage(.crisis)))
         } else if state.safety.awaitingCheck {
-            events.append(.safety(safetyMessage(.check)))
+            events.append(.safetyCheck(safetyMessage(.check)))
         } else {
             events.append(.ask(prompt(node, question)))
         }
@@ -161,7 +161,7 @@ struct Interpreter {
         case .check(let found):
             trace.append("safety net at node '\(nodeID)': \(found.explanation) (rule '\(found.rule)', screen \(found.screen)); "
                          + "asked the gentle check; the line is held until it is answered")
-            events.append(.safety(safetyMessage(.check)))
+            events.append(.safetyCheck(safetyMessage(.check)))
         case .crisis(let found):
             state.safety.awaitingChoice = true
             trace.append("safety net at node '\(nodeID)': \(found.explanation) (rule '\(found.rule)', screen \(found.screen)); "

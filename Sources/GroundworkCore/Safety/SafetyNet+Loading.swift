@@ -177,7 +177,7 @@ struct SafetyNetLoader {
         if let node = root["rules"] {
             if let items = node.sequenceItems {
                 for item in items {
-                    if let rule = self.rule(item, defaultUnless: defaultUnless) {
+                    if let rule = self.rule(item, defaultUnless: defaultUnless, concepts: concepts) {
                         if !ruleIDs.insert(rule.id).inserted { error(item, "duplicate rule id '\(rule.id)'") }
                         rules.append(rule)
                     }
@@ -191,23 +191,8 @@ struct SafetyNetLoader {
         // Crisis rules first, so a line stops at the first clear-risk match.
         rules = rules.filter { $0.tier == .crisis } + rules.filter { $0.tier != .crisis }
 
-        var barriers: Set<Int32> = []
-        if let node = root["barriers"] {
-            for (word, item) in strings(node, "a barrier word") {
-                let parts = Self.words(word)
-                guard parts.count == 1 else { error(item, "barrier '\(word)' must be one word"); continue }
-                barriers.insert(intern(parts[0]))
-            }
-        }
-
-        var firstPerson: Set<Int32> = []
-        if let node = root["first_person"] {
-            for (word, item) in strings(node, "a first-person word") {
-                let parts = Self.words(word)
-                guard parts.count == 1 else { error(item, "first-person word '\(word)' must be one word"); continue }
-                firstPerson.insert(intern(parts[0]))
-            }
-        }
+        let barriers = root["barriers"].map { wordSet($0, what: "barrier") } ?? []
+        let firstPerson = root["first_person"].map { wordSet($0, what: "first-person word") } ?? []
 
         var clearNo: [SafetyNet.Phrase] = []
         var notClear: [SafetyNet.Phrase] = []
@@ -233,9 +218,56 @@ struct SafetyNetLoader {
         // A real word that is one edit from a lexicon word is never read as that word.
         for word in notTypos where vocabulary[word] == nil { vocabulary[word] = SafetyNet.unknownWord }
 
+        // First words, so the matcher can skip phrases that cannot start at a position.
+        var firsts = FirstWords(concepts: concepts)
+        for c in concepts.indices {
+            for p in concepts[c].phrases.indices {
+                let first = firsts.first(concepts[c].phrases[p].elements)
+                concepts[c].phrases[p].first = first
+                if let first {
+                    for word in first { concepts[c].byFirstWord[word, default: []].append(p) }
+                } else {
+                    concepts[c].anywhere.append(p)
+                }
+            }
+        }
+        firsts = FirstWords(concepts: concepts)
+        for r in rules.indices {
+            for p in rules[r].phrases.indices {
+                rules[r].phrases[p].first = firsts.first(rules[r].phrases[p].elements)
+                rules[r].phrases[p].required = firsts.required(rules[r].phrases[p].elements)
+            }
+            for n in rules[r].near.indices {
+                for p in rules[r].near[n].indices {
+                    rules[r].near[n][p].first = firsts.first(rules[r].near[n][p].elements)
+                    rules[r].near[n][p].required = firsts.required(rules[r].near[n][p].elements)
+                }
+            }
+            for p in rules[r].notNear.indices { rules[r].notNear[p].first = firsts.first(rules[r].notNear[p].elements) }
+        }
+        for g in guards.indices {
+            for p in guards[g].phrases.indices { guards[g].phrases[p].first = firsts.first(guards[g].phrases[p].elements) }
+        }
+        clearNo = clearNo.map { var phrase = $0; phrase.first = firsts.first(phrase.elements); return phrase }
+        notClear = notClear.map { var phrase = $0; phrase.first = firsts.first(phrase.elements); return phrase }
+
         return SafetyNet(id: id, vocabulary: vocabulary, substitutions: substitutions, concepts: concepts, rules: rules,
                          guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,
                          clearNo: clearNo, notClear: notClear)
+    }
+
+    /// A list of single words, as word ids.
+    private mutating func wordSet(_ node: YAMLNode, what: String) -> Set<Int32> {
+        var out: Set<Int32> = []
+        for (word, item) in strings(node, "a \(what)") {
+            let parts = Self.words(word)
+            guard parts.count == 1 else {
+                error(item, "\(what) '\(word)' must be one word")
+                continue
+            }
+            out.insert(intern(parts[0]))
+        }
+        return out
     }
 
     /// `[phrases…]`, one phrase, or `{label:, phrases:}`.
@@ -272,7 +304,7 @@ struct SafetyNetLoader {
         }
     }
 
-    private mutating func rule(_ node: YAMLNode, defaultUnless: [(Int, Bool)]) -> SafetyNet.Rule? {
+    private mutating func rule(_ node: YAMLNode, defaultUnless: [(Int, Bool)], concepts: [SafetyNet.Concept]) -> SafetyNet.Rule? {
         guard node.mappingPairs != nil else {
             error(node, "a rule must be a mapping with 'id', 'tier', 'category' and 'match', found \(node.kindName)")
             return nil
@@ -339,11 +371,23 @@ struct SafetyNetLoader {
         }
         let entries = node["unless"].map { guardEntries($0) } ?? defaultUnless
         let unless = entries.map(\.0)
+        // The concepts the rule names, outermost first, once per label, for the explanation.
         var shown: [Int] = []
-        for phrase in phrases + near.flatMap({ $0 }) {
-            for element in phrase.elements {
-                if case .concept(let c) = element, !shown.contains(c) { shown.append(c) }
+        var labels: Set<String> = []
+        func collect(_ element: SafetyNet.Element, into concepts: [SafetyNet.Concept]) {
+            switch element {
+            case .concept(let c):
+                if labels.insert(concepts[c].label).inserted { shown.append(c) }
+            case .anyOf(let choices), .sequence(let choices):
+                for choice in choices { collect(choice, into: concepts) }
+            case .optional(let inner):
+                collect(inner, into: concepts)
+            case .word, .gap, .end, .start, .any, .words:
+                break
             }
+        }
+        for phrase in phrases + near.flatMap({ $0 }) {
+            for element in phrase.elements { collect(element, into: concepts) }
         }
         return SafetyNet.Rule(id: id, tier: tier, category: category, screen: screen, phrases: phrases, unless: unless,
                               forced: Set(entries.filter(\.1).map(\.0)), shownConcepts: shown, near: near, within: within, notNear: notNear)
@@ -399,7 +443,14 @@ struct SafetyNetLoader {
                     }
                     choices.append(parts.count == 1 ? parts[0] : .sequence(parts))
                 }
-                parsed = [.anyOf(choices)]
+                // Single words become one set lookup; the rest stay alternatives.
+                let words = Set(choices.compactMap { choice -> Int32? in if case .word(let id) = choice { id } else { nil } })
+                let others = choices.filter { if case .word = $0 { false } else { true } }
+                if others.isEmpty {
+                    parsed = [.words(words)]
+                } else {
+                    parsed = [.anyOf((words.isEmpty ? [] : [.words(words)]) + others)]
+                }
             } else {
                 guard let element = single(String(piece), phrase: text, node: node) else { return nil }
                 parsed = element
@@ -484,7 +535,7 @@ struct SafetyNetLoader {
             case .concept(let c): return [c]
             case .anyOf(let choices), .sequence(let choices): return choices.flatMap(references)
             case .optional(let inner): return references(inner)
-            case .word, .gap, .end, .start, .any: return []
+            case .word, .gap, .end, .start, .any, .words: return []
             }
         }
         let edges = concepts.map { concept in Set(concept.phrases.flatMap { $0.elements.flatMap(references) }) }
@@ -505,6 +556,82 @@ struct SafetyNetLoader {
                 error(pairs[cycle[cycle.count - 1]].key, "concept '\(names.last ?? "")' refers to itself: \(names.joined(separator: " → "))")
                 return
             }
+        }
+    }
+}
+
+/// The words a phrase's match can begin with (nil: any word), and whether it can match nothing.
+struct FirstWords {
+    let concepts: [SafetyNet.Concept]
+    private var memo: [Int: (words: Set<Int32>?, empty: Bool)] = [:]
+
+    init(concepts: [SafetyNet.Concept]) {
+        self.concepts = concepts
+    }
+
+    /// The smallest word set that some element of the phrase must match a word of (nil: none).
+    mutating func required(_ elements: [SafetyNet.Element]) -> Set<Int32>? {
+        var best: Set<Int32>?
+        for element in elements {
+            let (words, empty) = of(element)
+            guard !empty, let words, !words.isEmpty else { continue }
+            if best.map({ words.count < $0.count }) ?? true { best = words }
+        }
+        return best
+    }
+
+    /// What a phrase records: a phrase that can match nothing can match at any position.
+    mutating func first(_ elements: [SafetyNet.Element]) -> Set<Int32>? {
+        let (words, empty) = of(elements)
+        return empty ? nil : words
+    }
+
+    mutating func of(_ elements: [SafetyNet.Element]) -> (words: Set<Int32>?, empty: Bool) {
+        var words: Set<Int32> = []
+        for element in elements {
+            let (first, empty) = of(element)
+            guard let first else { return (nil, false) }
+            words.formUnion(first)
+            if !empty { return (words, false) }
+        }
+        return (words, true)
+    }
+
+    mutating func of(_ element: SafetyNet.Element) -> (words: Set<Int32>?, empty: Bool) {
+        switch element {
+        case .word(let id):
+            return ([id], false)
+        case .concept(let c):
+            if let known = memo[c] { return known }
+            memo[c] = (nil, true) // a cycle (refused by the loader) reads as "anywhere"
+            var words: Set<Int32>? = []
+            var empty = false
+            for phrase in concepts[c].phrases {
+                let (first, phraseEmpty) = of(phrase.elements)
+                if let first, words != nil { words?.formUnion(first) } else { words = nil }
+                empty = empty || phraseEmpty
+            }
+            memo[c] = (words, empty)
+            return (words, empty)
+        case .anyOf(let choices):
+            var words: Set<Int32>? = []
+            var empty = false
+            for choice in choices {
+                let (first, choiceEmpty) = of(choice)
+                if let first, words != nil { words?.formUnion(first) } else { words = nil }
+                empty = empty || choiceEmpty
+            }
+            return (words, empty)
+        case .sequence(let parts):
+            return of(parts)
+        case .optional(let inner):
+            return (of(inner).words, true)
+        case .start, .end:
+            return ([], true)
+        case .gap, .any:
+            return (nil, false)
+        case .words(let set):
+            return (set, false)
         }
     }
 }

@@ -42,10 +42,23 @@ public struct SafetyNet: Sendable {
         case start
         /// Any one word (`_`) that is not a barrier.
         case any
+        /// Any one of these words: an alternative group of single words, compiled to one lookup.
+        case words(Set<Int32>)
     }
 
     struct Phrase: Sendable, Hashable {
         var elements: [Element]
+        /// The words a match can start with; nil when it can start anywhere. Lets the matcher skip
+        /// a phrase at a position in one set lookup (the cost of a line stays small with big lexicons).
+        var first: Set<Int32>? = nil
+        /// Words of which a match must hold at least one (the smallest such set among its elements);
+        /// a line holding none of them is not looked at for this phrase.
+        var required: Set<Int32>? = nil
+
+        func cannotMatch(in present: Set<Int32>) -> Bool {
+            guard let required else { return false }
+            return required.isDisjoint(with: present)
+        }
     }
 
     struct Concept: Sendable {
@@ -53,6 +66,9 @@ public struct SafetyNet: Sendable {
         /// Words a person can read in `/why` ("self-reference"); the name when not given.
         var label: String
         var phrases: [Phrase]
+        /// Phrases by the word they start with, and those that can start anywhere.
+        var byFirstWord: [Int32: [Int]] = [:]
+        var anywhere: [Int] = []
     }
 
     struct Rule: Sendable {
@@ -165,7 +181,14 @@ public struct SafetyNet: Sendable {
         var guardSpans: [[Range<Int>]?] = Array(repeating: nil, count: guards.count)
         var best = Assessment.clear
         var cancelledBy: [String] = []
+        let present = Set(tokens)
         for rule in rules where rule.tier > best.tier {
+            // Most rules need a word this line does not hold: skip them before any matching.
+            if rule.near.isEmpty {
+                if rule.phrases.allSatisfy({ $0.cannotMatch(in: present) }) { continue }
+            } else if rule.near.contains(where: { part in part.allSatisfy { $0.cannotMatch(in: present) } }) {
+                continue
+            }
             var spans = rule.near.isEmpty ? matcher.spans(rule.phrases) : matcher.windows(rule)
             guard !spans.isEmpty else { continue }
             var tier = rule.tier
@@ -295,7 +318,9 @@ struct Matcher {
         var out: [Range<Int>] = []
         for start in 0..<tokens.count where tokens[start] >= SafetyNet.unknownWord {
             var furthest = -1
+            let token = tokens[start]
             for phrase in phrases {
+                if let first = phrase.first, !first.contains(token) { continue }
                 if let end = ends(phrase, from: start).max(), end > furthest { furthest = end }
             }
             if furthest > start { out.append(start..<furthest) }
@@ -304,26 +329,39 @@ struct Matcher {
     }
 
     /// For a `near:` rule: the windows in which every one of its parts matches, anchored on each
-    /// match of the first part and taking the nearest match of each other part.
+    /// match of the first part and taking the nearest match of each other part. Spans come sorted
+    /// by start, so only those within reach of the anchor are looked at.
     mutating func windows(_ rule: SafetyNet.Rule) -> [Range<Int>] {
         let parts = rule.near.map { spans($0) }
         guard let anchors = parts.first, parts.allSatisfy({ !$0.isEmpty }) else { return [] }
         let forbidden = rule.notNear.isEmpty ? [] : spans(rule.notNear)
+        let sentence = sentenceNumbers()
         var out: [Range<Int>] = []
         for anchor in anchors {
             var window = anchor
+            var matched = [anchor]
             var complete = true
             for part in parts.dropFirst() {
-                let candidates = part.filter { sameSentence($0, anchor) && $0 != anchor }
-                guard let nearest = candidates.min(by: { distance($0, anchor) < distance($1, anchor) }) else {
+                var best: Range<Int>?
+                var index = firstSpan(in: part, startingAtOrAfter: anchor.lowerBound - rule.within)
+                while index < part.count, part[index].lowerBound <= anchor.upperBound + rule.within {
+                    let candidate = part[index]
+                    index += 1
+                    guard candidate != anchor, sentence[candidate.lowerBound] == sentence[anchor.lowerBound],
+                          sentence[candidate.upperBound - 1] == sentence[anchor.lowerBound] else { continue }
+                    if best.map({ distance(candidate, anchor) < distance($0, anchor) }) ?? true { best = candidate }
+                }
+                guard let nearest = best else {
                     complete = false
                     break
                 }
+                matched.append(nearest)
                 window = min(window.lowerBound, nearest.lowerBound)..<max(window.upperBound, nearest.upperBound)
             }
             guard complete, window.count <= rule.within else { continue }
-            // No other person inside the window, nor as the subject just before it ("she wants…").
-            if window.contains(where: { net.barriers.contains(tokens[$0]) }) { continue }
+            // No other person inside the window (outside the parts themselves: "stab my boss"), nor
+            // as the subject just before it ("she wants…").
+            if window.contains(where: { i in net.barriers.contains(tokens[i]) && !matched.contains { $0.contains(i) } }) { continue }
             if window.lowerBound > 0, net.barriers.contains(tokens[window.lowerBound - 1]) { continue }
             if forbidden.contains(where: { window.overlaps($0) }) { continue }
             out.append(window)
@@ -331,19 +369,39 @@ struct Matcher {
         return out
     }
 
+    /// For each token, how many sentence ends come before it.
+    private func sentenceNumbers() -> [Int] {
+        var numbers: [Int] = []
+        numbers.reserveCapacity(tokens.count)
+        var current = 0
+        for token in tokens {
+            if token == SafetyNet.sentenceEnd { current += 1 }
+            numbers.append(current)
+        }
+        return numbers
+    }
+
+    /// The index of the first span whose start is at least `position` (binary search).
+    private func firstSpan(in spans: [Range<Int>], startingAtOrAfter position: Int) -> Int {
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].lowerBound < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
         if a.overlaps(b) { return 0 }
         return a.lowerBound >= b.upperBound ? a.lowerBound - b.upperBound : b.lowerBound - a.upperBound
     }
 
-    private func sameSentence(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        let low = min(a.lowerBound, b.lowerBound), high = max(a.upperBound, b.upperBound)
-        return !(low..<high).contains { tokens[$0] == SafetyNet.sentenceEnd }
-    }
-
     mutating func matchesAnywhere(_ phrases: [SafetyNet.Phrase]) -> Bool {
         for start in 0..<tokens.count where tokens[start] >= SafetyNet.unknownWord {
-            for phrase in phrases where !ends(phrase, from: start).isEmpty { return true }
+            for phrase in phrases {
+                if let first = phrase.first, !first.contains(tokens[start]) { continue }
+                if !ends(phrase, from: start).isEmpty { return true }
+            }
         }
         return false
     }
@@ -389,6 +447,8 @@ struct Matcher {
                 if p == 0 || tokens[p - 1] == SafetyNet.sentenceEnd || tokens[p - 1] == SafetyNet.comma { add(p) }
             case .any:
                 if p < tokens.count, tokens[p] >= SafetyNet.unknownWord, !net.barriers.contains(tokens[p]) { add(p + 1) }
+            case .words(let set):
+                if p < tokens.count, set.contains(tokens[p]) { add(p + 1) }
             case .sequence(let parts):
                 var current = [p]
                 for part in parts {
@@ -405,10 +465,12 @@ struct Matcher {
         guard p < tokens.count else { return [] }
         if let known = memo[index][p] { return known }
         memo[index][p] = [] // a cycle (refused by the loader) cannot recurse forever
+        let concept = net.concepts[index]
         var out: [Int] = []
-        for phrase in net.concepts[index].phrases {
-            // A concept may match nothing at all ("^ @adverb?": a sentence with no subject).
-            for end in ends(phrase, from: p) where !out.contains(end) { out.append(end) }
+        // Only the phrases that can start with this word, and those that can start anywhere. A
+        // concept may match nothing at all ("^ @adverb?": a sentence with no subject).
+        for i in (concept.byFirstWord[tokens[p]] ?? []) + concept.anywhere {
+            for end in ends(concept.phrases[i], from: p) where !out.contains(end) { out.append(end) }
         }
         memo[index][p] = out
         return out

@@ -64,13 +64,16 @@ extension SafetyEvent {
 extension PromptLibrary {
     /// The crisis message (tier `crisis`) or the gentle check (tier `check`) for `country`, from
     /// `prompts/safety/message` and `prompts/safety/check`, or built-in text when those are missing.
-    public func safetyText(_ tier: SafetyNet.Tier, country: String?, extra: [String: Value] = [:]) -> String {
+    /// Without `choices` (the journal, which goes on after it), the crisis message is
+    /// `prompts/safety/resources`: the same words and lines without "continue, pause or leave".
+    public func safetyText(_ tier: SafetyNet.Tier, country: String?, choices: Bool = true, extra: [String: Value] = [:]) -> String {
         var context = Engine.safetyCountryFlags(country)
         context.merge(extra) { flag, _ in flag }
         switch tier {
         case .check:
             return render("safety/check", context) ?? SafetyNet.builtInCheck
         case .crisis, .none:
+            if !choices, let resources = render("safety/resources", context) { return resources }
             return render("safety/message", context) ?? SafetyNet.builtInMessage
         }
     }
@@ -88,8 +91,8 @@ extension SafetyNet {
 
     /// The gentle check when `prompts/safety/check` is missing.
     public static let builtInCheck = """
-        Can I ask you something directly, because it matters: are you thinking about harming yourself or ending your life?
-        If you are, you can call your local emergency number, or find a free, confidential line at findahelpline.com.
+        Can I ask you something directly, because it matters: are you thinking about harming yourself or ending your life? \
         Please answer yes or no.
+        If you are, call your local emergency number, or find a free, confidential line at findahelpline.com.
         """
 }

@@ -7,7 +7,7 @@ extension TranscriptEntry {
         events.compactMap { event -> TranscriptEntry? in
             let text: String
             switch event {
-            case .say(let s), .invalid(let s), .reflect(let s), .safety(let s), .notice(let s), .summary(let s):
+            case .say(let s), .invalid(let s), .reflect(let s), .safety(let s), .safetyCheck(let s), .notice(let s), .summary(let s):
                 text = s
             case .ask(let prompt):
                 let options = prompt.options.enumerated().map { "  \($0.offset + 1). \($0.element)" }

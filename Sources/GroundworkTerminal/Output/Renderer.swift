@@ -76,7 +76,7 @@ public final class Renderer {
         case .say, .summary, .end, .ask: return nil
         case .reflect: return .cyan
         case .invalid: return .yellow
-        case .safety: return .magenta
+        case .safety, .safetyCheck: return .magenta
         case .notice: return .dim
         case .nextStep: return .green
         }

@@ -174,7 +174,7 @@ final class App {
         let prompts = library.prompts
         let country = self.country
         let runner = JournalRunner(listening: listening, safety: library.safetyNet,
-                                   safetyText: { prompts.safetyText($0, country: country) }, state: state,
+                                   safetyText: { prompts.safetyText($0, country: country, choices: false) }, state: state,
                                    reader: reader, renderer: makeRenderer(), persistence: persistence,
                                    interactive: interactive, explain: explainer)
         _ = try runner.run()

@@ -21,12 +21,13 @@ import Testing
     }
 
     static let listening = load("listening.yaml").0
-    static let safety = load("safety.yaml").0
+    static let safety: SafetyNet? = ScriptLibrary.load(scripts: [file("safety.yaml")], prompts: []).0.safetyNet
 
     @Test func everyBundledRuleSetLoadsWithoutDiagnostics() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(names.contains("listening.yaml") && names.contains("safety.yaml"))
-        for name in names {
+        // safety.yaml is a safety net, not a rule set (SafetyNetLoadingTests checks it).
+        for name in names where name != "safety.yaml" {
             let (set, diagnostics) = Self.load(name)
             #expect(diagnostics.map(\.description) == [], "\(name)")
             #expect(set != nil, "\(name)")
@@ -36,7 +37,8 @@ import Testing
     @Test func theScriptLibraryRegistersBoth() {
         let (library, diagnostics) = ScriptLibrary.load(scripts: [Self.file("listening.yaml"), Self.file("safety.yaml")], prompts: [])
         #expect(diagnostics.map(\.description) == [])
-        #expect(library.ruleSets.keys.sorted() == ["listening", "safety"])
+        #expect(library.ruleSets.keys.sorted() == ["listening"])
+        #expect(library.safetyNet != nil)
     }
 
     @Test func listeningCoversTheJournalingThemes() throws {
@@ -117,9 +119,9 @@ import Testing
         ("he threatened to kill me", "abuse"),
     ])
     func safetyCatches(line: String, group: String) throws {
-        let reply = try #require(Self.reply(Self.safety, line))
-        #expect(reply.group == group, "\(reply.explanation)")
-        #expect(!reply.isFallback)
+        let found = try #require(Self.safety).assess(line)
+        #expect(found.tier != .none, "\(found.explanation)")
+        #expect(found.category == group, "\(found.explanation)")
     }
 
     @Test(arguments: [
@@ -140,8 +142,7 @@ import Testing
         "I killed it at the interview 😀",
     ])
     func safetyLetsEverydayLanguagePass(line: String) throws {
-        let reply = try #require(Self.reply(Self.safety, line))
-        #expect(reply.isFallback, "\(reply.explanation)")
-        #expect(reply.group == nil)
+        let found = try #require(Self.safety).assess(line)
+        #expect(found.tier == .none, "\(found.explanation)")
     }
 }

@@ -163,12 +163,12 @@ extension RuntimeTests {
         @Test func aPossibleRiskAsksTheGentleCheckAndHoldsTheLine() throws {
             let engine = try Self.engine()
             let held = engine.step(try engine.start(flow: "mood", seed: 1).state, .line("counted my pills tonight"))
-            #expect(held.events == [.safety(SafetyNet.builtInCheck)])
+            #expect(held.events == [.safetyCheck(SafetyNet.builtInCheck)])
             #expect(held.state.safety.awaitingCheck)
             #expect(!held.state.safety.awaitingChoice)
             #expect(held.state.safety.events.first?.tier == .check)
             #expect(held.state.answers.isEmpty)
-            #expect(engine.resume(held.state).events == [.safety(SafetyNet.builtInCheck)])
+            #expect(engine.resume(held.state).events == [.safetyCheck(SafetyNet.builtInCheck)])
         }
 
         @Test func aClearNoTakesTheHeldLineAsTheAnswer() throws {
@@ -205,7 +205,8 @@ extension RuntimeTests {
                 prompts: prompts)
             let engine = Engine(library: library)
             let held = engine.step(try engine.start(flow: "mood", seed: 1, variables: ["country": .string("UK")]).state, .line("counted the pills"))
-            #expect(held.events == [.safety("Are you thinking of harming yourself? Samaritans: 116 123.")])
+            #expect(held.events == [.safetyCheck("Are you thinking of harming yourself? Samaritans: 116 123.")])
+            #expect(held.events.flatMap { $0.plainLines() }.last == "  (yes or no)")
         }
     }
 }

@@ -42,7 +42,7 @@ import Testing
             category: self-harm
             screen: self-harm
             near: ["@body", "@harm"]
-            within: 3
+            within: 4
         check_answers:
           no: ["no", "im fine"]
           not_clear: ["but", "maybe"]
@@ -86,7 +86,8 @@ import Testing
         #expect(found.rule == "wish-dead")
         #expect(found.screen == "wish-to-be-dead")
         #expect(found.explanation == "the line suggested risk (suicide): self + wish + die")
-        let cancelled = try #require(Self.net).assess("the film was about wanting to die")
+        #expect(found.concepts == ["self", "wish", "die"])
+        let cancelled = try #require(Self.net).assess("the film: want to die")
         #expect(cancelled.explanation == "words that can mean risk were read as novel")
     }
 

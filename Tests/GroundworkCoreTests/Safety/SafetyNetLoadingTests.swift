@@ -12,7 +12,7 @@ import Testing
     static let answers = "check_answers: {no: [\"no\"]}\n"
 
     @Test(arguments: [
-        ("concepts: {a: [\"@b\"], b: [\"@a\"]}\nrules: []\n" + answers, "net.yaml:4:24: error: concept 'b' refers to itself: a → b → a"),
+        ("concepts: {a: [\"@b\"], b: [\"@a\"]}\nrules: []\n" + answers, "net.yaml:3:12: error: concept 'a' refers to itself: a → b → a"),
         ("concepts: {a: [x]}\nrules:\n  - {id: r, tier: crisis, category: suicide, screen: intent, match: [\"@c\"]}\n" + answers,
          "unknown concept 'c' in '@c'"),
         ("concepts: {a: [x]}\nrules:\n  - {id: r, tier: crisis, category: suicide, screen: intent, match: [\"(a|(b|c))\"]}\n" + answers,

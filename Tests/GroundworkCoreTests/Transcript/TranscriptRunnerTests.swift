@@ -128,7 +128,7 @@ struct TranscriptRunnerRulesTests {
             > I remember my first job
             Do you often think of your first job?
             > I could kill for a holiday
-            You matter.
+            \(SafetyNet.builtInMessage)
             > nothing much
             Please go on.
 

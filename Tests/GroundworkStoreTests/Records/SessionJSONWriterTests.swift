@@ -39,8 +39,9 @@ import Testing
         #expect(labels(state.cursor) == ["flowID", "node", "returnStack"])
         #expect(labels(Cursor.Frame(flowID: "f", returnNode: nil)) == ["flowID", "returnNode"])
         #expect(labels(state.answers[0]) == ["flowID", "nodeID", "question", "raw", "value", "variable"])
-        #expect(labels(state.safety) == ["awaitingChoice", "events"])
-        #expect(labels(state.safety.events[0]) == ["category", "choice", "inputIndex", "nodeID"])
+        #expect(labels(state.safety) == ["awaitingCheck", "awaitingChoice", "events", "heldLine"])
+        #expect(labels(state.safety.events[0]) == ["answer", "category", "choice", "concepts", "inputIndex", "nodeID", "rule",
+                                                   "screen", "tier"])
         if let summary = state.summary { #expect(labels(summary) == ["nextStepID", "nextStepText", "scores", "text"]) }
         #expect(labels(ListenerMemory()) == ["remarks", "rotation"])
         #expect(labels(TranscriptEntry(time: Samples.start, speaker: .coach, text: "")) == ["speaker", "text", "time"])

@@ -25,8 +25,10 @@ enum Samples {
         state.listeners = ["listening": ListenerMemory(rotation: ["listening/my/0": 1], remarks: ["Earlier you said your job."])]
         state.lastText = "I like my job"
         state.explanation = "keyword 'my'"
-        state.safety = SafetyState(events: [SafetyEvent(category: "harm-self", nodeID: "role", inputIndex: 1, choice: "continue")],
-                                   awaitingChoice: false)
+        var event = SafetyEvent(category: "self-harm", nodeID: "role", inputIndex: 1, choice: "continue")
+        (event.tier, event.rule, event.screen, event.concepts, event.answer) = (.check, "preparations", "preparatory", ["preparing"], "not a clear no")
+        state.safety = SafetyState(events: [event, SafetyEvent(category: "suicide", nodeID: nil, inputIndex: 2)], awaitingChoice: false,
+                                   awaitingCheck: true, heldLine: "a held line")
         if completed {
             state.status = .completed
             state.cursor.node = nil
