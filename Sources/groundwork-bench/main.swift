@@ -68,8 +68,9 @@ func main() throws {
         let folder = try ScriptFolder(dialogues: arguments.values["dialogues"] ?? repository + "/dialogues",
                                       prompts: arguments.values["prompts"] ?? repository + "/prompts")
         let runs = try arguments.int("runs", default: 5)
-        let only = Set((arguments.values["only"] ?? "reflection,safety,steps,persistence,load").split(separator: ",").map(String.init))
+        let only = Set((arguments.values["only"] ?? "reflection,listening,safety,steps,persistence,load").split(separator: ",").map(String.init))
         if only.contains("reflection") { ReflectionBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
+        if only.contains("listening") { ListeningBench(folder: folder, repository: repository).run().forEach { $0.emit() } }
         if only.contains("safety") {
             let corpus = ["tuning", "held-out"].flatMap { portion -> [String] in
                 let path = repository + "/Tests/Corpora/safety/\(portion).tsv"

@@ -177,7 +177,7 @@ import Testing
         #expect(text.contains("**Coach:** Question 0?"))
         #expect(text.contains("**You:** answer 0 — with \"quotes\"  \nand a newline"))
         #expect(text.contains("**Next step:** Pick one result you could own."))
-        #expect(text.contains("safety net was shown 1 time"))
+        #expect(text.contains("safety net was shown 2 times"))
     }
 
     @Test func jsonRoundTripsTheRecords() throws {
