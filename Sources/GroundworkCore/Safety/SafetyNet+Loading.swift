@@ -191,8 +191,8 @@ struct SafetyNetLoader {
         // Crisis rules first, so a line stops at the first clear-risk match.
         rules = rules.filter { $0.tier == .crisis } + rules.filter { $0.tier != .crisis }
 
-        let barriers = root["barriers"].map { wordSet($0, what: "barrier") } ?? []
-        let firstPerson = root["first_person"].map { wordSet($0, what: "first-person word") } ?? []
+        let barriers = root["barriers"].map { wordSet($0, what: "barrier") } ?? WordMask()
+        let firstPerson = root["first_person"].map { wordSet($0, what: "first-person word") } ?? WordMask()
 
         var clearNo: [SafetyNet.Phrase] = []
         var notClear: [SafetyNet.Phrase] = []
@@ -223,7 +223,7 @@ struct SafetyNetLoader {
         for c in concepts.indices {
             for p in concepts[c].phrases.indices {
                 let first = firsts.first(concepts[c].phrases[p].elements)
-                concepts[c].phrases[p].first = first
+                concepts[c].phrases[p].first = first.map { WordMask($0) }
                 if let first {
                     for word in first { concepts[c].byFirstWord[word, default: []].append(p) }
                 } else {
@@ -234,31 +234,33 @@ struct SafetyNetLoader {
         firsts = FirstWords(concepts: concepts)
         for r in rules.indices {
             for p in rules[r].phrases.indices {
-                rules[r].phrases[p].first = firsts.first(rules[r].phrases[p].elements)
-                rules[r].phrases[p].required = firsts.required(rules[r].phrases[p].elements)
+                rules[r].phrases[p].first = firsts.first(rules[r].phrases[p].elements).map { WordMask($0) }
+                rules[r].phrases[p].required = firsts.required(rules[r].phrases[p].elements).map { WordMask($0) }
             }
             for n in rules[r].near.indices {
                 for p in rules[r].near[n].indices {
-                    rules[r].near[n][p].first = firsts.first(rules[r].near[n][p].elements)
-                    rules[r].near[n][p].required = firsts.required(rules[r].near[n][p].elements)
+                    rules[r].near[n][p].first = firsts.first(rules[r].near[n][p].elements).map { WordMask($0) }
+                    rules[r].near[n][p].required = firsts.required(rules[r].near[n][p].elements).map { WordMask($0) }
                 }
             }
-            for p in rules[r].notNear.indices { rules[r].notNear[p].first = firsts.first(rules[r].notNear[p].elements) }
+            for p in rules[r].notNear.indices { rules[r].notNear[p].first = firsts.first(rules[r].notNear[p].elements).map { WordMask($0) } }
         }
         for g in guards.indices {
-            for p in guards[g].phrases.indices { guards[g].phrases[p].first = firsts.first(guards[g].phrases[p].elements) }
+            for p in guards[g].phrases.indices { guards[g].phrases[p].first = firsts.first(guards[g].phrases[p].elements).map { WordMask($0) } }
         }
-        clearNo = clearNo.map { var phrase = $0; phrase.first = firsts.first(phrase.elements); return phrase }
-        notClear = notClear.map { var phrase = $0; phrase.first = firsts.first(phrase.elements); return phrase }
+        clearNo = clearNo.map { var phrase = $0; phrase.first = firsts.first(phrase.elements).map { WordMask($0) }; return phrase }
+        notClear = notClear.map { var phrase = $0; phrase.first = firsts.first(phrase.elements).map { WordMask($0) }; return phrase }
 
-        return SafetyNet(id: id, vocabulary: vocabulary, substitutions: substitutions, concepts: concepts, rules: rules,
+        var net = SafetyNet(id: id, vocabulary: vocabulary, substitutions: substitutions, concepts: concepts, rules: rules,
                          guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,
                          clearNo: clearNo, notClear: notClear)
+        net.index()
+        return net
     }
 
     /// A list of single words, as word ids.
-    private mutating func wordSet(_ node: YAMLNode, what: String) -> Set<Int32> {
-        var out: Set<Int32> = []
+    private mutating func wordSet(_ node: YAMLNode, what: String) -> WordMask {
+        var out = WordMask()
         for (word, item) in strings(node, "a \(what)") {
             let parts = Self.words(word)
             guard parts.count == 1 else {
@@ -447,9 +449,9 @@ struct SafetyNetLoader {
                 let words = Set(choices.compactMap { choice -> Int32? in if case .word(let id) = choice { id } else { nil } })
                 let others = choices.filter { if case .word = $0 { false } else { true } }
                 if others.isEmpty {
-                    parsed = [.words(words)]
+                    parsed = [.words(WordMask(words))]
                 } else {
-                    parsed = [.anyOf((words.isEmpty ? [] : [.words(words)]) + others)]
+                    parsed = [.anyOf((words.isEmpty ? [] : [.words(WordMask(words))]) + others)]
                 }
             } else {
                 guard let element = single(String(piece), phrase: text, node: node) else { return nil }
@@ -630,8 +632,8 @@ struct FirstWords {
             return ([], true)
         case .gap, .any:
             return (nil, false)
-        case .words(let set):
-            return (set, false)
+        case .words(let mask):
+            return (Set(mask.members), false)
         }
     }
 }

@@ -43,21 +43,21 @@ public struct SafetyNet: Sendable {
         /// Any one word (`_`) that is not a barrier.
         case any
         /// Any one of these words: an alternative group of single words, compiled to one lookup.
-        case words(Set<Int32>)
+        case words(WordMask)
     }
 
     struct Phrase: Sendable, Hashable {
         var elements: [Element]
         /// The words a match can start with; nil when it can start anywhere. Lets the matcher skip
         /// a phrase at a position in one set lookup (the cost of a line stays small with big lexicons).
-        var first: Set<Int32>? = nil
+        var first: WordMask? = nil
         /// Words of which a match must hold at least one (the smallest such set among its elements);
         /// a line holding none of them is not looked at for this phrase.
-        var required: Set<Int32>? = nil
+        var required: WordMask? = nil
 
-        func cannotMatch(in present: Set<Int32>) -> Bool {
+        func cannotMatch(in present: WordMask) -> Bool {
             guard let required else { return false }
-            return required.isDisjoint(with: present)
+            return !required.intersects(present)
         }
     }
 
@@ -90,6 +90,10 @@ public struct SafetyNet: Sendable {
         var within: Int = 0
         /// `near:` rules: phrases that may not appear inside the window (a negation).
         var notNear: [Phrase] = []
+        /// Where this rule's phrase lists sit in `SafetyNet.lists` (set when the net is indexed).
+        var list = -1
+        var nearLists: [Int] = []
+        var notNearList = -1
     }
 
     struct Guard: Sendable {
@@ -104,6 +108,7 @@ public struct SafetyNet: Sendable {
         var evenFirstPerson: Bool
         /// True: the guard lowers a crisis to the gentle check instead of cancelling ("lol").
         var demotes: Bool
+        var list = -1
     }
 
     public let id: String
@@ -113,10 +118,10 @@ public struct SafetyNet: Sendable {
     var rules: [Rule]
     var guards: [Guard]
     /// Words a gap never skips: sentence ends, other people as subjects, negations.
-    var barriers: Set<Int32>
+    var barriers: WordMask
     /// First-person words: a rule match holding one speaks of the person themself, and is not
     /// cancelled by a whole-line guard ("at work", "my novel") the way third-person talk is.
-    var firstPerson: Set<Int32>
+    var firstPerson: WordMask
     /// One-edit spelling tolerance: a deletion of a lexicon word → the word's id (-1 when two words share it).
     var deletions: [String: Int32]
     var fuzzyMinimum: Int
@@ -124,6 +129,48 @@ public struct SafetyNet: Sendable {
     var clearNo: [Phrase]
     /// …unless one of these appears anywhere in it.
     var notClear: [Phrase]
+    /// Every phrase list of the rules and guards, and an index from a word to the phrases that can
+    /// start with it: a line's matches are found in one pass over its words, trying at each word
+    /// only the phrases that can start there.
+    var lists: [[Phrase]] = []
+    var startingWith: [[PhraseRef]] = []
+    var startingAnywhere: [PhraseRef] = []
+
+    struct PhraseRef: Sendable {
+        var list: Int32
+        var phrase: Int32
+    }
+
+    /// Builds `lists` and the start index; called once by the loader.
+    mutating func index() {
+        func add(_ phrases: [Phrase]) -> Int {
+            lists.append(phrases)
+            return lists.count - 1
+        }
+        for r in rules.indices {
+            rules[r].list = add(rules[r].phrases)
+            rules[r].nearLists = rules[r].near.map(add)
+            rules[r].notNearList = add(rules[r].notNear)
+        }
+        for g in guards.indices { guards[g].list = add(guards[g].phrases) }
+        var table: [Int32: [PhraseRef]] = [:]
+        var size = 0
+        for (l, list) in lists.enumerated() {
+            for (p, phrase) in list.enumerated() {
+                let ref = PhraseRef(list: Int32(l), phrase: Int32(p))
+                if let first = phrase.first {
+                    for word in first.members {
+                        table[word, default: []].append(ref)
+                        size = max(size, Int(word) + 1)
+                    }
+                } else {
+                    startingAnywhere.append(ref)
+                }
+            }
+        }
+        startingWith = Array(repeating: [], count: size)
+        for (word, refs) in table { startingWith[Int(word)] = refs }
+    }
 
     /// The id given to a sentence end in a token stream.
     static let sentenceEnd: Int32 = -2
@@ -181,7 +228,7 @@ public struct SafetyNet: Sendable {
         var guardSpans: [[Range<Int>]?] = Array(repeating: nil, count: guards.count)
         var best = Assessment.clear
         var cancelledBy: [String] = []
-        let present = Set(tokens)
+        let present = WordMask(tokens)
         for rule in rules where rule.tier > best.tier {
             // Most rules need a word this line does not hold: skip them before any matching.
             if rule.near.isEmpty {
@@ -189,11 +236,11 @@ public struct SafetyNet: Sendable {
             } else if rule.near.contains(where: { part in part.allSatisfy { $0.cannotMatch(in: present) } }) {
                 continue
             }
-            var spans = rule.near.isEmpty ? matcher.spans(rule.phrases) : matcher.windows(rule)
+            var spans = rule.near.isEmpty ? matcher.spans(list: rule.list) : matcher.windows(rule)
             guard !spans.isEmpty else { continue }
             var tier = rule.tier
             for index in rule.unless where !spans.isEmpty {
-                if guardSpans[index] == nil { guardSpans[index] = matcher.spans(guards[index].phrases) }
+                if guardSpans[index] == nil { guardSpans[index] = matcher.spans(list: guards[index].list) }
                 let hits = guardSpans[index] ?? []
                 guard !hits.isEmpty else { continue }
                 let guarded = guards[index]
@@ -304,13 +351,38 @@ public struct SafetyNet: Sendable {
 struct Matcher {
     let net: SafetyNet
     let tokens: [Int32]
-    /// memo[concept][position]: the positions where a match of the concept starting there ends.
-    private var memo: [[[Int]?]]
+    /// memo[concept × (count + 1) + position]: where a match of the concept starting there ends.
+    private var memo: [[Int]?]
 
     init(net: SafetyNet, tokens: [Int32]) {
         self.net = net
         self.tokens = tokens
-        self.memo = Array(repeating: Array(repeating: nil, count: tokens.count + 1), count: net.concepts.count)
+        self.memo = Array(repeating: nil, count: net.concepts.count * (tokens.count + 1))
+    }
+
+    /// Spans of every phrase list, found in one pass the first time one is asked for.
+    private var listSpans: [[Range<Int>]]?
+
+    /// Where phrase list `list` of the net matches: from each start, to the furthest end.
+    mutating func spans(list: Int) -> [Range<Int>] {
+        if let known = listSpans { return known[list] }
+        var all: [[Range<Int>]] = Array(repeating: [], count: net.lists.count)
+        for start in 0..<tokens.count where tokens[start] >= 0 || tokens[start] == SafetyNet.unknownWord {
+            let token = tokens[start]
+            let refs = token >= 0 && Int(token) < net.startingWith.count ? net.startingWith[Int(token)] : []
+            for ref in refs + net.startingAnywhere {
+                let phrase = net.lists[Int(ref.list)][Int(ref.phrase)]
+                guard let end = ends(phrase, from: start).max(), end > start else { continue }
+                let l = Int(ref.list)
+                if let last = all[l].last, last.lowerBound == start {
+                    if end > last.upperBound { all[l][all[l].count - 1] = start..<end }
+                } else {
+                    all[l].append(start..<end)
+                }
+            }
+        }
+        listSpans = all
+        return all[list]
     }
 
     /// Every place one of `phrases` matches: from each start, to the furthest end.
@@ -332,9 +404,9 @@ struct Matcher {
     /// match of the first part and taking the nearest match of each other part. Spans come sorted
     /// by start, so only those within reach of the anchor are looked at.
     mutating func windows(_ rule: SafetyNet.Rule) -> [Range<Int>] {
-        let parts = rule.near.map { spans($0) }
+        let parts = rule.nearLists.map { spans(list: $0) }
         guard let anchors = parts.first, parts.allSatisfy({ !$0.isEmpty }) else { return [] }
-        let forbidden = rule.notNear.isEmpty ? [] : spans(rule.notNear)
+        let forbidden = rule.notNear.isEmpty ? [] : spans(list: rule.notNearList)
         let sentence = sentenceNumbers()
         var out: [Range<Int>] = []
         for anchor in anchors {
@@ -463,8 +535,9 @@ struct Matcher {
 
     private mutating func conceptEnds(_ index: Int, at p: Int) -> [Int] {
         guard p < tokens.count else { return [] }
-        if let known = memo[index][p] { return known }
-        memo[index][p] = [] // a cycle (refused by the loader) cannot recurse forever
+        let slot = index * (tokens.count + 1) + p
+        if let known = memo[slot] { return known }
+        memo[slot] = [] // a cycle (refused by the loader) cannot recurse forever
         let concept = net.concepts[index]
         var out: [Int] = []
         // Only the phrases that can start with this word, and those that can start anywhere. A
@@ -472,7 +545,7 @@ struct Matcher {
         for i in (concept.byFirstWord[tokens[p]] ?? []) + concept.anywhere {
             for end in ends(concept.phrases[i], from: p) where !out.contains(end) { out.append(end) }
         }
-        memo[index][p] = out
+        memo[slot] = out
         return out
     }
 }
