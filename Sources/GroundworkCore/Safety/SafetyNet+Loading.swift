@@ -243,10 +243,16 @@ struct SafetyNetLoader {
                     rules[r].near[n][p].required = firsts.required(rules[r].near[n][p].elements).map { WordMask($0) }
                 }
             }
-            for p in rules[r].notNear.indices { rules[r].notNear[p].first = firsts.first(rules[r].notNear[p].elements).map { WordMask($0) } }
+            for p in rules[r].notNear.indices {
+                rules[r].notNear[p].first = firsts.first(rules[r].notNear[p].elements).map { WordMask($0) }
+                rules[r].notNear[p].required = firsts.required(rules[r].notNear[p].elements).map { WordMask($0) }
+            }
         }
         for g in guards.indices {
-            for p in guards[g].phrases.indices { guards[g].phrases[p].first = firsts.first(guards[g].phrases[p].elements).map { WordMask($0) } }
+            for p in guards[g].phrases.indices {
+                guards[g].phrases[p].first = firsts.first(guards[g].phrases[p].elements).map { WordMask($0) }
+                guards[g].phrases[p].required = firsts.required(guards[g].phrases[p].elements).map { WordMask($0) }
+            }
         }
         clearNo = clearNo.map { var phrase = $0; phrase.first = firsts.first(phrase.elements).map { WordMask($0) }; return phrase }
         notClear = notClear.map { var phrase = $0; phrase.first = firsts.first(phrase.elements).map { WordMask($0) }; return phrase }

@@ -360,29 +360,41 @@ struct Matcher {
         self.memo = Array(repeating: nil, count: net.concepts.count * (tokens.count + 1))
     }
 
-    /// Spans of every phrase list, found in one pass the first time one is asked for.
-    private var listSpans: [[Range<Int>]]?
+    /// Spans of every phrase list, found in one pass the first time one is asked for, kept flat
+    /// (one allocation per line, not one per list): `found` holds (list, start, end) in order of start.
+    private var found: [(list: Int32, span: Range<Int>)]?
 
     /// Where phrase list `list` of the net matches: from each start, to the furthest end.
     mutating func spans(list: Int) -> [Range<Int>] {
-        if let known = listSpans { return known[list] }
-        var all: [[Range<Int>]] = Array(repeating: [], count: net.lists.count)
+        if found == nil { found = findAll() }
+        var out: [Range<Int>] = []
+        for entry in found ?? [] where entry.list == Int32(list) {
+            if let last = out.last, last.lowerBound == entry.span.lowerBound {
+                if entry.span.upperBound > last.upperBound { out[out.count - 1] = entry.span }
+            } else {
+                out.append(entry.span)
+            }
+        }
+        return out
+    }
+
+    private mutating func findAll() -> [(list: Int32, span: Range<Int>)] {
+        var all: [(list: Int32, span: Range<Int>)] = []
+        let present = WordMask(tokens)
         for start in 0..<tokens.count where tokens[start] >= 0 || tokens[start] == SafetyNet.unknownWord {
             let token = tokens[start]
-            let refs = token >= 0 && Int(token) < net.startingWith.count ? net.startingWith[Int(token)] : []
-            for ref in refs + net.startingAnywhere {
-                let phrase = net.lists[Int(ref.list)][Int(ref.phrase)]
-                guard let end = ends(phrase, from: start).max(), end > start else { continue }
-                let l = Int(ref.list)
-                if let last = all[l].last, last.lowerBound == start {
-                    if end > last.upperBound { all[l][all[l].count - 1] = start..<end }
-                } else {
-                    all[l].append(start..<end)
+            let indexed = token >= 0 && Int(token) < net.startingWith.count
+            for pass in 0..<2 {
+                let refs = pass == 0 ? (indexed ? net.startingWith[Int(token)] : []) : net.startingAnywhere
+                for ref in refs {
+                    // A phrase needing a word the line does not hold is never tried.
+                    if net.lists[Int(ref.list)][Int(ref.phrase)].cannotMatch(in: present) { continue }
+                    guard let end = ends(net.lists[Int(ref.list)][Int(ref.phrase)], from: start).max(), end > start else { continue }
+                    all.append((ref.list, start..<end))
                 }
             }
         }
-        listSpans = all
-        return all[list]
+        return all
     }
 
     /// Every place one of `phrases` matches: from each start, to the furthest end.
