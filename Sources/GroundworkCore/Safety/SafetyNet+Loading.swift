@@ -224,6 +224,7 @@ struct SafetyNetLoader {
             for p in concepts[c].phrases.indices {
                 let first = firsts.first(concepts[c].phrases[p].elements)
                 concepts[c].phrases[p].first = first.map { WordMask($0) }
+                concepts[c].phrases[p].required = firsts.required(concepts[c].phrases[p].elements).map { WordMask($0) }
                 if let first {
                     for word in first { concepts[c].byFirstWord[word, default: []].append(p) }
                 } else {
@@ -577,15 +578,15 @@ struct FirstWords {
         self.concepts = concepts
     }
 
-    /// The smallest word set that some element of the phrase must match a word of (nil: none).
-    mutating func required(_ elements: [SafetyNet.Element]) -> Set<Int32>? {
-        var best: Set<Int32>?
+    /// For each element the phrase cannot match without, the words that element can start with.
+    mutating func required(_ elements: [SafetyNet.Element]) -> [Set<Int32>] {
+        var out: [Set<Int32>] = []
         for element in elements {
             let (words, empty) = of(element)
-            guard !empty, let words, !words.isEmpty else { continue }
-            if best.map({ words.count < $0.count }) ?? true { best = words }
+            // A comma is not a word a mask can hold: it never rules a phrase out.
+            if !empty, let words, !words.isEmpty, words.allSatisfy({ $0 >= 0 }) { out.append(words) }
         }
-        return best
+        return out
     }
 
     /// What a phrase records: a phrase that can match nothing can match at any position.

@@ -22,7 +22,9 @@ public struct SafetyNet: Sendable {
     }
 
     /// One element of a phrase.
-    indirect enum Element: Sendable, Hashable {
+    /// Only `optional` is boxed: the other cases hold their payload inline, so walking a phrase
+    /// does not retain and release a box per element.
+    enum Element: Sendable, Hashable {
         /// A word, by its id in `vocabulary`.
         case word(Int32)
         /// Another concept, by index.
@@ -32,7 +34,7 @@ public struct SafetyNet: Sendable {
         /// Any one of these elements.
         case anyOf([Element])
         /// The element, or nothing.
-        case optional(Element)
+        indirect case optional(Element)
         /// The end of the line or of a sentence (`$`): "can't go on" but not "can't go on with this project".
         case end
         /// Several elements in a row: one alternative of several words ("(a and e|icu)").
@@ -51,13 +53,12 @@ public struct SafetyNet: Sendable {
         /// The words a match can start with; nil when it can start anywhere. Lets the matcher skip
         /// a phrase at a position in one set lookup (the cost of a line stays small with big lexicons).
         var first: WordMask? = nil
-        /// Words of which a match must hold at least one (the smallest such set among its elements);
-        /// a line holding none of them is not looked at for this phrase.
-        var required: WordMask? = nil
+        /// For each element a match cannot do without, the words it can start with: a line that
+        /// lacks all the words of any one of them is not looked at for this phrase.
+        var required: [WordMask] = []
 
         func cannotMatch(in present: WordMask) -> Bool {
-            guard let required else { return false }
-            return !required.intersects(present)
+            required.contains { !$0.intersects(present) }
         }
     }
 
@@ -353,11 +354,14 @@ struct Matcher {
     let tokens: [Int32]
     /// memo[concept × (count + 1) + position]: where a match of the concept starting there ends.
     private var memo: [[Int]?]
+    /// The words the line holds.
+    private let present: WordMask
 
     init(net: SafetyNet, tokens: [Int32]) {
         self.net = net
         self.tokens = tokens
         self.memo = Array(repeating: nil, count: net.concepts.count * (tokens.count + 1))
+        self.present = WordMask(tokens)
     }
 
     /// Spans of every phrase list, found in one pass the first time one is asked for, kept flat
@@ -380,7 +384,6 @@ struct Matcher {
 
     private mutating func findAll() -> [(list: Int32, span: Range<Int>)] {
         var all: [(list: Int32, span: Range<Int>)] = []
-        let present = WordMask(tokens)
         for start in 0..<tokens.count where tokens[start] >= 0 || tokens[start] == SafetyNet.unknownWord {
             let token = tokens[start]
             let indexed = token >= 0 && Int(token) < net.startingWith.count
@@ -554,7 +557,7 @@ struct Matcher {
         var out: [Int] = []
         // Only the phrases that can start with this word, and those that can start anywhere. A
         // concept may match nothing at all ("^ @adverb?": a sentence with no subject).
-        for i in (concept.byFirstWord[tokens[p]] ?? []) + concept.anywhere {
+        for i in (concept.byFirstWord[tokens[p]] ?? []) + concept.anywhere where !concept.phrases[i].cannotMatch(in: present) {
             for end in ends(concept.phrases[i], from: p) where !out.contains(end) { out.append(end) }
         }
         memo[slot] = out
