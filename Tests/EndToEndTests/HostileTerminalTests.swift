@@ -7,6 +7,24 @@ import Testing
 @Suite(.enabled(if: Groundwork.binaryExists && Tmux.available, "needs the built binary and tmux (make test installs tmux)"),
        .serialized)
 struct HostileTerminalTests {
+    /// With no locale at all (LANG unset), non-ASCII typed at the prompt is kept, not dropped
+    /// (issue 12, item 6).
+    @Test func nonASCIIIsKeptWithoutALocale() throws {
+        let data = try Groundwork.makeDataDir()
+        let command = "env -u LANG -u LC_ALL -u LC_CTYPE -u LC_MESSAGES " + TerminalTests.command(["journal"], dataDir: data)
+        let tmux = try Tmux(command)
+        try tmux.waitForPrompt()
+        try tmux.type("café naïve 日本 ok")
+        try tmux.send("Enter")
+        try tmux.waitForPrompt()
+        try tmux.type("/done")
+        try tmux.send("Enter")
+        try tmux.waitFor("EXIT=0")
+        let file = try #require(Groundwork.sessionFiles(data).first)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("café naïve 日本 ok"), "\(text.prefix(400))")
+    }
+
     @Test func escapesEmojiAndLongLinesAtThePrompt() throws {
         let data = try Groundwork.makeDataDir()
         let tmux = try Tmux(TerminalTests.command(["start", "mini"], dataDir: data))

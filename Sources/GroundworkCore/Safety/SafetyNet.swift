@@ -134,6 +134,8 @@ public struct SafetyNet: Sendable {
     /// start with it: a line's matches are found in one pass over its words, trying at each word
     /// only the phrases that can start there.
     var lists: [[Phrase]] = []
+    /// Lists from this index on are the guards'.
+    var firstGuardList = 0
     var startingWith: [[PhraseRef]] = []
     var startingAnywhere: [PhraseRef] = []
 
@@ -153,6 +155,7 @@ public struct SafetyNet: Sendable {
             rules[r].nearLists = rules[r].near.map(add)
             rules[r].notNearList = add(rules[r].notNear)
         }
+        firstGuardList = lists.count
         for g in guards.indices { guards[g].list = add(guards[g].phrases) }
         var table: [Int32: [PhraseRef]] = [:]
         var size = 0
@@ -367,12 +370,16 @@ struct Matcher {
     /// Spans of every phrase list, found in one pass the first time one is asked for, kept flat
     /// (one allocation per line, not one per list): `found` holds (list, start, end) in order of start.
     private var found: [(list: Int32, span: Range<Int>)]?
+    private var foundGuards: [(list: Int32, span: Range<Int>)]?
 
     /// Where phrase list `list` of the net matches: from each start, to the furthest end.
     mutating func spans(list: Int) -> [Range<Int>] {
-        if found == nil { found = findAll() }
+        // Rules first; guards (most phrases, rarely needed) only once a rule has matched.
+        let isGuard = list >= net.firstGuardList
+        if isGuard, foundGuards == nil { foundGuards = findAll(guards: true) }
+        if !isGuard, found == nil { found = findAll(guards: false) }
         var out: [Range<Int>] = []
-        for entry in found ?? [] where entry.list == Int32(list) {
+        for entry in (isGuard ? foundGuards : found) ?? [] where entry.list == Int32(list) {
             if let last = out.last, last.lowerBound == entry.span.lowerBound {
                 if entry.span.upperBound > last.upperBound { out[out.count - 1] = entry.span }
             } else {
@@ -382,14 +389,14 @@ struct Matcher {
         return out
     }
 
-    private mutating func findAll() -> [(list: Int32, span: Range<Int>)] {
+    private mutating func findAll(guards: Bool) -> [(list: Int32, span: Range<Int>)] {
         var all: [(list: Int32, span: Range<Int>)] = []
         for start in 0..<tokens.count where tokens[start] >= 0 || tokens[start] == SafetyNet.unknownWord {
             let token = tokens[start]
             let indexed = token >= 0 && Int(token) < net.startingWith.count
             for pass in 0..<2 {
                 let refs = pass == 0 ? (indexed ? net.startingWith[Int(token)] : []) : net.startingAnywhere
-                for ref in refs {
+                for ref in refs where (Int(ref.list) >= net.firstGuardList) == guards {
                     // A phrase needing a word the line does not hold is never tried.
                     if net.lists[Int(ref.list)][Int(ref.phrase)].cannotMatch(in: present) { continue }
                     guard let end = ends(net.lists[Int(ref.list)][Int(ref.phrase)], from: start).max(), end > start else { continue }

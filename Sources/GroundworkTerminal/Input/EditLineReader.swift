@@ -10,8 +10,14 @@ import Glibc
 /// `.interrupted`; Ctrl-D on an empty line reports `.endOfInput`.
 public final class EditLineReader: LineReader {
     public init() {
-        // Without the locale, Backspace after a non-ASCII character deletes single bytes.
+        // Without the locale, Backspace after a non-ASCII character deletes single bytes; without a
+        // UTF-8 one (LANG unset: the "C" locale), libedit drops every non-ASCII character typed.
+        // Groundwork reads and writes UTF-8 whatever the locale, so the character type falls back
+        // to C.UTF-8 (always present with glibc) when the environment's is not UTF-8.
         setlocale(LC_ALL, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset) != "UTF-8" {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
+        }
         gw_set_readline_name()
         gw_install_sigint_handler()
         gw_configure_completion()

@@ -48,11 +48,11 @@ struct ClassifyCommand: AsyncParsableCommand {
             if showRule { output += "\t\(suggestion.rule)" }
             output += "\n"
             if output.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(output.utf8))
+                StoreContext.write(output)
                 output = ""
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StoreContext.write(output)
     }
 
     /// Prints `error: message` to stderr and exits with status 1 (no usage text: the arguments were fine).

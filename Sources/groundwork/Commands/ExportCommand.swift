@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GroundworkStore
 
 /// `groundwork export`: all of your sessions as Markdown or JSON.
@@ -28,6 +29,13 @@ struct ExportCommand: AsyncParsableCommand {
         }
         guard let output else { return StoreContext.output(escaped: text) }
         let path = DataLocation(root: output).root
+        // The file is replaced by renaming a new one over it: that would turn a symbolic link or a
+        // device into a plain file, so only a regular file (or a new name) is written.
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let kind = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file"
+            throw AppError("'\(path)' is \(kind); export writes only regular files: give a new file name, or leave out --output to write to stdout")
+        }
         context.run { () throws(StoreError) in try DurableFile().write(Array(text.utf8), to: path) }
         StoreContext.printError("exported \(listing.items.count) session\(listing.items.count == 1 ? "" : "s") to '\(path)'")
     }

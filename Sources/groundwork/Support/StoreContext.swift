@@ -104,8 +104,17 @@ struct StoreContext {
         write(safe ? text : TextSanitizer.clean(text))
     }
 
-    /// Writes text exactly as given: only for output that sanitised its content itself (groups).
+    /// Writes text exactly as given: only for output that sanitised its content itself (groups,
+    /// tab-separated tool output). A failed write (a full disk, a closed pipe's reader) is one line
+    /// on stderr and status 1, not the crash `FileHandle.write(_:)` would give.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code ?? Int(EIO)
+            let reason = String(cString: strerror(Int32(code))).lowercased()
+            FileHandle.standardError.write(Data("error: cannot write to standard output: \(reason); send the output somewhere with room\n".utf8))
+            Foundation.exit(1)
+        }
     }
 }
