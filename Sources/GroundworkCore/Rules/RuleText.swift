@@ -117,7 +117,7 @@ enum RuleText {
                     flush()
                     continue
                 }
-                switch lexicon[lower] {
+                switch lexicon[lower] ?? fallback(lower, original: original, lexicon: lexicon) {
                 case .none: append(RuleWord(text: original, id: -1))
                 case .word(let id): append(RuleWord(text: original, id: id))
                 case .replaced(let words): for word in words { append(word) }
@@ -126,5 +126,31 @@ enum RuleText {
         }
         flush()
         return clauses
+    }
+
+    /// A word no rule names, read the way a person means it: a possessive as its noun ("AI's" →
+    /// "ai"), a hyphenated word as the joined word a rule names ("e-mail" → "email") or else as its
+    /// parts ("AI-driven" → "ai", "driven"). Nil when none of these is known either.
+    static func fallback(_ lower: String, original: String, lexicon: [String: LexiconEntry]) -> LexiconEntry? {
+        if lower.hasSuffix("'s") || lower.hasSuffix("s'") {
+            let base = String(lower.dropLast(2)) + (lower.hasSuffix("s'") ? "s" : "")
+            if let entry = lexicon[base] { return entry }
+        }
+        guard lower.contains("-") else { return nil }
+        let joined = String(lower.filter { $0 != "-" })
+        if let entry = lexicon[joined] { return entry }
+        let parts = lower.split(separator: "-").map(String.init)
+        let shown = original.split(separator: "-").map(String.init)
+        guard parts.count > 1, parts.contains(where: { lexicon[$0] != nil }) else { return nil }
+        var words: [RuleWord] = []
+        for (index, part) in parts.enumerated() {
+            let text = index < shown.count ? shown[index] : part
+            switch lexicon[part] {
+            case .word(let id): words.append(RuleWord(text: text, id: id))
+            case .replaced(let replacement): words += replacement
+            case nil: words.append(RuleWord(text: text, id: -1))
+            }
+        }
+        return .replaced(words)
     }
 }

@@ -65,6 +65,8 @@ import Testing
         ("I want to change careers", "change"),
         ("I remember my first job", "memory"),
         ("I am scared of the future", "fear"),
+        ("the AI's mistakes all land on me", "ai"),
+        ("our AI-driven reviews start next week", "ai"),
     ])
     func listeningFindsTheTheme(line: String, group: String) throws {
         let reply = try #require(Self.reply(Self.listening, line))

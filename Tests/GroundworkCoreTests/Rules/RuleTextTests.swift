@@ -37,6 +37,22 @@ import Testing
         #expect(Self.clauses(line) == expected)
     }
 
+    /// Possessives and hyphenated words a rule does not name are read as what a person means.
+    @Test(arguments: [
+        ("the AI's mistakes", [-1, 7, -1]),                 // a possessive as its noun
+        ("the bosses' rules", [-1, 8, -1]),                 // a plural possessive
+        ("AI-driven reviews", [7, -1, -1]),                 // a hyphenated word as its parts
+        ("an e-mail", [-1, 9]),                             // as the joined word a rule names
+        ("my co-worker", [-1, 10]),
+        ("well-known stuff", [-1, -1]),                     // neither part known: one unknown word
+        ("self-harm", [11]),                                // a rule's own hyphenated word is untouched
+    ])
+    func possessivesAndHyphens(_ line: String, _ ids: [Int32]) {
+        let lexicon: [String: LexiconEntry] = ["ai": .word(7), "bosses": .word(8), "email": .word(9), "coworker": .word(10),
+                                               "self-harm": .word(11)]
+        #expect(RuleText.clauses(of: line, lexicon: lexicon).flatMap { $0 }.map(\.id) == ids)
+    }
+
     @Test func wordsAreLookedUpLowercasedAndKeepTheirCase() {
         let words = RuleText.clauses(of: "CAFÉ Café café Cafe\u{301}", lexicon: Self.lexicon)[0]
         #expect(words.map(\.id) == [3, 3, 3, 3])
