@@ -67,6 +67,11 @@ import Testing
         ("I am scared of the future", "fear"),
         ("the AI's mistakes all land on me", "ai"),
         ("our AI-driven reviews start next week", "ai"),
+        // Questions to the coach get an honest answer about what it is, not "we were discussing you".
+        ("Can you help me figure out what to do?", "coach"),
+        ("you're just a program aren't you", "coach"),
+        ("what should i do about my manager", "coach"),
+        ("are you real", "coach"),
     ])
     func listeningFindsTheTheme(line: String, group: String) throws {
         let reply = try #require(Self.reply(Self.listening, line))
