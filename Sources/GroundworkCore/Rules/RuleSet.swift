@@ -14,6 +14,13 @@ public struct RuleSet: Sendable {
     /// Replies when nothing matches and nothing is remembered, used in turn.
     var fallback: [String]
     var fallbackRotationKey: String
+    /// Which clause of a line is answered: the first that holds a keyword (ELIZA), or the one
+    /// whose strongest keyword ranks highest (`clauses: best`), so "I smiled in the meeting but I
+    /// felt sick" is answered about the feeling, not the meeting.
+    var clauseChoice: ClauseChoice = .first
+
+    /// How `respond` picks the clause it answers.
+    enum ClauseChoice: String, Sendable { case first, best }
 
     /// Most remarks kept for later; the oldest are dropped first.
     static let maxRemarks = 20
@@ -54,9 +61,25 @@ public struct RuleSet: Sendable {
     /// Answers one line. Memory (rotation, stored remarks) is read and updated in `memory`.
     public func respond(to line: String, memory: inout ListenerMemory) -> RuleReply {
         let remarksBefore = memory.remarks.count
-        for clause in RuleText.clauses(of: line, lexicon: lexicon) {
-            let stack = keywordStack(clause)
-            if stack.isEmpty { continue }
+        var clauses = RuleText.clauses(of: line, lexicon: lexicon).map { ($0, keywordStack($0)) }.filter { !$0.1.isEmpty }
+        if clauseChoice == .best, clauses.count > 1 {
+            // The clause whose answering keyword ranks highest (a keyword that passes to the next
+            // one does not count); equal ranks keep the clauses' order. Tried on a copy of the
+            // memory, so only the chosen clause advances any rotation.
+            var best = 0, bestRank = Int.min
+            for (index, (clause, stack)) in clauses.enumerated() {
+                var scratch = memory
+                var trail: [String] = []
+                let ids = clause.map(\.id)
+                for keyword in stack {
+                    guard answer(with: keyword, clause: clause, ids: ids, memory: &scratch, trail: &trail, hops: 0) != nil else { continue }
+                    if keywords[keyword].rank > bestRank { (best, bestRank) = (index, keywords[keyword].rank) }
+                    break
+                }
+            }
+            clauses.insert(clauses.remove(at: best), at: 0)
+        }
+        for (clause, stack) in clauses {
             let ids = clause.map(\.id)
             var trail: [String] = []
             for keyword in stack {

@@ -1,6 +1,6 @@
 /// Checks a rule-set file and compiles it into `RuleSet` tables, collecting diagnostics.
 struct RuleSetCompiler {
-    static let rootKeys = ["id", "description", "substitutions", "reflections", "synonyms", "keywords", "fallback"]
+    static let rootKeys = ["id", "description", "clauses", "substitutions", "reflections", "synonyms", "keywords", "fallback"]
     static let keywordKeys = ["word", "rank", "group", "memory", "patterns"]
     static let patternKeys = ["match", "replies"]
     static let replyKeys = ["goto", "next_keyword"]
@@ -182,8 +182,14 @@ struct RuleSetCompiler {
         }
         var reflections = [String?](repeating: nil, count: words.count)
         for (id, value) in reflectionPairs { reflections[Int(id)] = value }
+        var choice = RuleSet.ClauseChoice.first
+        if let node = root["clauses"], let value = string(node, "'clauses'") {
+            if let known = RuleSet.ClauseChoice(rawValue: value) { choice = known } else {
+                error(node, "'clauses' must be 'first' (the first clause with a keyword, as ELIZA) or 'best' (the clause with the strongest keyword), found '\(value)'")
+            }
+        }
         return RuleSet(id: id, location: root.location, keywords: keywords, lexicon: lexicon, keywordsByWord: byWord,
-                       reflections: reflections, fallback: fallback, fallbackRotationKey: "\(id)/fallback")
+                       reflections: reflections, fallback: fallback, fallbackRotationKey: "\(id)/fallback", clauseChoice: choice)
     }
 
     private mutating func loadSubstitutions(_ node: YAMLNode) {
