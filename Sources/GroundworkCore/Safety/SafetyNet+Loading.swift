@@ -218,45 +218,26 @@ struct SafetyNetLoader {
         // A real word that is one edit from a lexicon word is never read as that word.
         for word in notTypos where vocabulary[word] == nil { vocabulary[word] = SafetyNet.unknownWord }
 
-        // First words, so the matcher can skip phrases that cannot start at a position.
+        // First and required words, so the matcher can skip phrases that cannot match here.
         var firsts = FirstWords(concepts: concepts)
         for c in concepts.indices {
-            for p in concepts[c].phrases.indices {
-                let first = firsts.first(concepts[c].phrases[p].elements)
-                concepts[c].phrases[p].first = first.map { WordMask($0) }
-                concepts[c].phrases[p].required = firsts.required(concepts[c].phrases[p].elements).map { WordMask($0) }
-                if let first {
-                    for word in first { concepts[c].byFirstWord[word, default: []].append(p) }
+            concepts[c].phrases = firsts.compile(concepts[c].phrases)
+            for (p, phrase) in concepts[c].phrases.enumerated() {
+                if let first = phrase.first {
+                    for word in first.members { concepts[c].byFirstWord[word, default: []].append(p) }
                 } else {
                     concepts[c].anywhere.append(p)
                 }
             }
         }
-        firsts = FirstWords(concepts: concepts)
         for r in rules.indices {
-            for p in rules[r].phrases.indices {
-                rules[r].phrases[p].first = firsts.first(rules[r].phrases[p].elements).map { WordMask($0) }
-                rules[r].phrases[p].required = firsts.required(rules[r].phrases[p].elements).map { WordMask($0) }
-            }
-            for n in rules[r].near.indices {
-                for p in rules[r].near[n].indices {
-                    rules[r].near[n][p].first = firsts.first(rules[r].near[n][p].elements).map { WordMask($0) }
-                    rules[r].near[n][p].required = firsts.required(rules[r].near[n][p].elements).map { WordMask($0) }
-                }
-            }
-            for p in rules[r].notNear.indices {
-                rules[r].notNear[p].first = firsts.first(rules[r].notNear[p].elements).map { WordMask($0) }
-                rules[r].notNear[p].required = firsts.required(rules[r].notNear[p].elements).map { WordMask($0) }
-            }
+            rules[r].phrases = firsts.compile(rules[r].phrases)
+            rules[r].near = rules[r].near.map { firsts.compile($0) }
+            rules[r].notNear = firsts.compile(rules[r].notNear)
         }
-        for g in guards.indices {
-            for p in guards[g].phrases.indices {
-                guards[g].phrases[p].first = firsts.first(guards[g].phrases[p].elements).map { WordMask($0) }
-                guards[g].phrases[p].required = firsts.required(guards[g].phrases[p].elements).map { WordMask($0) }
-            }
-        }
-        clearNo = clearNo.map { var phrase = $0; phrase.first = firsts.first(phrase.elements).map { WordMask($0) }; return phrase }
-        notClear = notClear.map { var phrase = $0; phrase.first = firsts.first(phrase.elements).map { WordMask($0) }; return phrase }
+        for g in guards.indices { guards[g].phrases = firsts.compile(guards[g].phrases) }
+        clearNo = firsts.compile(clearNo)
+        notClear = firsts.compile(notClear)
 
         var net = SafetyNet(id: id, vocabulary: vocabulary, substitutions: substitutions, concepts: concepts, rules: rules,
                          guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,
@@ -576,6 +557,16 @@ struct FirstWords {
 
     init(concepts: [SafetyNet.Concept]) {
         self.concepts = concepts
+    }
+
+    /// The phrases with their `first` and `required` words filled in.
+    mutating func compile(_ phrases: [SafetyNet.Phrase]) -> [SafetyNet.Phrase] {
+        phrases.map { phrase in
+            var compiled = phrase
+            compiled.first = first(phrase.elements).map { WordMask($0) }
+            compiled.required = required(phrase.elements).map { WordMask($0) }
+            return compiled
+        }
     }
 
     /// For each element the phrase cannot match without, the words that element can start with.

@@ -134,8 +134,6 @@ public struct SafetyNet: Sendable {
     /// start with it: a line's matches are found in one pass over its words, trying at each word
     /// only the phrases that can start there.
     var lists: [[Phrase]] = []
-    /// Lists from this index on are the guards'.
-    var firstGuardList = 0
     var startingWith: [[PhraseRef]] = []
     var startingAnywhere: [PhraseRef] = []
 
@@ -155,7 +153,6 @@ public struct SafetyNet: Sendable {
             rules[r].nearLists = rules[r].near.map(add)
             rules[r].notNearList = add(rules[r].notNear)
         }
-        firstGuardList = lists.count
         for g in guards.indices { guards[g].list = add(guards[g].phrases) }
         var table: [Int32: [PhraseRef]] = [:]
         var size = 0
@@ -232,7 +229,7 @@ public struct SafetyNet: Sendable {
         var guardSpans: [[Range<Int>]?] = Array(repeating: nil, count: guards.count)
         var best = Assessment.clear
         var cancelledBy: [String] = []
-        let present = WordMask(tokens)
+        let present = matcher.present
         for rule in rules where rule.tier > best.tier {
             // Most rules need a word this line does not hold: skip them before any matching.
             if rule.near.isEmpty {
@@ -358,7 +355,9 @@ struct Matcher {
     /// memo[concept × (count + 1) + position]: where a match of the concept starting there ends.
     private var memo: [[Int]?]
     /// The words the line holds.
-    private let present: WordMask
+    let present: WordMask
+    /// For each token, how many sentence ends come before it (for `near` windows), once per line.
+    private var sentences: [Int]?
 
     init(net: SafetyNet, tokens: [Int32]) {
         self.net = net
@@ -370,16 +369,12 @@ struct Matcher {
     /// Spans of every phrase list, found in one pass the first time one is asked for, kept flat
     /// (one allocation per line, not one per list): `found` holds (list, start, end) in order of start.
     private var found: [(list: Int32, span: Range<Int>)]?
-    private var foundGuards: [(list: Int32, span: Range<Int>)]?
 
     /// Where phrase list `list` of the net matches: from each start, to the furthest end.
     mutating func spans(list: Int) -> [Range<Int>] {
-        // Rules first; guards (most phrases, rarely needed) only once a rule has matched.
-        let isGuard = list >= net.firstGuardList
-        if isGuard, foundGuards == nil { foundGuards = findAll(guards: true) }
-        if !isGuard, found == nil { found = findAll(guards: false) }
+        if found == nil { found = findAll() }
         var out: [Range<Int>] = []
-        for entry in (isGuard ? foundGuards : found) ?? [] where entry.list == Int32(list) {
+        for entry in found ?? [] where entry.list == Int32(list) {
             if let last = out.last, last.lowerBound == entry.span.lowerBound {
                 if entry.span.upperBound > last.upperBound { out[out.count - 1] = entry.span }
             } else {
@@ -389,14 +384,14 @@ struct Matcher {
         return out
     }
 
-    private mutating func findAll(guards: Bool) -> [(list: Int32, span: Range<Int>)] {
+    private mutating func findAll() -> [(list: Int32, span: Range<Int>)] {
         var all: [(list: Int32, span: Range<Int>)] = []
         for start in 0..<tokens.count where tokens[start] >= 0 || tokens[start] == SafetyNet.unknownWord {
             let token = tokens[start]
             let indexed = token >= 0 && Int(token) < net.startingWith.count
             for pass in 0..<2 {
                 let refs = pass == 0 ? (indexed ? net.startingWith[Int(token)] : []) : net.startingAnywhere
-                for ref in refs where (Int(ref.list) >= net.firstGuardList) == guards {
+                for ref in refs {
                     // A phrase needing a word the line does not hold is never tried.
                     if net.lists[Int(ref.list)][Int(ref.phrase)].cannotMatch(in: present) { continue }
                     guard let end = ends(net.lists[Int(ref.list)][Int(ref.phrase)], from: start).max(), end > start else { continue }
@@ -407,21 +402,6 @@ struct Matcher {
         return all
     }
 
-    /// Every place one of `phrases` matches: from each start, to the furthest end.
-    mutating func spans(_ phrases: [SafetyNet.Phrase]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        for start in 0..<tokens.count where tokens[start] >= SafetyNet.unknownWord {
-            var furthest = -1
-            let token = tokens[start]
-            for phrase in phrases {
-                if let first = phrase.first, !first.contains(token) { continue }
-                if let end = ends(phrase, from: start).max(), end > furthest { furthest = end }
-            }
-            if furthest > start { out.append(start..<furthest) }
-        }
-        return out
-    }
-
     /// For a `near:` rule: the windows in which every one of its parts matches, anchored on each
     /// match of the first part and taking the nearest match of each other part. Spans come sorted
     /// by start, so only those within reach of the anchor are looked at.
@@ -429,7 +409,8 @@ struct Matcher {
         let parts = rule.nearLists.map { spans(list: $0) }
         guard let anchors = parts.first, parts.allSatisfy({ !$0.isEmpty }) else { return [] }
         let forbidden = rule.notNear.isEmpty ? [] : spans(list: rule.notNearList)
-        let sentence = sentenceNumbers()
+        if sentences == nil { sentences = sentenceNumbers() }
+        let sentence = sentences ?? []
         var out: [Range<Int>] = []
         for anchor in anchors {
             var window = anchor

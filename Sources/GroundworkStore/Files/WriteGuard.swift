@@ -41,23 +41,15 @@ public enum WriteGuard {
         }
     }
 
-    /// Runs `body` with the guarded signals held until it returns.
+    /// Runs `body` (a write) with the guarded signals held until it returns.
     static func during<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        enter()
-        do {
-            let result = try body()
-            leave(completed: true)
-            return result
-        } catch {
-            leave(completed: false)
-            throw error
-        }
+        try holding(body)
     }
 
     /// Runs a whole turn with the guarded signals held until it returns: a signal that arrives
     /// after the person's line was read ends the process only once the turn's answer is saved and
     /// acknowledged. Nests with the writes inside it (only the outermost end acts on a held signal).
-    public static func holding<T>(_ body: () throws -> T) rethrows -> T {
+    public static func holding<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         enter()
         do {
             let result = try body()
