@@ -41,7 +41,7 @@ struct BundledFlowTests {
         #expect(explained.stdout == "Your boss hates you. How does that affect you?\n")
         #expect(explained.stderr.hasPrefix("why: keyword 'boss' (rank 4), pattern 1"))
         let data = try Groundwork.makeDataDir()
-        let flow = try Groundwork.run(["start", "daily-checkin", "--why", "--data-dir", data, "--user", "w"], input: "tired\n3\n")
+        let flow = try Groundwork.run(["start", "daily-checkin", "--why", "--data-dir", data, "--user", "w"], input: "tired\n\n3\n")
         #expect(flow.status == 0, "stderr: \(flow.stderr)")
         #expect(flow.stderr.contains("why: node 'energy_q' (ask, scale): accepted '3', saved to energy"))
         #expect(!flow.stdout.contains("why:"))

@@ -87,7 +87,9 @@ public struct Engine: Sendable {
         for (index, input) in state.inputs.enumerated() {
             let before = current
             current = step(current, input).state
-            if current.questionsDone > before.questionsDone || (current.status == .completed && before.status != .completed) {
+            // A move: a question behind us, a waiting reflection answered or passed, or the end.
+            if current.questionsDone > before.questionsDone || (before.waitingReflection != nil && current.waitingReflection == nil)
+                || (current.status == .completed && before.status != .completed) {
                 lastMove = index
             }
         }

@@ -77,6 +77,12 @@ struct Interpreter {
             moveOn()
             run(from: node.next)
         case .line(let raw):
+            if case .reflect = node.kind, AnswerParser.trimmed(raw).isEmpty {
+                trace.append("node '\(node.id)' (reflect): passed with Enter, nothing saved")
+                moveOn()
+                run(from: node.next)
+                return
+            }
             if case .text = question.input, interruptForSafety(raw, nodeID: node.id, inputIndex: inputIndex) { return }
             answer(raw, flow: flow, node: node, question: question)
         }
@@ -87,14 +93,17 @@ struct Interpreter {
         let kind = AnswerParser.kindName(question.input).rawValue
         switch AnswerParser.parse(raw, as: question.input) {
         case .success(let accepted):
-            let shown = render(question.prompt)
+            let shown = state.waitingReflection ?? render(question.prompt)
             if let name = question.save { state.variables[name] = accepted.value }
             state.answers.append(Answer(flowID: flow.id, nodeID: node.id, question: shown, raw: raw,
                                         value: accepted.value, variable: question.save))
             if case .text = question.input, case .string(let text) = accepted.value { state.lastText = text }
-            trace.append("node '\(node.id)' (ask, \(kind)): accepted '\(AnswerParser.trimmed(raw))'"
+            let what: String
+            if case .reflect = node.kind { what = "reflect, answer" } else { what = "ask, \(kind)" }
+            trace.append("node '\(node.id)' (\(what)): accepted '\(AnswerParser.trimmed(raw))'"
                          + (question.save.map { ", saved to \($0)" } ?? ""))
             moveOn()
+            if case .reflect(let reflect) = node.kind, let acknowledge = reflect.acknowledge { events.append(.say(render(acknowledge))) }
             run(from: accepted.next ?? node.next)
         case .failure(let refusal):
             state.reasks += 1
@@ -114,10 +123,12 @@ struct Interpreter {
         }
     }
 
-    /// A question is behind us (answered, skipped or given up).
+    /// A question is behind us (answered, skipped or given up). A reflection that waited is not
+    /// one of the flow's counted questions.
     private mutating func moveOn() {
         state.reasks = 0
-        state.questionsDone += 1
+        if state.waitingReflection == nil { state.questionsDone += 1 }
+        state.waitingReflection = nil
     }
 
     /// Re-emits what the session is waiting for.
@@ -128,7 +139,7 @@ struct Interpreter {
         } else if state.safety.awaitingCheck {
             events.append(.safetyCheck(safetyMessage(.check)))
         } else {
-            events.append(.ask(prompt(node, question)))
+            showQuestion(node, question)
         }
     }
 
@@ -300,9 +311,23 @@ struct Interpreter {
                 state.listeners[reflect.ruleSet] = memory
                 recordTheme(reply.group)
                 if let name = reflect.save { state.variables[name] = .string(reply.text) }
-                events.append(.reflect(reply.text))
                 trace.append("node '\(nodeID)' (reflect, rules '\(reflect.ruleSet)'): \(reply.explanation)")
-                next = node.next
+                guard reflect.waits(for: reply.text) else {
+                    events.append(.reflect(reply.text))
+                    next = node.next
+                    continue
+                }
+                state.reasks = 0
+                state.waitingReflection = reply.text
+                trace.append("node '\(nodeID)' (reflect): the reply is a question; waiting for the answer (Enter or /skip passes)")
+                if state.safety.awaitingChoice {
+                    // The reflection is shown once the person chooses to continue.
+                    state.cursor.node = nodeID
+                    return
+                }
+                guard let (_, _, question) = currentQuestion(at: nodeID) else { return }
+                ask(node, question)
+                return
             case .loop(let loop):
                 let key = flow.id + "/" + nodeID
                 let passes = state.loopPasses[key] ?? 0
@@ -368,6 +393,7 @@ struct Interpreter {
         state.status = .completed
         state.safety.awaitingChoice = false
         state.safety.awaitingCheck = false
+        state.waitingReflection = nil
         guard let flow = library.flows[state.flowID] else {
             events.append(.end)
             return
@@ -411,13 +437,23 @@ struct Interpreter {
 
     private mutating func ask(_ node: Node, _ question: Question) {
         state.cursor.node = node.id
+        showQuestion(node, question)
+    }
+
+    /// The events that show a waiting question: a reflection that waits is shown as the reflection
+    /// it is, followed by a prompt with no text of its own.
+    private mutating func showQuestion(_ node: Node, _ question: Question) {
+        if case .reflect = node.kind, let reflection = state.waitingReflection { events.append(.reflect(reflection)) }
         events.append(.ask(prompt(node, question)))
     }
 
     private func prompt(_ node: Node, _ question: Question) -> Prompt {
-        Prompt(text: render(question.prompt), kind: AnswerParser.kindName(question.input),
-               options: AnswerParser.options(question.input), hint: AnswerParser.hint(for: question.input),
-               progress: progress, nodeID: node.id)
+        if case .reflect = node.kind {
+            return Prompt(text: "", kind: .text, nodeID: node.id)
+        }
+        return Prompt(text: render(question.prompt), kind: AnswerParser.kindName(question.input),
+                      options: AnswerParser.options(question.input), hint: AnswerParser.hint(for: question.input),
+                      progress: progress, nodeID: node.id)
     }
 
     private var progress: Progress? {
@@ -429,9 +465,25 @@ struct Interpreter {
 
     /// The flow, node and question the session waits at.
     private func currentQuestion() -> (Flow, Node, Question)? {
-        guard let nodeID = state.cursor.node, let flow = library.flows[state.cursor.flowID],
-              let node = flow.nodes[nodeID], case .ask(let question) = node.kind else { return nil }
-        return (flow, node, question)
+        guard let nodeID = state.cursor.node else { return nil }
+        return currentQuestion(at: nodeID)
+    }
+
+    /// The question at `nodeID` of the current flow: an `ask`, or a reflection waiting for its answer
+    /// (free text, any length, skippable).
+    private func currentQuestion(at nodeID: String) -> (Flow, Node, Question)? {
+        guard let flow = library.flows[state.cursor.flowID], let node = flow.nodes[nodeID] else { return nil }
+        switch node.kind {
+        case .ask(let question):
+            return (flow, node, question)
+        case .reflect(let reflect):
+            guard state.waitingReflection != nil else { return nil }
+            // The prompt is the reply in `waitingReflection`, shown as it is and never rendered.
+            return (flow, node, Question(prompt: .prompt(name: "", location: node.location), input: .text(minLength: 0),
+                                         save: reflect.answer))
+        default:
+            return nil
+        }
     }
 
     private func templateContext() -> [String: Value] {

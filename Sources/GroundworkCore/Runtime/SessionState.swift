@@ -43,6 +43,8 @@ public struct SessionState: Sendable, Hashable, Codable {
     /// Questions added to the progress total by loop passes after the first (each pass asks its
     /// body's questions again), so "question N of M" grows with the loop instead of overflowing.
     public var questionsAdded: Int = 0
+    /// The reflective question a `reflect` node asked and now waits on; the next line answers it.
+    public var waitingReflection: String?
 
     public init(flowID: String, flowHash: String, seed: UInt64) {
         self.flowID = flowID
@@ -217,5 +219,6 @@ extension SessionState {
         questionsDone = try c.decodeIfPresent(Int.self, forKey: .questionsDone) ?? 0
         startVariables = try c.decodeIfPresent([String: Value].self, forKey: .startVariables) ?? [:]
         questionsAdded = try c.decodeIfPresent(Int.self, forKey: .questionsAdded) ?? 0
+        waitingReflection = try c.decodeIfPresent(String.self, forKey: .waitingReflection)
     }
 }

@@ -160,11 +160,34 @@ public struct Reflect: Sendable {
     public var source: Expression?
     /// Variable that receives the reply, if any.
     public var save: String?
+    /// Whether a reply that is a question waits for the person's answer.
+    public var wait: Wait
+    /// Variable that receives the answer to a reply that waited, if any.
+    public var answer: String?
+    /// One short line said after an answer is taken (not when the person passes).
+    public var acknowledge: Text?
 
-    public init(ruleSet: String, source: Expression? = nil, save: String? = nil) {
+    /// When a reflection waits for an answer.
+    public enum Wait: String, Sendable, CaseIterable {
+        /// A reply that ends with a question mark waits; a statement moves on.
+        case questions
+        /// Never waits: the next line is the flow's own (the journal's next entry).
+        case never
+    }
+
+    public init(ruleSet: String, source: Expression? = nil, save: String? = nil, wait: Wait = .questions,
+                answer: String? = nil, acknowledge: Text? = nil) {
         self.ruleSet = ruleSet
         self.source = source
         self.save = save
+        self.wait = wait
+        self.answer = answer
+        self.acknowledge = acknowledge
+    }
+
+    /// Whether `reply` makes this node wait for an answer.
+    public func waits(for reply: String) -> Bool {
+        wait == .questions && reply.last(where: { !$0.isWhitespace }) == "?"
     }
 }
 

@@ -464,12 +464,21 @@ struct FlowLoader {
             return Reflect(ruleSet: name)
         }
         guard mapping(body, for: "reflect") != nil else { return nil }
-        checkKeys(body, allowed: ["rules", "on", "save"])
+        checkKeys(body, allowed: ["rules", "on", "save", "wait", "answer", "acknowledge"])
         guard let rulesNode = required(body, "rules"), let name = string(rulesNode, for: "rules") else { return nil }
         loaded.ruleSetReferences.append(.init(name: name, location: rulesNode.location))
         var reflect = Reflect(ruleSet: name)
         if let n = body["on"] { reflect.source = expression(n, for: "on") }
         if let n = body["save"] { reflect.save = variableName(n, for: "save") }
+        if let n = body["wait"], let word = string(n, for: "wait") {
+            if let wait = Reflect.Wait(rawValue: word) {
+                reflect.wait = wait
+            } else {
+                error(n.location, "unknown wait '\(word)' (use " + Reflect.Wait.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ") + ")")
+            }
+        }
+        if let n = body["answer"] { reflect.answer = variableName(n, for: "answer") }
+        if let n = body["acknowledge"] { reflect.acknowledge = textValue(n, for: "acknowledge") }
         return reflect
     }
 

@@ -107,6 +107,7 @@ struct SessionJSONWriter {
             close(0x7D)
         }
         key("variables"); dictionary(s.variables) { w, v in w.value(v) }
+        if let waiting = s.waitingReflection { key("waitingReflection"); string(waiting) }
         close(0x7D)
     }
 

@@ -6,7 +6,7 @@ import Testing
         var session = try ReflectionSession("beyond-doing")
         session.say("someone who likes long walks")
         #expect(session.last.contains { if case .reflect = $0 { return true } else { return false } })
-        session.say(["the moment a patient trusts me", "I calm people down", "my running club", "3"])
+        session.answer(["the moment a patient trusts me", "I calm people down", "my running club", "3"])
         #expect(session.reflections.count == 4)
         let summary = try #require(session.summary)
         #expect(summary.contains("Where your community is: my running club"))
@@ -30,7 +30,7 @@ import Testing
     ])
     func practiceFollowsCommunityAndWorth(_ community: String, _ worth: String, _ step: String) throws {
         var session = try ReflectionSession("beyond-doing")
-        session.say(["quiet", "the craft", "patience", community, worth])
+        session.answer(["quiet", "the craft", "patience", community, worth])
         #expect(session.nextStep == step)
     }
 }

@@ -12,7 +12,7 @@ import Testing
     ])
     func practiceFollowsEnergyAndIntention(_ energy: String, _ intention: String, _ step: String) throws {
         var session = try ReflectionSession("daily-checkin", variables: ReflectionSession.noCheckin)
-        session.say(["tired but ok", energy, "a good talk with a patient", intention])
+        session.answer(["tired but ok", energy, "a good talk with a patient", intention])
         #expect(session.state.status == .completed)
         #expect(session.nextStep == step)
     }
@@ -61,7 +61,7 @@ import Testing
         let answers = try #require(Self.flows.first { $0.id == id }).answers
         for variables in [ReflectionSession.noCheckin, [:]] {
             var session = try ReflectionSession(id, variables: variables)
-            session.say(answers)
+            session.answer(answers)
             let summary = try #require(session.summary)
             #expect(summary.contains("You haven't measured your exposure to AI yet."))
             #expect(summary.contains("'groundwork start career-checkin'"))
@@ -73,7 +73,7 @@ import Testing
     func recentCheckinShowsScoreBandAndDate(_ id: String) throws {
         let answers = try #require(Self.flows.first { $0.id == id }).answers
         var session = try ReflectionSession(id, variables: ReflectionSession.latest(score: 47, band: "gradient 2", date: "2026-10-30", ageDays: 24))
-        session.say(answers)
+        session.answer(answers)
         let summary = try #require(session.summary)
         #expect(summary.contains("Your exposure to AI at your last career check-in (2026-10-30): 47 out of 100, gradient 2."))
         #expect(!summary.contains("days ago"))
@@ -83,7 +83,7 @@ import Testing
     func oldCheckinGetsANudge(_ id: String) throws {
         let answers = try #require(Self.flows.first { $0.id == id }).answers
         var session = try ReflectionSession(id, variables: ReflectionSession.latest(score: 63, band: "gradient 3", date: "2026-05-01", ageDays: 206))
-        session.say(answers)
+        session.answer(answers)
         let summary = try #require(session.summary)
         #expect(summary.contains("63 out of 100, gradient 3."))
         #expect(summary.contains("That was 206 days ago"))

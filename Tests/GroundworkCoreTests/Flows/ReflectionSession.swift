@@ -29,6 +29,15 @@ struct ReflectionSession {
 
     mutating func say(_ lines: [String]) { for line in lines { say(line) } }
 
+    /// Types `lines` as answers to the flow's own questions, passing (with Enter) any reflection
+    /// that waits for an answer first.
+    mutating func answer(_ lines: [String]) {
+        for line in lines {
+            while state.waitingReflection != nil { say("") }
+            say(line)
+        }
+    }
+
     var summary: String? {
         events.lazy.compactMap { if case .summary(let text) = $0 { return text } else { return nil } }.first
     }

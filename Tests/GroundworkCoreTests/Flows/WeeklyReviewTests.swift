@@ -26,9 +26,9 @@ import Testing
 
     @Test func drainedAndEnergyAnswersAreReflectedBack() throws {
         var session = try ReflectionSession("weekly-review")
-        session.say(["3", "back to back meetings", "a long lunch with my team"])
+        session.answer(["3", "back to back meetings", "a long lunch with my team"])
         #expect(session.reflections.count == 2)
-        session.say(["/skip", "/skip"])
+        session.answer(["/skip", "/skip"])
         let summary = try #require(session.summary)
         #expect(summary.contains("What drained you: back to back meetings"))
         #expect(summary.contains("What gave you energy: a long lunch with my team"))

@@ -18,6 +18,7 @@ import Testing
         record.state.variables["negative"] = .number(-3)
         record.state.variables["nested"] = .list([.list([.null, .bool(false)]), .number(0.1)])
         record.state.seed = UInt64.max
+        record.state.waitingReflection = completed ? nil : "What would help \"a little\"?"
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let expected = try Self.parsed([UInt8](try encoder.encode(record)))
@@ -35,7 +36,7 @@ import Testing
                                              "state", "status", "transcript", "updatedAt", "user"])
         #expect(labels(state) == ["answers", "cursor", "explanation", "flowHash", "flowID", "inputs", "lastText", "listeners",
                                   "loopPasses", "questionsAdded", "questionsDone", "random", "reasks", "safety", "seed", "startVariables", "status", "summary",
-                                  "variables"])
+                                  "variables", "waitingReflection"])
         #expect(labels(state.cursor) == ["flowID", "node", "returnStack"])
         #expect(labels(Cursor.Frame(flowID: "f", returnNode: nil)) == ["flowID", "returnNode"])
         #expect(labels(state.answers[0]) == ["flowID", "nodeID", "question", "raw", "value", "variable"])
