@@ -70,7 +70,7 @@ public struct Engine: Sendable {
     ///
     /// Callers stop reading input at `.end`. After the safety net's "pause" the events end with
     /// `.end` while the status stays `.active`: keep the session and show `resume(_:)` later.
-    public func step(_ state: SessionState, _ input: Input) -> Step {
+    public func step(_ state: consuming SessionState, _ input: Input) -> Step {
         var run = Interpreter(engine: self, state: state)
         run.apply(input)
         return run.finish()

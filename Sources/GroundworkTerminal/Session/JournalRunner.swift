@@ -17,15 +17,21 @@ public final class JournalRunner {
     private let renderer: Renderer
     private let persistence: SessionPersistence
     private let interactive: Bool
+    /// Whether entries are kept in the state (to be saved); `journal --no-save` keeps only a count,
+    /// so a turn costs the same at the 20,000th line as at the first.
+    private let keepsEntries: Bool
     public private(set) var state: SessionState
     private var themes: [String] = []
+    private var entryCount = 0
 
     public init(listening: RuleSet, safety: SafetyNet?, safetyText: @escaping (SafetyNet.Tier) -> String = {
                     $0 == .check ? SafetyNet.builtInCheck : SafetyNet.builtInMessage
                 }, state: SessionState,
                 reader: LineReader, renderer: Renderer, persistence: SessionPersistence, interactive: Bool,
-                explain: ((String) -> Void)? = nil) {
+                keepsEntries: Bool = true, explain: ((String) -> Void)? = nil) {
         self.listening = listening
+        self.keepsEntries = keepsEntries
+        self.entryCount = state.answers.count
         self.explain = explain
         self.safety = safety
         self.safetyText = safetyText
@@ -93,7 +99,7 @@ public final class JournalRunner {
         var event: Event?
         var explanation = ""
         if let safety {
-            switch state.safety.screen(line, net: safety, place: nil, inputIndex: state.inputs.count) {
+            switch state.safety.screen(line, net: safety, place: nil, inputIndex: keepsEntries ? state.inputs.count : entryCount) {
             case .pass:
                 break
             case .cleared(let held):
@@ -118,10 +124,13 @@ public final class JournalRunner {
             explanation += reply.explanation
         }
         let shown = event ?? .reflect("")
-        state.inputs.append(.line(line))
-        state.answers.append(Answer(flowID: Self.flowID, nodeID: "entry", question: "", raw: line,
-                                    value: .string(line), variable: nil))
-        state.lastText = line
+        entryCount += 1
+        if keepsEntries {
+            state.inputs.append(.line(line))
+            state.answers.append(Answer(flowID: Self.flowID, nodeID: "entry", question: "", raw: line,
+                                        value: .string(line), variable: nil))
+            state.lastText = line
+        }
         state.explanation = explanation
         // Saved before it is shown: a reply on screen means the entry is on disk.
         try persistence.save(state, [shown])
@@ -146,7 +155,7 @@ public final class JournalRunner {
     }
 
     private func summaryText() -> String {
-        let count = state.answers.count
+        let count = entryCount
         var text = "You wrote \(count) \(count == 1 ? "entry" : "entries")."
         if !themes.isEmpty { text += " Themes that came up: \(themes.joined(separator: ", "))." }
         return text

@@ -19,15 +19,16 @@ extension SessionPersistence {
     }
 }
 
-/// Keeps nothing (`journal --no-save`), but remembers the last state for tests and callers.
+/// Keeps nothing (`journal --no-save`) but the last status and a count, for tests and callers.
+/// Holding the state itself would make the runner's next append copy the whole session.
 public final class DiscardingPersistence: SessionPersistence {
-    public private(set) var lastState: SessionState?
+    public private(set) var lastStatus: SessionState.Status?
     public private(set) var saves = 0
 
     public init() {}
 
     public func save(_ state: SessionState, _ events: [Event]) throws {
-        lastState = state
+        lastStatus = state.status
         saves += 1
     }
 }

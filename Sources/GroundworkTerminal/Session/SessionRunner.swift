@@ -57,7 +57,7 @@ public final class SessionRunner {
                 reader.addToHistory(line)
                 let left = try persistence.holdingSignals { () throws -> Bool in
                     if let command = SlashCommand(parsing: line) { return try handle(command) == .left }
-                    try apply(engine.step(state, .line(line)))
+                    try apply(engine.step(handOver(), .line(line)))
                     return false
                 }
                 if left { return .paused }
@@ -66,6 +66,15 @@ public final class SessionRunner {
         reader.setCurrentPrompt(nil)
         // `.end` with the session still active is a pause (the safety net's "pause"): kept, resumable.
         return state.status == .active ? .paused : .completed
+    }
+
+    /// The state, handed to the engine without a second reference left here, so the step appends
+    /// to the session's lists in place instead of copying them (a turn's cost stays flat as the
+    /// session grows). `apply` puts the step's state back.
+    private func handOver() -> SessionState {
+        let current = state
+        state = SessionState(flowID: current.flowID, flowHash: "", seed: 0)
+        return current
     }
 
     /// The engine said `.end`: stop reading input.
@@ -82,9 +91,9 @@ public final class SessionRunner {
         case .back:
             try apply(engine.back(state))
         case .skip:
-            try apply(engine.step(state, .skip))
+            try apply(engine.step(handOver(), .skip))
         case .done:
-            try apply(engine.step(state, .finish))
+            try apply(engine.step(handOver(), .finish))
         case .save:
             try persistence.save(state, [])
             renderer.notice("saved")

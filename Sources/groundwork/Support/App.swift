@@ -176,7 +176,7 @@ final class App {
         let runner = JournalRunner(listening: listening, safety: library.safetyNet,
                                    safetyText: { prompts.safetyText($0, country: country, choices: false) }, state: state,
                                    reader: reader, renderer: makeRenderer(), persistence: persistence,
-                                   interactive: interactive, explain: explainer)
+                                   interactive: interactive, keepsEntries: false, explain: explainer)
         _ = try runner.run()
     }
 }

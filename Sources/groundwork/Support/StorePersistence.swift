@@ -7,15 +7,40 @@ import GroundworkTerminal
 final class StorePersistence: SessionPersistence {
     private let writer: UserWriter
     private let flowTitle: String
-    private(set) var record: SessionRecord?
+    /// The session's record as last written, without its state: the runner owns the state, and a
+    /// second reference kept here would make the runner's next append copy the whole session.
+    private var record: SessionRecord?
     /// Inputs already in the transcript; /back shortens the list and adds no line.
     private var inputsRecorded: Int
+    /// What the last write held, to skip a save that would change nothing (leaving right after a turn).
+    private var written: Written?
+
+    private struct Written: Equatable {
+        var inputs: Int
+        var answers: Int
+        var status: SessionState.Status
+        var cursor: Cursor
+        var waitingReflection: String?
+        var awaitingChoice: Bool
+        var awaitingCheck: Bool
+
+        init(_ state: SessionState) {
+            inputs = state.inputs.count
+            answers = state.answers.count
+            status = state.status
+            cursor = state.cursor
+            waitingReflection = state.waitingReflection
+            awaitingChoice = state.safety.awaitingChoice
+            awaitingCheck = state.safety.awaitingCheck
+        }
+    }
 
     init(writer: UserWriter, flowTitle: String, record: SessionRecord? = nil) {
         self.writer = writer
         self.flowTitle = flowTitle
-        self.record = record
+        self.record = record.map(Self.withoutState)
         self.inputsRecorded = record?.state.inputs.count ?? 0
+        self.written = record.map { Written($0.state) }
     }
 
     /// The store's `WriteGuard`, for the whole turn rather than only the write.
@@ -33,20 +58,42 @@ final class StorePersistence: SessionPersistence {
         entries += TranscriptEntry.coachLines(for: events, at: now)
         // Leaving at the end of input saves again what the last turn just saved: skip that write
         // (and its two fsyncs); only the record's time would change.
-        if entries.isEmpty, let record, record.state == state { return }
+        if entries.isEmpty, written == Written(state) { return }
         do throws(StoreError) {
-            if var current = record {
-                current.state = state
-                current.transcript += entries
-                try writer.save(&current, now: now)
-                record = current
+            let current: SessionRecord
+            if var next = takeRecord() {
+                next.state = state
+                next.transcript += entries
+                do {
+                    try writer.save(&next, now: now)
+                } catch {
+                    next.transcript.removeLast(entries.count)
+                    record = Self.withoutState(next)
+                    throw error
+                }
+                current = next
             } else {
-                record = try writer.createSession(flowID: state.flowID, flowTitle: flowTitle, flowHash: state.flowHash,
-                                                  state: state, transcript: entries, now: now)
+                current = try writer.createSession(flowID: state.flowID, flowTitle: flowTitle, flowHash: state.flowHash,
+                                                   state: state, transcript: entries, now: now)
             }
+            written = Written(state)
+            record = Self.withoutState(current)
         } catch {
             throw AppError(error)
         }
+    }
+
+    /// The held record, no longer held, so the transcript's storage has one owner and grows in place.
+    private func takeRecord() -> SessionRecord? {
+        defer { record = nil }
+        return record
+    }
+
+    /// `record` with an empty state in place of the session's (the next save puts the real one back).
+    private static func withoutState(_ record: SessionRecord) -> SessionRecord {
+        var record = record
+        record.state = SessionState(flowID: record.state.flowID, flowHash: record.state.flowHash, seed: record.state.seed)
+        return record
     }
 }
 

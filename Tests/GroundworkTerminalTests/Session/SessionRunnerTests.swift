@@ -26,7 +26,7 @@ import Testing
         #expect(try runner.run() == .paused)
         #expect(output.text == "Hello.\nWhich sector?\n  1. Health\n  2. Finance\n")
         #expect(persistence.saves == 2)  // the start, then on leaving
-        #expect(persistence.lastState?.status == .active)
+        #expect(persistence.lastStatus == .active)
     }
 
     @Test func quitSavesAndLeaves() throws {
