@@ -4,16 +4,14 @@ enum AnswerParser {
     struct Accepted: Sendable, Equatable {
         var value: Value
         var next: String?
+        /// What the person said beside a yes or no ("yes, we went from 6 patients each to 8").
+        var note: String?
     }
 
     /// Why a line was refused, one short line for `/why`.
     struct Refusal: Error, Sendable, Equatable {
         var reason: String
     }
-
-    static let yesWords: Set<String> = ["y", "yes", "yeah", "yea", "yep", "yup", "sure", "ok", "okay",
-                                         "of course", "definitely", "certainly", "absolutely", "true"]
-    static let noWords: Set<String> = ["n", "no", "nope", "nah", "not really", "never", "no way", "false"]
 
     static func parse(_ raw: String, as kind: InputKind) -> Result<Accepted, Refusal> {
         let line = trimmed(raw)
@@ -34,26 +32,39 @@ enum AnswerParser {
             }
         case .multi(let options, let min, let max):
             return multi(line, options: options, min: min, max: max)
-        case .scale(let min, let max, _, _):
-            guard let n = Int(line), n >= min, n <= max else {
-                return .failure(Refusal(reason: "'\(line)' is not a whole number from \(min) to \(max)"))
-            }
-            return .success(Accepted(value: .number(Double(n))))
-        case .number(let min, let max, let integer):
-            guard let n = Double(String(line.filter { $0 != "_" })), n.isFinite else {
-                return .failure(Refusal(reason: "'\(line)' is not a number"))
+        case .scale(let min, let max, let minLabel, let maxLabel):
+            return scale(line, min: min, max: max, labels: (minLabel, maxLabel))
+        case .number(let min, let max, let integer, let unit):
+            let n: Double
+            switch readNumber(line, unit: unit) {
+            case .success(let read) where read.value.isFinite: n = read.value
+            case .success: return .failure(Refusal(reason: "'\(line)' is not a number"))
+            case .failure(let refusal): return .failure(refusal)
             }
             if integer && n != n.rounded() { return .failure(Refusal(reason: "'\(line)' is not a whole number")) }
             if let min, n < min { return .failure(Refusal(reason: "'\(line)' is below \(Value.number(min).text)")) }
             if let max, n > max { return .failure(Refusal(reason: "'\(line)' is above \(Value.number(max).text)")) }
             return .success(Accepted(value: .number(n)))
         case .yesno:
-            var word = line.lowercased()
-            while let last = word.last, ".!".contains(last) { word.removeLast() }
-            if yesWords.contains(word) { return .success(Accepted(value: .bool(true))) }
-            if noWords.contains(word) { return .success(Accepted(value: .bool(false))) }
-            return .failure(Refusal(reason: "'\(line)' is neither yes nor no"))
+            guard let (answer, note) = readYesNo(line) else {
+                return .failure(Refusal(reason: "'\(line)' is neither yes nor no"))
+            }
+            return .success(Accepted(value: .bool(answer), note: note))
         }
+    }
+
+    /// A whole number on the scale, in digits or words ("4", "4/5", "a four", "about 3"), or one
+    /// of its end labels ("completely"); a range ("3-4") is not one point and is refused.
+    private static func scale(_ line: String, min: Int, max: Int, labels: (String, String)) -> Result<Accepted, Refusal> {
+        let words = wordSpans(line).map(\.text).joined(separator: " ")
+        if !labels.0.isEmpty, words == wordSpans(labels.0).map(\.text).joined(separator: " ") { return .success(Accepted(value: .number(Double(min)))) }
+        if !labels.1.isEmpty, words == wordSpans(labels.1).map(\.text).joined(separator: " ") { return .success(Accepted(value: .number(Double(max)))) }
+        var text = line.lowercased()
+        for suffix in ["out of \(max)", "/ \(max)", "/\(max)", "of \(max)"] { text = text.replacingOccurrences(of: suffix, with: " ") }
+        let refused = Refusal(reason: "'\(line)' is not a whole number from \(min) to \(max)")
+        guard case .success(let read) = readNumber(text, unit: nil), !read.isRange, read.value == read.value.rounded(),
+              read.value >= Double(min), read.value <= Double(max) else { return .failure(refused) }
+        return .success(Accepted(value: .number(read.value)))
     }
 
     /// One option by number (1-based) or by an unambiguous case-insensitive prefix of its label;
@@ -71,7 +82,10 @@ enum AnswerParser {
         if let exact = options.firstIndex(where: { $0.label.lowercased() == lowered }) { return .success(exact) }
         let matches = options.indices.filter { options[$0].label.lowercased().hasPrefix(lowered) }
         if matches.count == 1 { return .success(matches[0]) }
-        if matches.isEmpty { return .failure(Refusal(reason: "'\(token)' matches no option")) }
+        if matches.isEmpty {
+            if let index = pickInWords(token, from: options) { return .success(index) }
+            return .failure(Refusal(reason: "'\(token)' matches no option"))
+        }
         let names = matches.map { options[$0].label }.joined(separator: ", ")
         return .failure(Refusal(reason: "'\(token)' could be \(names)"))
     }
@@ -124,7 +138,7 @@ enum AnswerParser {
             return "Please choose from 1 to \(options.count), separated by commas\(range)."
         case .scale(let min, let max, _, _):
             return "Please give a whole number from \(min) to \(max)."
-        case .number(let min, let max, let integer):
+        case .number(let min, let max, let integer, _):
             let noun = integer ? "a whole number" : "a number"
             switch (min, max) {
             case (let lo?, let hi?): return "Please give \(noun) from \(Value.number(lo).text) to \(Value.number(hi).text)."
@@ -146,7 +160,7 @@ enum AnswerParser {
             let low = minLabel.isEmpty ? "\(min)" : "\(min) = \(minLabel)"
             let high = maxLabel.isEmpty ? "\(max)" : "\(max) = \(maxLabel)"
             return "\(low) … \(high)"
-        case .number(let min, let max, let integer):
+        case .number(let min, let max, let integer, _):
             let noun = integer ? "a whole number" : "a number"
             switch (min, max) {
             case (let lo?, let hi?): return "\(noun) from \(Value.number(lo).text) to \(Value.number(hi).text)"

@@ -23,7 +23,7 @@ struct Interpreter {
 
     static let safetyChoices = [ChoiceOption(label: "continue"), ChoiceOption(label: "pause"), ChoiceOption(label: "leave")]
 
-    init(engine: Engine, state: SessionState) {
+    init(engine: Engine, state: consuming SessionState) {
         self.engine = engine
         self.state = state
     }
@@ -94,7 +94,11 @@ struct Interpreter {
         switch AnswerParser.parse(raw, as: question.input) {
         case .success(let accepted):
             let shown = state.waitingReflection ?? render(question.prompt)
-            if let name = question.save { state.variables[name] = accepted.value }
+            if let name = question.save {
+                state.variables[name] = accepted.value
+                // What was said beside a yes or no is kept with it, e.g. `compressed.note`.
+                state.variables[name + ".note"] = accepted.note.map(Value.string)
+            }
             state.answers.append(Answer(flowID: flow.id, nodeID: node.id, question: shown, raw: raw,
                                         value: accepted.value, variable: question.save))
             if case .text = question.input, case .string(let text) = accepted.value { state.lastText = text }

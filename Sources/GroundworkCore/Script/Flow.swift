@@ -276,6 +276,14 @@ public struct Question: Sendable {
     }
 }
 
+/// What a number question counts, for answers given in other words or units.
+public enum NumberUnit: String, Sendable, CaseIterable {
+    /// A share from 0 to 100: "25%", "a quarter", "half".
+    case percent
+    /// A span of years: "14 years", "18 months", "a year and a half".
+    case years
+}
+
 /// The kinds of answer a question accepts.
 public enum InputKind: Sendable {
     /// Free text; `minLength` characters at least (after trimming).
@@ -286,8 +294,9 @@ public enum InputKind: Sendable {
     case multi([ChoiceOption], min: Int, max: Int?)
     /// A whole number from `min` to `max` with labelled ends.
     case scale(min: Int, max: Int, minLabel: String, maxLabel: String)
-    /// A number in a range; `integer` refuses fractions.
-    case number(min: Double?, max: Double?, integer: Bool)
+    /// A number in a range; `integer` refuses fractions. `unit` says what it counts, so that
+    /// "6 months" can be half a year and "a quarter" 25 percent.
+    case number(min: Double?, max: Double?, integer: Bool, unit: NumberUnit? = nil)
     /// yes/no (y, n, yeah, nope…).
     case yesno
 }

@@ -389,7 +389,14 @@ struct FlowLoader {
         default:
             if params.isNull { return .number(min: nil, max: nil, integer: false) }
             guard mapping(params, for: "number") != nil else { return nil }
-            checkKeys(params, allowed: ["min", "max", "integer"])
+            checkKeys(params, allowed: ["min", "max", "integer", "unit"])
+            var unit: NumberUnit?
+            if let n = params["unit"], let word = string(n, for: "unit") {
+                unit = NumberUnit(rawValue: word)
+                if unit == nil {
+                    error(n.location, "unknown unit '\(word)' (use " + NumberUnit.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ") + ")")
+                }
+            }
             let minimum = params["min"].flatMap { double($0, for: "min") }
             let maximum = params["max"].flatMap { double($0, for: "max") }
             let integer = params["integer"].flatMap { bool($0, for: "integer") } ?? false
@@ -397,7 +404,7 @@ struct FlowLoader {
                 error(n.location, "number min \(Value.number(minimum).text) is more than max \(Value.number(maximum).text)")
                 return nil
             }
-            return .number(min: minimum, max: maximum, integer: integer)
+            return .number(min: minimum, max: maximum, integer: integer, unit: unit)
         }
     }
 

@@ -60,7 +60,7 @@ extension RuntimeTests {
             #expect(try AnswerParser.parse(" ", as: .multi(Self.multiOptions, min: 0, max: nil)).get().value == .list([]))
         }
 
-        @Test(arguments: [("1", true), ("5", true), ("3", true), ("0", false), ("6", false), ("2.5", false), ("drained", false)])
+        @Test(arguments: [("1", true), ("5", true), ("3", true), ("0", false), ("6", false), ("2.5", false), ("drained", true), ("tired", false)])
         func scale(_ raw: String, _ valid: Bool) throws {
             let result = AnswerParser.parse(raw, as: .scale(min: 1, max: 5, minLabel: "drained", maxLabel: "full"))
             #expect(((try? result.get()) != nil) == valid)
@@ -68,7 +68,7 @@ extension RuntimeTests {
 
         @Test(arguments: [
             ("12", 12.0 as Double?), (" 0 ", 0), ("60", 60), ("1_000", nil), ("2.5", nil), ("-1", nil),
-            ("61", nil), ("ten", nil), ("", nil), ("nan", nil),
+            ("61", nil), ("ten", 10), ("", nil), ("nan", nil), ("lots", nil),
         ])
         func integerNumber(_ raw: String, _ expected: Double?) throws {
             let result = try? AnswerParser.parse(raw, as: .number(min: 0, max: 60, integer: true)).get()
@@ -89,7 +89,7 @@ extension RuntimeTests {
             #expect(try AnswerParser.parse(raw, as: .yesno).get().value == .bool(false))
         }
 
-        @Test(arguments: ["maybe", "", "yess"])
+        @Test(arguments: ["maybe", "", "yes and no"])
         func neitherYesNorNo(_ raw: String) throws {
             #expect(throws: AnswerParser.Refusal.self) { try AnswerParser.parse(raw, as: .yesno).get() }
         }

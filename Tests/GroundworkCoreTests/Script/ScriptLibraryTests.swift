@@ -167,7 +167,7 @@ struct ScriptLibraryTests {
         #expect(flow.nextSteps.first?.condition != nil && flow.nextSteps.last?.condition == nil)
 
         guard case .ask(let years)? = flow.nodes["years"]?.kind,
-              case .number(let min, let max, let integer) = years.input else { Issue.record("years"); return }
+              case .number(let min, let max, let integer, _) = years.input else { Issue.record("years"); return }
         #expect(min == 0 && max == 60 && integer)
         #expect(years.maxReasks == 3 && years.onGiveUp == "sector" && years.skippable && years.save == "years")
 
