@@ -56,6 +56,32 @@ struct Reassembly: Sendable, Hashable {
     }
 }
 
+extension RuleSet {
+    /// Longest part a reply echoes: past this it reads as a parrot, not a listener.
+    static let maxPartWords = 8
+    /// Words that make a part say nothing when they are all it holds ("i want anymore").
+    static let emptyWords: Set<String> = ["anymore", "any", "more", "anyway", "anyways", "again", "too", "though", "tho", "lol",
+                                          "either", "still", "yet", "ever", "already", "honestly", "actually", "tbh", "idk"]
+
+    /// Why a reply's parts would not read well in this clause, or nil when they would.
+    func partProblem(_ template: Reassembly, pattern: Pattern, starts: [Int], clause: [RuleWord]) -> String? {
+        for (position, segment) in template.segments.enumerated() {
+            guard case .part(let n) = segment else { continue }
+            let range = pattern.range(ofPart: n, in: starts)
+            if range.isEmpty { return "{\(n)} is empty" }
+            let words = range.map { clause[$0].text.lowercased() }
+            if words.allSatisfy(Self.emptyWords.contains) { return "{\(n)} '\(words.joined(separator: " "))' says nothing on its own" }
+            if words.count > Self.maxPartWords { return "{\(n)} would echo \(words.count) words (more than \(Self.maxPartWords))" }
+            // "being overreacting": a part that opens with a gerund after "being".
+            if position > 0, case .text(let before) = template.segments[position - 1],
+               before.lowercased().hasSuffix("being "), let first = words.first, first.hasSuffix("ing"), first.count > 4 {
+                return "'being {\(n)}' before '\(first)'"
+            }
+        }
+        return nil
+    }
+}
+
 /// What a pattern may answer.
 enum RuleResponse: Sendable {
     /// Say this, filled with the matched parts.

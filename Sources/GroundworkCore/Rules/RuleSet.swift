@@ -18,6 +18,8 @@ public struct RuleSet: Sendable {
     /// whose strongest keyword ranks highest (`clauses: best`), so "I smiled in the meeting but I
     /// felt sick" is answered about the feeling, not the meeting.
     var clauseChoice: ClauseChoice = .first
+    /// Feelings answered before topics (`feelings:`), nil when the rule set names none.
+    var feelings: Feelings?
 
     /// How `respond` picks the clause it answers.
     enum ClauseChoice: String, Sendable { case first, best }
@@ -61,7 +63,13 @@ public struct RuleSet: Sendable {
     /// Answers one line. Memory (rotation, stored remarks) is read and updated in `memory`.
     public func respond(to line: String, memory: inout ListenerMemory) -> RuleReply {
         let remarksBefore = memory.remarks.count
-        var clauses = RuleText.clauses(of: line, lexicon: lexicon).map { ($0, keywordStack($0)) }.filter { !$0.1.isEmpty }
+        let allClauses = RuleText.clauses(of: line, lexicon: lexicon)
+        var clauses = allClauses.map { ($0, keywordStack($0)) }.filter { !$0.1.isEmpty }
+        if feelings != nil {
+            let found = feelingsFound(in: allClauses)
+            let strongest = clauses.compactMap { $0.1.first.map { keywords[$0].rank } }.max()
+            if let reply = feelingReply(found, strongestKeyword: strongest, memory: &memory) { return reply }
+        }
         if clauseChoice == .best, clauses.count > 1 {
             // The clause whose answering keyword ranks highest (a keyword that passes to the next
             // one does not count); equal ranks keep the clauses' order. Tried on a copy of the
@@ -111,7 +119,7 @@ public struct RuleSet: Sendable {
     }
 
     /// The next index in a rotation, advancing it.
-    private func turn(_ key: String, count: Int, memory: inout ListenerMemory) -> (Int, Int) {
+    func turn(_ key: String, count: Int, memory: inout ListenerMemory) -> (Int, Int) {
         let index = (memory.rotation[key] ?? 0) % max(count, 1)
         memory.rotation[key] = (index + 1) % max(count, 1)
         return (index, count)
@@ -126,12 +134,13 @@ public struct RuleSet: Sendable {
             guard let starts = rule.pattern.match(ids) else { continue }
             let count = rule.responses.count
             let first = (memory.rotation[rule.rotationKey] ?? 0) % count
-            // A reply that needs a part the input left empty is passed over in this turn.
+            // A reply whose part would not read well (empty, a long echo, "being overreacting",
+            // "to have anymore") is passed over in this turn; the next reply is used.
             for step in 0..<count {
                 let index = (first + step) % count
                 let response = rule.responses[index]
-                if case .text(let template) = response,
-                   template.partsUsed.contains(where: { rule.pattern.range(ofPart: $0, in: starts).isEmpty }) {
+                if case .text(let template) = response, let problem = partProblem(template, pattern: rule.pattern, starts: starts, clause: clause) {
+                    trail.append("reply \(index + 1) passed over: \(problem)")
                     continue
                 }
                 memory.rotation[rule.rotationKey] = (index + 1) % count
@@ -163,7 +172,7 @@ public struct RuleSet: Sendable {
         for step in 0..<count {
             let index = (first + step) % count
             let template = rule.remarks[index]
-            if template.partsUsed.contains(where: { rule.pattern.range(ofPart: $0, in: starts).isEmpty }) { continue }
+            if partProblem(template, pattern: rule.pattern, starts: starts, clause: clause) != nil { continue }
             memory.rotation[rule.rotationKey] = (index + 1) % count
             let remark = assemble(template, pattern: rule.pattern, starts: starts, clause: clause)
             if !memory.remarks.contains(remark) {

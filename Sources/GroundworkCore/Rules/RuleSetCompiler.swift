@@ -1,6 +1,8 @@
 /// Checks a rule-set file and compiles it into `RuleSet` tables, collecting diagnostics.
 struct RuleSetCompiler {
-    static let rootKeys = ["id", "description", "clauses", "substitutions", "reflections", "synonyms", "keywords", "fallback"]
+    static let rootKeys = ["id", "description", "clauses", "substitutions", "reflections", "synonyms", "feelings", "keywords", "fallback"]
+    static let feelingsKeys = ["rank", "mixed", "families"]
+    static let familyKeys = ["words", "strong", "replies", "strong_replies"]
     static let keywordKeys = ["word", "rank", "group", "memory", "patterns"]
     static let patternKeys = ["match", "replies"]
     static let replyKeys = ["goto", "next_keyword"]
@@ -188,8 +190,86 @@ struct RuleSetCompiler {
                 error(node, "'clauses' must be 'first' (the first clause with a keyword, as ELIZA) or 'best' (the clause with the strongest keyword), found '\(value)'")
             }
         }
+        let feelings = root["feelings"].flatMap { loadFeelings($0) }
+        if hasErrors { return nil }
         return RuleSet(id: id, location: root.location, keywords: keywords, lexicon: lexicon, keywordsByWord: byWord,
-                       reflections: reflections, fallback: fallback, fallbackRotationKey: "\(id)/fallback", clauseChoice: choice)
+                       reflections: reflections, fallback: fallback, fallbackRotationKey: "\(id)/fallback", clauseChoice: choice,
+                       feelings: feelings)
+    }
+
+    /// `feelings:` — families of feeling words with their replies, a rank and mixed replies.
+    private mutating func loadFeelings(_ node: YAMLNode) -> RuleSet.Feelings? {
+        guard let pairs = mapping(node, "'feelings'") else { return nil }
+        checkKeys(pairs, allowed: Self.feelingsKeys, in: "feelings")
+        var rank = 0
+        if let n = node["rank"] {
+            if let value = n.number, value == value.rounded(), abs(value) < 1_000 { rank = Int(value) } else {
+                error(n, "feelings rank must be a whole number, found '\(n.scalar ?? n.kindName)'")
+            }
+        }
+        let mixed = node["mixed"].map { feelingReplies($0, allowed: ["{first}", "{second}"], what: "a mixed-feelings reply") } ?? []
+        var families: [RuleSet.Feelings.Family] = []
+        var phrases: [String: [RuleSet.Feelings.Phrase]] = [:]
+        var owner: [String: String] = [:]
+        guard let familiesNode = node["families"], let familyPairs = mapping(familiesNode, "'families'") else {
+            error(node, "feelings need 'families' (a family name with its words and replies)")
+            return nil
+        }
+        for (key, value) in familyPairs {
+            guard let name = string(key, "a feeling family's name"), let body = mapping(value, "feeling family '\(name)'") else { continue }
+            checkKeys(body, allowed: Self.familyKeys, in: "feeling family '\(name)'")
+            let family = families.count
+            for (field, strong) in [("words", false), ("strong", true)] {
+                guard let listNode = value[field], let items = list(listNode, "'\(field)'") else { continue }
+                for item in items {
+                    guard let text = string(item, "a feeling word") else { continue }
+                    let words = text.lowercased().split(separator: " ").map(String.init)
+                    guard let firstWord = words.first else {
+                        error(item, "empty feeling word")
+                        continue
+                    }
+                    let phrase = words.joined(separator: " ")
+                    if let other = owner[phrase] {
+                        error(item, "feeling '\(phrase)' is already in family '\(other)'")
+                        continue
+                    }
+                    owner[phrase] = name
+                    phrases[firstWord, default: []].append(.init(words: words, family: family, strong: strong))
+                }
+            }
+            if value["words"] == nil && value["strong"] == nil { error(key, "feeling family '\(name)' needs 'words'") }
+            let replies = value["replies"].map { feelingReplies($0, allowed: ["{feeling}"], what: "a feeling reply") } ?? []
+            if replies.isEmpty { error(key, "feeling family '\(name)' needs 'replies'") }
+            let strongReplies = value["strong_replies"].map { feelingReplies($0, allowed: ["{feeling}"], what: "a feeling reply") } ?? []
+            families.append(.init(name: name, replies: replies, strongReplies: strongReplies))
+        }
+        // Longer phrases first, so "worn out" is tried before "worn".
+        for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
+        return RuleSet.Feelings(rank: rank, families: families, phrases: phrases, mixed: mixed)
+    }
+
+    /// Reply strings that use only the `allowed` placeholders.
+    private mutating func feelingReplies(_ node: YAMLNode, allowed: [String], what: String) -> [String] {
+        guard let items = list(node, "'replies'") else { return [] }
+        var replies: [String] = []
+        for item in items {
+            guard let text = string(item, what) else { continue }
+            var rest = Substring(text)
+            var bad: String?
+            while let open = rest.firstIndex(of: "{") {
+                let close = rest[open...].firstIndex(of: "}") ?? rest.endIndex
+                let token = String(rest[open..<(close == rest.endIndex ? close : rest.index(after: close))])
+                if !allowed.contains(token) { bad = token; break }
+                rest = close == rest.endIndex ? "" : rest[rest.index(after: close)...]
+            }
+            if let bad {
+                error(item, offset: Self.offset(of: bad, in: text),
+                      "unknown placeholder '\(bad)' in \(what); use " + allowed.map { "'\($0)'" }.joined(separator: " or "))
+                continue
+            }
+            replies.append(text)
+        }
+        return replies
     }
 
     private mutating func loadSubstitutions(_ node: YAMLNode) {

@@ -40,7 +40,8 @@ import Testing
         var memory = ListenerMemory()
         var reply: RuleReply?
         let time = seconds { reply = set.respond(to: line, memory: &memory) }
-        #expect(reply?.text == "Matched " + Array(repeating: "word", count: 199).joined(separator: " "))
+        // The 199-word part is too long to echo, so the reply is passed over for the fallback.
+        #expect(reply?.isFallback == true)
         #expect(time < 0.25)
     }
 

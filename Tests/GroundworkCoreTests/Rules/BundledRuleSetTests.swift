@@ -59,9 +59,12 @@ import Testing
         ("I am afraid AI will replace me", "ai"),
         ("I feel worthless", "worth"),
         ("my sister never calls", "family"),
-        ("I am so tired lately", "rest"),
+        ("I am so tired lately", "exhaustion"),
+        ("I have been so worried about my job", "fear"),
+        ("whole weekend at home with my kids and i am worn out", "exhaustion"),
         ("I can't pay my rent", "money"),
-        ("I feel so lonely", "community"),
+        ("I feel so lonely", "loneliness"),
+        ("happy but terrified", "joy"),
         ("I want to change careers", "change"),
         ("I remember my first job", "memory"),
         ("I am scared of the future", "fear"),
@@ -82,7 +85,7 @@ import Testing
     @Test(arguments: [
         ("My boss hates me", "Your boss hates you. How does that affect you?"),
         ("I remember my first job", "Do you often think of your first job?"),
-        ("I’m tired", "What has been wearing you out?"),
+        ("I’m tired", "You're tired, and it sounds like it has been building for a while."),
         ("the sky", "Please go on."),
     ])
     func listeningReflects(line: String, expected: String) {

@@ -156,9 +156,10 @@ import Testing
     }
 
     @Test func aLongHostileLineStaysBounded() {
+        // The part would echo 5,000 words: that reply is passed over, and the next pattern answers.
         let line = Array(repeating: "my", count: 5_000).joined(separator: " ") + " i remember"
         let reply = RuleSetFixture.replies([line]).first
-        #expect(reply?.text.hasPrefix("Your your") == true)
+        #expect(reply?.text == "Why do you ask?")
     }
 
     @Test func redirectCyclesEnd() throws {

@@ -1,0 +1,128 @@
+/// Feelings named in a line, answered before topics: an emotion vocabulary as data (families of
+/// words with a strength), replies that name the person's own word, and mixed feelings ("happy
+/// but terrified") answered as both.
+extension RuleSet {
+    /// The `feelings:` section of a rule set.
+    struct Feelings: Sendable {
+        /// One family of feeling words ("exhaustion": tired, drained, worn out…).
+        struct Family: Sendable {
+            var name: String
+            /// Replies for the family, with `{feeling}` for the person's word; used in turn.
+            var replies: [String]
+            /// Replies when the feeling is strong (a strong word, or "so", "really" before it).
+            var strongReplies: [String]
+        }
+
+        /// A feeling word or phrase: its words, family and whether it is strong on its own.
+        struct Phrase: Sendable {
+            var words: [String]
+            var family: Int
+            var strong: Bool
+        }
+
+        /// Where a feeling stands among the keywords: it is answered when no keyword in the line
+        /// ranks higher.
+        var rank: Int
+        var families: [Family]
+        /// Phrases by their first word.
+        var phrases: [String: [Phrase]]
+        /// Replies for two feelings of different families, with `{first}` and `{second}`.
+        var mixed: [String]
+
+        /// Words that turn a feeling off when one of the three words before it ("not tired").
+        static let negators: Set<String> = ["not", "never", "no", "hardly", "dont", "don't", "didnt", "didn't", "isnt", "isn't",
+                                            "wasnt", "wasn't", "arent", "aren't", "doesnt", "doesn't", "without", "less", "stop",
+                                            "pretending", "pretend", "act", "acting", "seem", "seems", "look", "looks"]
+        /// Words that make the feeling right after them a wish or an instruction, not a feeling
+        /// now: "want to be happy", "told me to calm down".
+        static let wishes: Set<String> = ["to", "be", "get", "stay", "keep"]
+        /// Words that give the clause another subject before the feeling ("my girlfriend gets mad").
+        static let others: Set<String> = ["he", "she", "they", "him", "her", "them", "his", "their", "everyone", "everybody", "people",
+                                          "someone", "somebody", "nobody", "anyone", "girlfriend", "boyfriend", "wife", "husband",
+                                          "partner", "mum", "mom", "dad", "mother", "father", "boss", "manager", "kids", "son",
+                                          "daughter", "friend", "friends", "colleague", "colleagues", "team", "sister", "brother",
+                                          "baby", "child", "children", "parents", "teacher", "doctor", "client", "customer", "it"]
+        /// Words that make the next word describe a thing ("the broken streetlight").
+        static let articles: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "your"]
+        /// Words that make the feeling after them strong ("so tired").
+        static let amplifiers: Set<String> = ["so", "really", "very", "extremely", "completely", "totally", "utterly",
+                                              "absolutely", "incredibly", "super", "too", "deeply", "properly", "fucking", "bloody"]
+        /// Words that say the feeling is the person's own when one of the four before it.
+        static let selfWords: Set<String> = ["i", "me", "myself", "feel", "feels", "feeling", "felt", "im", "i'm", "ive", "i've"]
+        /// Words that may come before a feeling that opens a clause ("so tired", "just a bit lost").
+        static let fillers: Set<String> = ["so", "really", "very", "just", "still", "now", "and", "a", "bit", "little", "kind", "of",
+                                           "sort", "pretty", "quite", "totally", "completely", "honestly", "also", "too", "super",
+                                           "extremely", "utterly", "absolutely", "incredibly", "deeply", "properly", "kinda", "sorta",
+                                           "mostly", "weirdly", "oddly", "strangely", "then", "today", "tonight"]
+        /// The placeholders a feelings reply may use.
+        static let placeholders = ["{feeling}", "{first}", "{second}"]
+    }
+
+    /// A feeling found in a line.
+    struct FoundFeeling {
+        var text: String
+        var family: Int
+        var strong: Bool
+    }
+
+    /// The feelings named in the clauses, in order, without negated ones; one per family.
+    func feelingsFound(in clauses: [[RuleWord]]) -> [FoundFeeling] {
+        guard let feelings else { return [] }
+        var found: [FoundFeeling] = []
+        for clause in clauses {
+            let lower = clause.map { $0.text.lowercased() }
+            var index = 0
+            while index < lower.count {
+                guard let candidates = feelings.phrases[lower[index]],
+                      let phrase = candidates.first(where: { phrase in
+                          index + phrase.words.count <= lower.count && Array(lower[index..<(index + phrase.words.count)]) == phrase.words
+                      }) else {
+                    index += 1
+                    continue
+                }
+                let before = lower[max(0, index - 3)..<index]
+                // The person's own feeling: "i am so tired", "feel hollow", or a clause that opens
+                // with it ("tired.", "happy but terrified") — not "everyone is pretending to be calm".
+                let previous = index > 0 ? lower[index - 1] : ""
+                let own = !lower[max(0, index - 3)..<index].contains(where: Feelings.others.contains)
+                    && (lower[max(0, index - 4)..<index].contains(where: Feelings.selfWords.contains)
+                    || lower[..<index].allSatisfy(Feelings.fillers.contains)
+                    || (!lower[..<index].contains(where: Feelings.others.contains) && !Feelings.articles.contains(previous)))
+                if own, !before.contains(where: Feelings.negators.contains), !Feelings.wishes.contains(previous),
+                   !found.contains(where: { $0.family == phrase.family }) {
+                    let amplified = index > 0 && Feelings.amplifiers.contains(lower[index - 1])
+                    found.append(FoundFeeling(text: phrase.words.joined(separator: " "), family: phrase.family,
+                                              strong: phrase.strong || amplified))
+                }
+                index += phrase.words.count
+            }
+        }
+        return found
+    }
+
+    /// The reply to the line's feelings, when a feeling outranks every keyword in it.
+    func feelingReply(_ found: [FoundFeeling], strongestKeyword: Int?, memory: inout ListenerMemory) -> RuleReply? {
+        guard let feelings, let first = found.first else { return nil }
+        if let strongestKeyword, strongestKeyword > feelings.rank { return nil }
+        let family = feelings.families[first.family]
+        if found.count >= 2, !feelings.mixed.isEmpty {
+            let second = found[1]
+            let (index, count) = turn("\(id)/feelings/mixed", count: feelings.mixed.count, memory: &memory)
+            let text = feelings.mixed[index].replacingOccurrences(of: "{first}", with: first.text)
+                .replacingOccurrences(of: "{second}", with: second.text)
+            return RuleReply(text: Self.capitalised(text), keyword: first.text, group: family.name,
+                             explanation: "mixed feelings '\(first.text)' (\(family.name)) and '\(second.text)' "
+                                 + "(\(feelings.families[second.family].name)), rank \(feelings.rank); mixed reply \(index + 1) of \(count)",
+                             isFallback: false)
+        }
+        let strong = first.strong && !family.strongReplies.isEmpty
+        let replies = strong ? family.strongReplies : family.replies
+        guard !replies.isEmpty else { return nil }
+        let (index, count) = turn("\(id)/feelings/\(family.name)\(strong ? "/strong" : "")", count: replies.count, memory: &memory)
+        let text = replies[index].replacingOccurrences(of: "{feeling}", with: first.text)
+        return RuleReply(text: Self.capitalised(text), keyword: first.text, group: family.name,
+                         explanation: "feeling '\(first.text)' (\(family.name)\(strong ? ", strong" : "")), rank \(feelings.rank)"
+                             + (strongestKeyword.map { " ≥ the strongest keyword's \($0)" } ?? "") + "; reply \(index + 1) of \(count)",
+                         isFallback: false)
+    }
+}

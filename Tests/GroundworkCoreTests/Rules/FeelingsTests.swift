@@ -1,0 +1,110 @@
+import Testing
+@testable import GroundworkCore
+
+/// `feelings:` answers the person's own feeling in their word before topics; mixed feelings get a
+/// reply that holds both; negated, wished-for and other people's feelings do not count.
+@Suite struct FeelingsTests {
+    static let text = """
+        id: t
+        keywords:
+          - word: meeting
+            rank: 2
+            patterns:
+              - match: "*"
+                replies: ["About the meeting."]
+          - word: you
+            rank: 9
+            patterns:
+              - match: "* can you help *"
+                replies: ["I can listen."]
+        feelings:
+          rank: 6
+          mixed: ["{first} and {second} at once."]
+          families:
+            exhaustion:
+              words: [tired, "worn out"]
+              strong: [exhausted]
+              replies: ["You're {feeling}."]
+              strong_replies: ["Really {feeling}."]
+            fear:
+              words: [scared]
+              replies: ["You're {feeling}."]
+        fallback: ["Go on."]
+        """
+
+    static func reply(_ line: String) throws -> RuleReply {
+        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: text)], prompts: [])
+        #expect(diagnostics.map(\.description) == [])
+        var memory = ListenerMemory()
+        return try #require(library.ruleSets["t"]).respond(to: line, memory: &memory)
+    }
+
+    @Test(arguments: [
+        ("i am tired after the meeting", "You're tired."),
+        ("the meeting ran long and im worn out", "You're worn out."),
+        ("tired.", "You're tired."),
+        ("so tired of the meeting", "Really tired."),
+        ("exhausted", "Really exhausted."),
+        ("happy meeting but scared and tired", "Scared and tired at once."),
+        ("i am not tired at all after the meeting", "About the meeting."),
+        ("i want to be tired", "Go on."),
+        ("my boss gets scared in the meeting", "About the meeting."),
+        ("people say i make them feel tired", "Go on."),
+        ("the tired old meeting", "About the meeting."),
+        ("can you help me im tired", "I can listen."),
+    ])
+    func answersTheFeeling(_ line: String, _ expected: String) throws {
+        #expect(try Self.reply(line).text == expected)
+    }
+
+    @Test func theFamilyIsTheTheme() throws {
+        let reply = try Self.reply("tired")
+        #expect(reply.group == "exhaustion")
+        #expect(reply.explanation.contains("feeling 'tired' (exhaustion)"))
+    }
+
+    @Test(arguments: [
+        ("feelings: {families: {a: {words: [x], replies: [\"{feel}\"]}}}", "unknown placeholder '{feel}'"),
+        ("feelings: {families: {a: {words: [x]}}}", "feeling family 'a' needs 'replies'"),
+        ("feelings: {families: {a: {words: [x], replies: [y]}, b: {words: [x], replies: [y]}}}", "feeling 'x' is already in family 'a'"),
+        ("feelings: {rank: high, families: {a: {words: [x], replies: [y]}}}", "feelings rank must be a whole number"),
+        ("feelings: {families: {a: {words: [x], replies: [y], colour: red}}}", "unknown key 'colour' in feeling family 'a'"),
+    ])
+    func mistakesAreReported(_ section: String, _ message: String) {
+        let text = "id: t\nkeywords:\n  - word: a\n    patterns:\n      - match: \"*\"\n        replies: [\"A.\"]\nfallback: [\"Go on.\"]\n" + section
+        let (_, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: text)], prompts: [])
+        #expect(diagnostics.contains { $0.description.hasPrefix("t.yaml:8:") && $0.description.contains(message) },
+                "\(diagnostics.map(\.description))")
+    }
+}
+
+/// Replies whose parts would not read well are passed over for the next reply.
+@Suite struct ReassemblyGuardTests {
+    static let text = """
+        id: t
+        keywords:
+          - word: want
+            patterns:
+              - match: "* i want *"
+                replies: ["What would it mean to you to have {2}?", "You want something you can't name yet."]
+          - word: about
+            patterns:
+              - match: "* about *"
+                replies: ["How do you feel about being {2}?", "Say more about {2}."]
+        fallback: ["Go on."]
+        """
+
+    @Test(arguments: [
+        ("i want a garden", "What would it mean to you to have a garden?"),
+        ("i dont know what i want anymore", "You want something you can't name yet."),
+        ("i want a house with a garden and a dog and two cats and a view", "You want something you can't name yet."),
+        ("worried about overreacting", "Say more about overreacting."),
+        ("worried about tired", "How do you feel about being tired?"),
+    ])
+    func guards(_ line: String, _ expected: String) throws {
+        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: Self.text)], prompts: [])
+        #expect(diagnostics.map(\.description) == [])
+        var memory = ListenerMemory()
+        #expect(try #require(library.ruleSets["t"]).respond(to: line, memory: &memory).text == expected)
+    }
+}
