@@ -38,7 +38,7 @@ struct BundledFlowTests {
         let explained = try Groundwork.run(["journal", "--no-save", "--why"], input: "my boss hates me\n")
         #expect(explained.status == 0)
         #expect(explained.stdout == plain.stdout)
-        #expect(explained.stdout == "Your boss hates you. How does that affect you?\n")
+        #expect(explained.stdout == "Your boss hates you. That's hard to work around.\n")
         #expect(explained.stderr.hasPrefix("why: keyword 'boss' (rank 4), pattern 1"))
         let data = try Groundwork.makeDataDir()
         let flow = try Groundwork.run(["start", "daily-checkin", "--why", "--data-dir", data, "--user", "w"], input: "tired\n\n3\n")

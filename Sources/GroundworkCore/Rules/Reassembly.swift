@@ -58,10 +58,13 @@ struct Reassembly: Sendable, Hashable {
 
 extension RuleSet {
     /// Longest part a reply echoes: past this it reads as a parrot, not a listener.
-    static let maxPartWords = 8
+    static let maxPartWords = 6
     /// Words that make a part say nothing when they are all it holds ("i want anymore").
     static let emptyWords: Set<String> = ["anymore", "any", "more", "anyway", "anyways", "again", "too", "though", "tho", "lol",
                                           "either", "still", "yet", "ever", "already", "honestly", "actually", "tbh", "idk"]
+
+    /// Words that open a clause of their own, so a part starting with one does not read as a continuation.
+    static let clauseOpeners: Set<String> = ["and", "but", "so", "because", "or", "then", "if", "when", "although", "though", "while"]
 
     /// Why a reply's parts would not read well in this clause, or nil when they would.
     func partProblem(_ template: Reassembly, pattern: Pattern, starts: [Int], clause: [RuleWord]) -> String? {
@@ -72,6 +75,8 @@ extension RuleSet {
             let words = range.map { clause[$0].text.lowercased() }
             if words.allSatisfy(Self.emptyWords.contains) { return "{\(n)} '\(words.joined(separator: " "))' says nothing on its own" }
             if words.count > Self.maxPartWords { return "{\(n)} would echo \(words.count) words (more than \(Self.maxPartWords))" }
+            // "Your job and you argued with them": a part that starts a clause of its own.
+            if let first = words.first, Self.clauseOpeners.contains(first) { return "{\(n)} starts a clause of its own ('\(first) …')" }
             // "being overreacting": a part that opens with a gerund after "being".
             if position > 0, case .text(let before) = template.segments[position - 1],
                before.lowercased().hasSuffix("being "), let first = words.first, first.hasSuffix("ing"), first.count > 4 {

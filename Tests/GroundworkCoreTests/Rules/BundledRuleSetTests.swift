@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("My boss hates me", "Your boss hates you. How does that affect you?"),
+        ("My boss hates me", "Your boss hates you. That's hard to work around."),
         ("I remember my first job", "Do you often think of your first job?"),
         ("I’m tired", "You're tired, and it sounds like it has been building for a while."),
         ("the sky", "Please go on."),
