@@ -83,6 +83,16 @@ public enum FollowUpAnswer: String, Sendable, Hashable, Codable, CaseIterable {
     /// The options shown, in order (1 is done).
     public static let options = allCases.map { ChoiceOption(label: $0.rawValue) }
 
+    /// The template flag that is true for this answer: `followup.done`, `.partly`, `.not_yet`, `.let_go`.
+    public var flag: String {
+        switch self {
+        case .done: return "done"
+        case .partly: return "partly"
+        case .notYet: return "not_yet"
+        case .letGo: return "let_go"
+        }
+    }
+
     /// Whether the answer closes the commitment: every answer but "not yet", which leaves it open once.
     public var closes: Bool { self != .notYet }
 

@@ -92,9 +92,7 @@ extension Interpreter {
         var record = FollowThroughRecord(variables: state.startVariables)
         if let answer = state.followUp?.answer {
             context["followup.answer"] = .string(answer.rawValue)
-            for option in FollowUpAnswer.allCases {
-                context["followup." + option.rawValue.replacingOccurrences(of: " ", with: "_")] = .bool(option == answer)
-            }
+            for option in FollowUpAnswer.allCases { context["followup." + option.flag] = .bool(option == answer) }
             record = record.adding(answer)
         }
         context["followup.record.answered"] = .number(Double(record.answered))
