@@ -40,7 +40,7 @@ public struct JournalEntry: Sendable, Hashable {
     /// The entry an answer holds when it is free text the person wrote (not a choice, number or
     /// yes/no, whose saved value differs from what was typed); nil otherwise.
     public init?(answer: Answer) {
-        guard case .string(let value) = answer.value, !value.isEmpty,
+        guard answer.nodeID != FollowUp.nodeID, case .string(let value) = answer.value, !value.isEmpty,
               value == JournalEntry.trimmed(answer.raw) else { return nil }
         self.init(answer.raw)
     }

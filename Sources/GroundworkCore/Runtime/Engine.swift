@@ -87,8 +87,9 @@ public struct Engine: Sendable {
         for (index, input) in state.inputs.enumerated() {
             let before = current
             current = step(current, input).state
-            // A move: a question behind us, a waiting reflection answered or passed, or the end.
+            // A move: a question behind us, a waiting reflection or the follow-up answered or passed, or the end.
             if current.questionsDone > before.questionsDone || (before.waitingReflection != nil && current.waitingReflection == nil)
+                || (before.followUp?.waiting == true && current.followUp?.waiting != true)
                 || (current.status == .completed && before.status != .completed) {
                 lastMove = index
             }

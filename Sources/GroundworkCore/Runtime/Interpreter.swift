@@ -28,7 +28,7 @@ struct Interpreter {
         self.state = state
     }
 
-    private var library: ScriptLibrary { engine.library }
+    var library: ScriptLibrary { engine.library }
 
     /// Ends the run: a failure abandons the session and says why; the trace becomes `/why`.
     mutating func finish() -> Step {
@@ -58,6 +58,10 @@ struct Interpreter {
         }
         if state.safety.awaitingCheck {
             answerSafetyCheck(input, flow: flow, node: node, question: question, inputIndex: inputIndex)
+            return
+        }
+        if state.followUp?.waiting == true {
+            answerFollowUp(input, node: node, question: question)
             return
         }
         let kind = AnswerParser.kindName(question.input).rawValue
@@ -142,6 +146,8 @@ struct Interpreter {
             events.append(.safety(safetyMessage(.crisis)))
         } else if state.safety.awaitingCheck {
             events.append(.safetyCheck(safetyMessage(.check)))
+        } else if state.followUp?.waiting == true {
+            events.append(.ask(followUpPrompt()))
         } else {
             showQuestion(node, question)
         }
@@ -149,10 +155,14 @@ struct Interpreter {
 
     func currentPrompt() -> Prompt? {
         guard state.status == .active, let (_, node, question) = currentQuestion() else { return nil }
+        if state.followUp?.waiting == true { return followUpPrompt() }
         return prompt(node, question)
     }
 
     func currentHelp() -> String? {
+        if state.status == .active, state.followUp?.waiting == true {
+            return "How did it go: 1 done, 2 partly, 3 not yet, or 4 let it go. /skip leaves it open for next time."
+        }
         guard state.status == .active, let (_, _, question) = currentQuestion(), let help = question.help else { return nil }
         return render(help)
     }
@@ -276,6 +286,8 @@ struct Interpreter {
                     trace.append("node '\(nodeID)' (ask): waiting for the safety choice first")
                     return
                 }
+                // Every flow opens with the last open commitment, when one was handed in.
+                if openFollowUp(before: node) { return }
                 trace.append("node '\(nodeID)' (ask, \(AnswerParser.kindName(question.input).rawValue)): waiting for an answer")
                 ask(node, question)
                 return
@@ -428,18 +440,25 @@ struct Interpreter {
             state.variables["next_step.id"] = .string(stepID)
             state.variables["next_step.text"] = .string(stepText ?? "")
         }
-        let summary = flow.summary.map(render) ?? ""
+        var summary = flow.summary.map(render) ?? ""
+        if let followUp = followUpSummary() {
+            summary = summary.isEmpty ? followUp : Self.trimmedTemplate(summary) + "\n\n" + followUp
+        }
         state.variables["summary.text"] = .string(summary)
         if !summary.isEmpty { events.append(.summary(summary)) }
         if let stepID { events.append(.nextStep(id: stepID, text: stepText ?? "")) }
         events.append(.end)
         trace.append("flow '\(flow.id)' completed")
-        state.summary = SessionSummary(text: summary, nextStepID: stepID, nextStepText: stepText, scores: scores)
+        var intention: String?
+        if let name = flow.intention, case .string(let text)? = state.variables[name], !AnswerParser.trimmed(text).isEmpty {
+            intention = AnswerParser.trimmed(text)
+        }
+        state.summary = SessionSummary(text: summary, nextStepID: stepID, nextStepText: stepText, scores: scores, intention: intention)
     }
 
     // MARK: Helpers
 
-    private mutating func ask(_ node: Node, _ question: Question) {
+    mutating func ask(_ node: Node, _ question: Question) {
         state.cursor.node = node.id
         showQuestion(node, question)
     }

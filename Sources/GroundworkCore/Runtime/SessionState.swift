@@ -45,6 +45,8 @@ public struct SessionState: Sendable, Hashable, Codable {
     public var questionsAdded: Int = 0
     /// The reflective question a `reflect` node asked and now waits on; the next line answers it.
     public var waitingReflection: String?
+    /// The follow-up of an earlier commitment this session asked (or is asking) about, with its answer.
+    public var followUp: FollowUp?
 
     public init(flowID: String, flowHash: String, seed: UInt64) {
         self.flowID = flowID
@@ -187,12 +189,16 @@ public struct SessionSummary: Sendable, Hashable, Codable {
     public var nextStepText: String?
     /// Named scores computed at the end (e.g. `exposure.score`).
     public var scores: [String: Value]
+    /// The person's own intention (the flow's `intention:` variable), when they gave one: what the
+    /// next session follows up in place of the next step.
+    public var intention: String?
 
-    public init(text: String, nextStepID: String?, nextStepText: String?, scores: [String: Value]) {
+    public init(text: String, nextStepID: String?, nextStepText: String?, scores: [String: Value], intention: String? = nil) {
         self.text = text
         self.nextStepID = nextStepID
         self.nextStepText = nextStepText
         self.scores = scores
+        self.intention = intention
     }
 }
 
@@ -220,5 +226,6 @@ extension SessionState {
         startVariables = try c.decodeIfPresent([String: Value].self, forKey: .startVariables) ?? [:]
         questionsAdded = try c.decodeIfPresent(Int.self, forKey: .questionsAdded) ?? 0
         waitingReflection = try c.decodeIfPresent(String.self, forKey: .waitingReflection)
+        followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp)
     }
 }

@@ -24,6 +24,12 @@ public struct Flow: Sendable {
     /// model, from the file's `assessment:` block); its variables are available to scores, summary
     /// and next steps.
     public var assessment: ExposureModel?
+    /// Whether a session of this flow opens by asking how the person's last open commitment went
+    /// (`follow_up:`, default true); the engine asks only when one is handed to `Engine.start`.
+    public var followsUp: Bool = true
+    /// The variable holding the person's own intention (`intention:`): when it has text at the end,
+    /// it is what the next session follows up, in place of the next step.
+    public var intention: String?
     /// Hex SHA-256 of the file's bytes, so a resumed session can tell the flow changed.
     public var contentHash: String
     public var location: SourceLocation

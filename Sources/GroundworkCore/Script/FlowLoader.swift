@@ -4,7 +4,7 @@
 /// `FlowValidator` and `ScriptLibrary`, from the positions recorded in `LoadedFlow`.
 struct FlowLoader {
     static let topKeys = ["id", "title", "description", "category", "start", "variables", "scores",
-                          "summary", "next_steps", "nodes", "assessment"]
+                          "summary", "next_steps", "nodes", "assessment", "follow_up", "intention"]
     static let kindKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end", "classify", "match_occupation"]
     static let keysByKind: [String: [String]] = [
         "say": ["say", "next"],
@@ -63,6 +63,12 @@ struct FlowLoader {
         if let node = root["variables"] { flow.variables = variables(node) }
         if let node = root["scores"] { flow.scores = scores(node) }
         if let node = root["summary"] { flow.summary = textValue(node, for: "summary") }
+        if let node = root["follow_up"], let value = bool(node, for: "follow_up") { flow.followsUp = value }
+        if let node = root["intention"], let name = string(node, for: "intention") {
+            // A use, not a definition: lint reports a variable the flow never gives a value.
+            flow.intention = name
+            loaded.uses.append(.init(name: name, location: node.location))
+        }
         if let pair = root.mappingPairs?.first(where: { $0.key.scalar == "next_steps" }) {
             flow.nextSteps = nextSteps(pair.value, key: pair.key)
         }

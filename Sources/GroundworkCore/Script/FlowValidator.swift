@@ -3,8 +3,8 @@
 enum FlowValidator {
     /// Names the engine gives every flow.
     static let engineNames: Set<String> = ["user", "flow.title", "progress.index", "progress.total"]
-    /// Prefixes of names the engine gives every flow (`summary.text`, `next_step.id`, …).
-    static let enginePrefixes = ["summary.", "next_step."]
+    /// Prefixes of names the engine gives every flow (`summary.text`, `next_step.id`, `followup.text`, …).
+    static let enginePrefixes = ["summary.", "next_step.", "followup."]
     /// Prefixes that look like engine or score context: an unknown name with one is a warning, not an error.
     static let contextPrefixes = ["user.", "flow.", "progress.", "exposure.", "ground."]
 

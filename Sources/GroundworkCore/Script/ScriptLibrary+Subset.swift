@@ -1,7 +1,11 @@
 extension ScriptLibrary {
+    /// Prompts the engine itself renders, each optional (it has built-in texts): the safety net's
+    /// and the follow-up's.
+    public static let enginePrompts = ["safety/message", "safety/check", "follow-up/ask", "follow-up/reply", "follow-up/summary"]
+
     /// Loads only what running the flow `flowID` needs: its file, the flows it calls (and theirs),
     /// the rule sets they reflect on, `safety`, the task classifier file, and the prompt templates
-    /// they name with the partials those include (plus `safety/message` and `safety/check`). Files are found by their
+    /// they name with the partials those include (plus the engine's own, `enginePrompts`). Files are found by their
     /// top-level `id:` line, read from the text without parsing; the chosen ones are then loaded and
     /// validated exactly as `load(scripts:prompts:deferringClassifier:)` does, so a flow whose
     /// dependency has an error is still left out.
@@ -22,7 +26,7 @@ extension ScriptLibrary {
         var chosen: Set<Int> = []
         var parsed: [String: (root: YAMLNode?, diagnostics: [Diagnostic])] = [:]
         var ruleSetNames: Set<String> = ["safety"]
-        var promptNames: [String] = ["safety/message", "safety/check"]
+        var promptNames: [String] = ScriptLibrary.enginePrompts
         var pendingFlows = [flowID]
         var seenFlows: Set<String> = []
         while let id = pendingFlows.popLast() {
@@ -54,7 +58,7 @@ extension ScriptLibrary {
         var chosenPrompts: Set<Int> = []
         while let name = promptNames.popLast() {
             guard let index = promptIndex[name] else {
-                if name == "safety/message" || name == "safety/check" { continue } // optional: the engine has built-in texts
+                if ScriptLibrary.enginePrompts.contains(name) { continue } // optional: the engine has built-in texts
                 return full()
             }
             guard chosenPrompts.insert(index).inserted else { continue }

@@ -15,6 +15,10 @@ public struct SessionHeader: Sendable, Hashable, Codable {
     public var scores: [String: Value]
     public var nextStepID: String?
     public var nextStepText: String?
+    /// The person's intention, when the flow records one (what the next session follows up).
+    public var intention: String?
+    /// The earlier commitment this session followed up, and how it went.
+    public var followUp: FollowUp?
     /// Answers given so far (for the headline of an unfinished session).
     public var answerCount: Int
     /// The file's name inside `sessions/`.
@@ -32,6 +36,8 @@ public struct SessionHeader: Sendable, Hashable, Codable {
         scores = record.scores
         nextStepID = record.summary?.nextStepID
         nextStepText = record.summary?.nextStepText
+        intention = record.summary?.intention
+        followUp = record.state.followUp
         answerCount = record.answers.count
         self.fileName = fileName
     }
@@ -42,6 +48,7 @@ struct SessionHeaderProbe: Decodable {
     struct StateProbe: Decodable {
         var summary: SessionSummary?
         var answers: [Skip]
+        var followUp: FollowUp?
     }
 
     /// Accepts any JSON value without building it.
@@ -66,6 +73,7 @@ struct SessionHeaderProbe: Decodable {
         record.status = status
         record.updatedAt = updatedAt
         record.state.summary = state.summary
+        record.state.followUp = state.followUp
         var header = SessionHeader(record: record, fileName: fileName)
         header.answerCount = state.answers.count
         return header

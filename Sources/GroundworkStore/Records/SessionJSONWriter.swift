@@ -64,6 +64,13 @@ struct SessionJSONWriter {
         if let explanation = s.explanation { key("explanation"); string(explanation) }
         key("flowHash"); string(s.flowHash)
         key("flowID"); string(s.flowID)
+        if let followUp = s.followUp {
+            key("followUp"); open(0x7B)
+            if let answer = followUp.answer { key("answer"); string(answer.rawValue) }
+            key("commitment"); commitment(followUp.commitment)
+            key("waiting"); boolean(followUp.waiting)
+            close(0x7D)
+        }
         key("inputs"); array(s.inputs) { w, input in w.input(input) }
         if let lastText = s.lastText { key("lastText"); string(lastText) }
         key("listeners"); dictionary(s.listeners) { w, memory in
@@ -100,6 +107,7 @@ struct SessionJSONWriter {
         key("status"); string(s.status.rawValue)
         if let summary = s.summary {
             key("summary"); open(0x7B)
+            if let intention = summary.intention { key("intention"); string(intention) }
             if let id = summary.nextStepID { key("nextStepID"); string(id) }
             if let text = summary.nextStepText { key("nextStepText"); string(text) }
             key("scores"); dictionary(summary.scores) { w, v in w.value(v) }
@@ -108,6 +116,17 @@ struct SessionJSONWriter {
         }
         key("variables"); dictionary(s.variables) { w, v in w.value(v) }
         if let waiting = s.waitingReflection { key("waitingReflection"); string(waiting) }
+        close(0x7D)
+    }
+
+    mutating func commitment(_ c: Commitment) {
+        open(0x7B)
+        key("ageDays"); integer(Int64(c.ageDays))
+        key("flowTitle"); string(c.flowTitle)
+        key("kind"); string(c.kind.rawValue)
+        key("sessionID"); string(c.sessionID)
+        if let step = c.stepID { key("stepID"); string(step) }
+        key("text"); string(c.text)
         close(0x7D)
     }
 

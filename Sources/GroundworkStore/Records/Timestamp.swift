@@ -15,12 +15,24 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.millisecondsSince1970 = millisecondsSince1970
     }
 
-    /// The current time from the system clock.
+    /// The current time from the system clock, shifted by `GROUNDWORK_NOW` when that is set.
     public static func now() -> Timestamp {
+        Timestamp(millisecondsSince1970: systemMilliseconds() + clockShift)
+    }
+
+    private static func systemMilliseconds() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
-        return Timestamp(millisecondsSince1970: Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
     }
+
+    /// For tests only: `GROUNDWORK_NOW=2026-03-02T08:00:00Z` makes the process start at that instant
+    /// (the clock runs on from there), so sessions over several days can be tested. Read here and
+    /// nowhere else; a value that is not a UTC timestamp is ignored.
+    static let clockShift: Int64 = {
+        guard let raw = getenv("GROUNDWORK_NOW"), let start = Timestamp(parsing: String(cString: raw)) else { return 0 }
+        return start.millisecondsSince1970 - systemMilliseconds()
+    }()
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.millisecondsSince1970 < b.millisecondsSince1970 }
 

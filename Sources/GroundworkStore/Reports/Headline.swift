@@ -1,9 +1,22 @@
 import GroundworkCore
 
-/// The one-line result of a session shown by `history`: "exposure 62 (gradient 3)" for a career
-/// check-in, the next step for other completed flows, progress for unfinished ones.
+/// The one-line result of a session shown by `history`, in words: "exposure 62 (gradient 3)" for a
+/// career check-in, the intention or next step for other completed flows, progress for unfinished
+/// ones; led by the follow-up of an earlier commitment when the session answered one.
 public enum Headline {
     public static func text(for header: SessionHeader) -> String {
+        [followUp(header), result(header)].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// "followed up “call my sister”: done"; nil unless the session answered a follow-up.
+    public static func followUp(_ header: SessionHeader) -> String? {
+        guard let followUp = header.followUp, let answer = followUp.answer else { return nil }
+        return "followed up “\(FollowThrough.short(followUp.commitment.text, limit: 32))”: \(answer.rawValue)"
+    }
+
+    /// The session's own result, without the follow-up.
+
+    public static func result(_ header: SessionHeader) -> String {
         if let exposure = header.scores["exposure.score"]?.number {
             var text = "exposure \(Value.number(exposure.rounded()).text)"
             switch header.scores["exposure.band"] {
@@ -15,6 +28,8 @@ public enum Headline {
         }
         switch header.status {
         case .completed:
+            if let intention = header.intention, !intention.isEmpty { return "intention: “\(FollowThrough.short(intention, limit: 40))”" }
+            if let step = header.nextStepText, !step.isEmpty { return "next step: \(FollowThrough.short(step))" }
             if let step = header.nextStepID { return "next step: \(step)" }
             return "completed"
         case .active:

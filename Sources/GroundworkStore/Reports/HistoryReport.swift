@@ -50,7 +50,10 @@ public enum HistoryReport {
         if headers.isEmpty { return "No sessions yet. 'groundwork start' begins one.\n" }
         let rows = headers.map { header -> [String] in
             var result = Headline.text(for: header)
-            if let note = journals[header.id] { result = note.text + (header.status == .completed ? "" : " (\(result))") }
+            if let note = journals[header.id] {
+                let followUp = Headline.followUp(header).map { $0 + " · " } ?? ""
+                result = followUp + note.text + (header.status == .completed ? "" : " (\(Headline.result(header)))")
+            }
             return [header.startedAt.shortUTC, header.id, header.flowTitle.isEmpty ? header.flowID : header.flowTitle,
                     header.status.rawValue, result]
         }
@@ -96,6 +99,8 @@ public enum HistoryReport {
                                                   ("tags", .array(note.tags.map(JSONTree.string))),
                                                   ("moods", .array(note.moods.map { .number(Double($0)) }))])))
             }
+            if let intention = header.intention { pairs.append(("intention", .string(intention))) }
+            if let followUp = header.followUp { pairs.append(("followUp", SummaryReport.followUpTree(followUp))) }
             if let step = header.nextStepID {
                 pairs.append(("nextStep", .object([("id", .string(step)), ("text", header.nextStepText.map(JSONTree.string) ?? .null)])))
             }

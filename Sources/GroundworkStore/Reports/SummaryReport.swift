@@ -6,7 +6,8 @@ public enum SummaryReport {
     public enum Format: String, Sendable, CaseIterable { case text, md, json }
 
     /// Keys of the JSON report that scores must not replace.
-    static let reservedKeys: Set<String> = ["flow", "title", "session", "date", "status", "nextStep", "summary", "previous"]
+    static let reservedKeys: Set<String> = ["flow", "title", "session", "date", "status", "nextStep", "summary", "previous",
+                                            "intention", "followUp"]
 
     public static func render(_ record: SessionRecord, previous: SessionRecord? = nil, format: Format) -> String {
         switch format {
@@ -23,7 +24,7 @@ public enum SummaryReport {
     /// "Last time (2026-08-01 10:00 UTC): exposure 55 (gradient 2)."
     static func comparison(_ record: SessionRecord, previous: SessionRecord?) -> String? {
         guard let previous else { return nil }
-        let then = Headline.text(for: SessionHeader(record: previous, fileName: ""))
+        let then = Headline.result(SessionHeader(record: previous, fileName: ""))
         var line = "Last time (\(previous.startedAt.shortUTC) UTC): \(then)."
         if let now = record.scores["exposure.score"]?.number, let before = previous.scores["exposure.score"]?.number {
             let change = (now - before).rounded()
@@ -85,11 +86,19 @@ public enum SummaryReport {
             pairs.append(("nextStep", .null))
         }
         pairs.append(("summary", summary.map { .string($0.text) } ?? .null))
+        if let intention = summary?.intention { pairs.append(("intention", .string(intention))) }
+        if let followUp = record.state.followUp { pairs.append(("followUp", followUpTree(followUp))) }
         if let previous {
             pairs.append(("previous", .object([("session", .string(previous.id)), ("date", .string(previous.startedAt.description)),
                                                 ("scores", .object(JSONTree.nesting(previous.scores)))])))
         }
         return JSONTree.object(pairs).rendered() + "\n"
+    }
+
+    /// `{"session", "kind", "text", "answer"}`: the commitment followed up and how it went (null when skipped).
+    static func followUpTree(_ followUp: FollowUp) -> JSONTree {
+        .object([("session", .string(followUp.commitment.sessionID)), ("kind", .string(followUp.commitment.kind.rawValue)),
+                 ("text", .string(followUp.commitment.text)), ("answer", followUp.answer.map { .string($0.rawValue) } ?? .null)])
     }
 
     static func unfinished(_ record: SessionRecord) -> String {

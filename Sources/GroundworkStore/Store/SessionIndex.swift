@@ -8,7 +8,8 @@ import GroundworkCore
 /// or damaged index is rebuilt. Unreadable sessions are never cached, so they are reported every time.
 /// Read and written with `JSONTree`: `JSONDecoder` took about 80 ms for a thousand headers.
 struct SessionIndex {
-    static let currentVersion = 1
+    /// 2: headers carry the intention and the follow-up (an index of version 1 is rebuilt).
+    static let currentVersion = 2
 
     struct Entry {
         var inode: UInt64
@@ -75,6 +76,8 @@ extension SessionIndex.Entry {
         ]
         if let id = h.nextStepID { pairs.append(("nextStepID", .string(id))) }
         if let text = h.nextStepText { pairs.append(("nextStepText", .string(text))) }
+        if let intention = h.intention { pairs.append(("intention", .string(intention))) }
+        if let followUp = h.followUp { pairs.append(("followUp", followUp.tree)) }
         return .object(pairs)
     }
 
@@ -105,8 +108,41 @@ extension SessionIndex.Entry {
         header.scores = scores
         header.nextStepID = tree["nextStepID"]?.stringValue
         header.nextStepText = tree["nextStepText"]?.stringValue
+        header.intention = tree["intention"]?.stringValue
+        if let item = tree["followUp"] {
+            guard let followUp = FollowUp(item) else { return nil }
+            header.followUp = followUp
+        }
         header.answerCount = Int(answers)
         self.init(inode: inode, size: size, modified: modified, header: header)
+    }
+}
+
+extension FollowUp {
+    /// The follow-up as an index entry holds it.
+    var tree: JSONTree {
+        let c = commitment
+        var pairs: [(String, JSONTree)] = [("session", .string(c.sessionID)), ("kind", .string(c.kind.rawValue)),
+                                           ("text", .string(c.text)), ("flow", .string(c.flowTitle)),
+                                           ("ageDays", .number(Double(c.ageDays))), ("waiting", .bool(waiting))]
+        if let step = c.stepID { pairs.append(("step", .string(step))) }
+        if let answer { pairs.append(("answer", .string(answer.rawValue))) }
+        return .object(pairs)
+    }
+
+    init?(_ tree: JSONTree) {
+        guard let session = tree["session"]?.stringValue, let kind = tree["kind"]?.stringValue.flatMap(Commitment.Kind.init(rawValue:)),
+              let text = tree["text"]?.stringValue, let flow = tree["flow"]?.stringValue, let age = tree["ageDays"]?.numberValue,
+              case .bool(let waiting)? = tree["waiting"]
+        else { return nil }
+        var answer: FollowUpAnswer?
+        if let raw = tree["answer"]?.stringValue {
+            guard let parsed = FollowUpAnswer(rawValue: raw) else { return nil }
+            answer = parsed
+        }
+        let commitment = Commitment(sessionID: session, kind: kind, text: text, stepID: tree["step"]?.stringValue,
+                                    flowTitle: flow, ageDays: Int(age))
+        self.init(commitment: commitment, answer: answer, waiting: waiting)
     }
 }
 

@@ -75,25 +75,40 @@ final class App {
         }
     }
 
-    /// Variables every flow starts with: the user's name, and their latest career check-in for the
-    /// exposure footer of reflection flows (docs/reflection.md).
+    /// Variables every flow starts with: the user's name, their last open commitment and
+    /// follow-through record (the engine asks how it went first), and their latest career check-in
+    /// for the exposure footer of reflection flows (docs/reflection.md).
     func startVariables(_ store: UserStore) -> [String: Value] {
         var variables: [String: Value] = ["user": .string(store.user.rawValue)]
         if let country { variables["country"] = .string(country) }
-        // One listing serves the trend and the latest check-in (headers hold the scores).
-        let checkIns = ((try? store.headers().items) ?? [])
+        // One listing serves the follow-up, the trend and the latest check-in (headers hold them all).
+        let headers = (try? store.headers().items) ?? []
+        let now = Timestamp.now()
+        if let commitment = FollowThrough.openCommitment(in: headers, ageInDays: { Self.calendarDays(from: $0, to: now) }) {
+            variables.merge(commitment.variables) { $1 }
+            variables.merge(FollowThrough.record(in: headers).variables) { $1 }
+        }
+        let checkIns = headers
             .filter { $0.flowID == "career-checkin" && $0.status == .completed }
             .sorted { $0.startedAt < $1.startedAt }
         let earlier = checkIns.compactMap { $0.scores["exposure.score"]?.number }
         if !earlier.isEmpty { variables["trend"] = .string(ExposureTrend.text(earlier: earlier)) }
         guard let latest = checkIns.last, let score = latest.scores["exposure.score"] else { return variables }
         let day = latest.updatedAt.components
-        let now = Timestamp.now().millisecondsSince1970
         variables["latest.exposure.score"] = score
         variables["latest.exposure.band"] = latest.scores["exposure.band"] ?? .string("")
         variables["latest.date"] = .string(String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
-        variables["latest.age_days"] = .number(Double((now - latest.updatedAt.millisecondsSince1970) / 86_400_000))
+        variables["latest.age_days"] = .number(Double((now.millisecondsSince1970 - latest.updatedAt.millisecondsSince1970) / 86_400_000))
         return variables
+    }
+
+    /// Calendar days from `then` to `now` in the local time zone (`TZ`): 1 is yesterday, whatever the hour.
+    static func calendarDays(from then: Timestamp, to now: Timestamp) -> Int {
+        let calendar = Calendar.current
+        func day(_ time: Timestamp) -> Date {
+            calendar.startOfDay(for: Date(timeIntervalSince1970: Double(time.millisecondsSince1970) / 1000))
+        }
+        return calendar.dateComponents([.day], from: day(then), to: day(now)).day ?? 0
     }
 
     /// Starts `flowID` as a new session and runs it.

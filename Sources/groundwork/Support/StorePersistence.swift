@@ -21,6 +21,7 @@ final class StorePersistence: SessionPersistence {
         var status: SessionState.Status
         var cursor: Cursor
         var waitingReflection: String?
+        var followUp: FollowUp?
         var awaitingChoice: Bool
         var awaitingCheck: Bool
 
@@ -30,6 +31,7 @@ final class StorePersistence: SessionPersistence {
             status = state.status
             cursor = state.cursor
             waitingReflection = state.waitingReflection
+            followUp = state.followUp
             awaitingChoice = state.safety.awaitingChoice
             awaitingCheck = state.safety.awaitingCheck
         }

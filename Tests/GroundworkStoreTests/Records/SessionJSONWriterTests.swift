@@ -19,6 +19,10 @@ import Testing
         record.state.variables["nested"] = .list([.list([.null, .bool(false)]), .number(0.1)])
         record.state.seed = UInt64.max
         record.state.waitingReflection = completed ? nil : "What would help \"a little\"?"
+        let commitment = Commitment(sessionID: "abc", kind: completed ? .nextStep : .intention, text: "call \"my\" sister",
+                                    stepID: completed ? "reach-out-once" : nil, flowTitle: "Daily check-in", ageDays: 2)
+        record.state.followUp = FollowUp(commitment: commitment, answer: completed ? .notYet : nil, waiting: !completed)
+        if completed { record.state.summary?.intention = "go for a walk" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let expected = try Self.parsed([UInt8](try encoder.encode(record)))
@@ -34,7 +38,7 @@ import Testing
         let state = Samples.state(completed: true, exposure: 1)
         #expect(labels(Samples.record()) == ["flowHash", "flowID", "flowTitle", "id", "origin", "schemaVersion", "startedAt",
                                              "state", "status", "transcript", "updatedAt", "user"])
-        #expect(labels(state) == ["answers", "cursor", "explanation", "flowHash", "flowID", "inputs", "lastText", "listeners",
+        #expect(labels(state) == ["answers", "cursor", "explanation", "flowHash", "flowID", "followUp", "inputs", "lastText", "listeners",
                                   "loopPasses", "questionsAdded", "questionsDone", "random", "reasks", "safety", "seed", "startVariables", "status", "summary",
                                   "variables", "waitingReflection"])
         #expect(labels(state.cursor) == ["flowID", "node", "returnStack"])
@@ -43,7 +47,10 @@ import Testing
         #expect(labels(state.safety) == ["awaitingCheck", "awaitingChoice", "events", "heldLine"])
         #expect(labels(state.safety.events[0]) == ["answer", "category", "choice", "concepts", "inputIndex", "nodeID", "rule",
                                                    "screen", "tier"])
-        if let summary = state.summary { #expect(labels(summary) == ["nextStepID", "nextStepText", "scores", "text"]) }
+        if let summary = state.summary { #expect(labels(summary) == ["intention", "nextStepID", "nextStepText", "scores", "text"]) }
+        let commitment = Commitment(sessionID: "s", kind: .intention, text: "t", flowTitle: "f", ageDays: 1)
+        #expect(labels(commitment) == ["ageDays", "flowTitle", "kind", "sessionID", "stepID", "text"])
+        #expect(labels(FollowUp(commitment: commitment)) == ["answer", "commitment", "waiting"])
         #expect(labels(ListenerMemory()) == ["remarks", "rotation"])
         #expect(labels(TranscriptEntry(time: Samples.start, speaker: .coach, text: "")) == ["speaker", "text", "time"])
     }
