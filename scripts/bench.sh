@@ -124,6 +124,35 @@ cold_start start "start career-checkin to first question" \
   "GROUNDWORK_HOME='$tmp/fresh' '$bin' start career-checkin --user bench < /dev/null" "rm -rf '$tmp/fresh'"
 cold_start journal "journal --no-save, one line" "'$bin' journal --no-save --user bench < '$tmp/journal-line'"
 
+# Whole-process journal throughput, as a person piping a journal meets it: 20,000 and 160,000
+# lines through `journal --no-save` (safety net and listening rules on every line). The lines are
+# the listening evaluation set's, numbered so that no two are the same. Linearity: 8x the lines
+# must take no more than 8.5x the time.
+journal_throughput() { # LINES -> seconds of wall time (empty when it fails)
+  local n="$1" start end
+  awk -F'\t' -v n="$n" 'FNR > 1 && !/^#/ { t[c++] = $4 } END { for (i = 0; i < n; i++) print t[i % c] " " i }' \
+    "$repo/Tests/Corpora/listening/tuning.tsv" > "$tmp/journal-$n.txt"
+  start=$(date +%s.%N)
+  "$bin" journal --no-save --user bench < "$tmp/journal-$n.txt" > "$tmp/journal-$n.out" 2>/dev/null || return 0
+  end=$(date +%s.%N)
+  [ "$(wc -l < "$tmp/journal-$n.out")" -eq "$n" ] || { say "journal --no-save gave $(wc -l < "$tmp/journal-$n.out") replies for $n lines"; return 0; }
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+}
+small=$([ -n "$quick" ] && echo 2000 || echo 20000)
+say "journal --no-save throughput: $small and $((small * 8)) lines"
+t_small="$(journal_throughput "$small")"
+t_large="$(journal_throughput "$((small * 8))")"
+if [ -n "$t_small" ] && [ -n "$t_large" ]; then
+  rate_small=$(awk -v n="$small" -v t="$t_small" 'BEGIN { printf "%.0f", n / t }')
+  rate_large=$(awk -v n="$((small * 8))" -v t="$t_large" 'BEGIN { printf "%.0f", n / t }')
+  ratio=$(awk -v a="$t_small" -v b="$t_large" 'BEGIN { printf "%.2f", b / a }')
+  row "journal --no-save, whole process, $small lines" "$rate_small replies/s" "≥ 200,000 replies/s" "$(verdict 200000 "<=" "$rate_small")"
+  row "journal --no-save, whole process, $((small * 8)) lines" "$rate_large replies/s" "≥ 200,000 replies/s" "$(verdict 200000 "<=" "$rate_large")"
+  row "journal --no-save linearity: time for 8x the lines" "${ratio}x" "≤ 8.5x" "$(verdict "$ratio" "<=" 8.5)"
+else
+  row "journal --no-save, whole process" "did not answer every line" "≥ 200,000 replies/s" "skipped"
+fi
+
 # history over 1,000 sessions written through the store API.
 say "history: writing 1,000 sessions"
 if "$bench" seed-history --home "$tmp/history" --user bench --sessions 1000 >/dev/null 2>"$tmp/seed.err"; then

@@ -10,8 +10,8 @@ struct PersistenceBench {
     var saves = 200
 
     func run() -> [Row] {
-        let p50Figure = "save a \(turns)-turn session p50 (encode + durable write)"
-        let p99Figure = "save a \(turns)-turn session p99"
+        let p50Figure = "save per turn at \(turns) entries p50 (encode + durable write)"
+        let p99Figure = "save per turn at \(turns) entries p99"
         do throws(StoreError) {
             let store = UserStore(location: DataLocation(root: scratch), user: try UserName("bench"))
             let writer = try store.lockForWriting()

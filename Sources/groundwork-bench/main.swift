@@ -84,7 +84,11 @@ func main() throws {
         }
         if only.contains("persistence") {
             let scratch = arguments.values["scratch"] ?? NSTemporaryDirectory() + "groundwork-bench-\(getpid())"
-            PersistenceBench(scratch: scratch).run().forEach { $0.emit() }
+            // A turn's save at 10, 100 and 1,000 entries: the write is a whole rewrite, so its cost
+            // grows with the session; the turn's work in memory does not (TurnCostTests).
+            for turns in [10, 100, 1_000] {
+                PersistenceBench(scratch: scratch + "/\(turns)", turns: turns, saves: turns >= 1_000 ? 60 : 200).run().forEach { $0.emit() }
+            }
             if arguments.values["scratch"] == nil { try? FileManager.default.removeItem(atPath: scratch) }
         }
         if only.contains("load") { LoadBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
