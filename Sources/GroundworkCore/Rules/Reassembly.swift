@@ -72,9 +72,9 @@ extension RuleSet {
             guard case .part(let n) = segment else { continue }
             let range = pattern.range(ofPart: n, in: starts)
             if range.isEmpty { return "{\(n)} is empty" }
+            if range.count > Self.maxPartWords { return "{\(n)} would echo \(range.count) words (more than \(Self.maxPartWords))" }
             let words = range.map { clause[$0].text.lowercased() }
             if words.allSatisfy(Self.emptyWords.contains) { return "{\(n)} '\(words.joined(separator: " "))' says nothing on its own" }
-            if words.count > Self.maxPartWords { return "{\(n)} would echo \(words.count) words (more than \(Self.maxPartWords))" }
             // "Your job and you argued with them": a part that starts a clause of its own.
             if let first = words.first, Self.clauseOpeners.contains(first) { return "{\(n)} starts a clause of its own ('\(first) …')" }
             // "being overreacting": a part that opens with a gerund after "being".

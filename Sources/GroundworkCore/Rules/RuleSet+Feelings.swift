@@ -26,6 +26,9 @@ extension RuleSet {
         var families: [Family]
         /// Phrases by their first word.
         var phrases: [String: [Phrase]]
+        /// Vocabulary ids of the phrases' first words, so a line's words are lowercased and
+        /// compared only where a feeling can start.
+        var firstWordIDs: Set<Int32> = []
         /// Replies for two feelings of different families, with `{first}` and `{second}`.
         var mixed: [String]
 
@@ -69,11 +72,11 @@ extension RuleSet {
     func feelingsFound(in clauses: [[RuleWord]]) -> [FoundFeeling] {
         guard let feelings else { return [] }
         var found: [FoundFeeling] = []
-        for clause in clauses {
+        for clause in clauses where clause.contains(where: { feelings.firstWordIDs.contains($0.id) }) {
             let lower = clause.map { $0.text.lowercased() }
             var index = 0
             while index < lower.count {
-                guard let candidates = feelings.phrases[lower[index]],
+                guard feelings.firstWordIDs.contains(clause[index].id), let candidates = feelings.phrases[lower[index]],
                       let phrase = candidates.first(where: { phrase in
                           index + phrase.words.count <= lower.count && Array(lower[index..<(index + phrase.words.count)]) == phrase.words
                       }) else {
@@ -108,8 +111,7 @@ extension RuleSet {
         if found.count >= 2, !feelings.mixed.isEmpty {
             let second = found[1]
             let (index, count) = turn("\(id)/feelings/mixed", count: feelings.mixed.count, memory: &memory)
-            let text = feelings.mixed[index].replacingOccurrences(of: "{first}", with: first.text)
-                .replacingOccurrences(of: "{second}", with: second.text)
+            let text = feelings.mixed[index].replacing("{first}", with: first.text).replacing("{second}", with: second.text)
             return RuleReply(text: Self.capitalised(text), keyword: first.text, group: family.name,
                              explanation: "mixed feelings '\(first.text)' (\(family.name)) and '\(second.text)' "
                                  + "(\(feelings.families[second.family].name)), rank \(feelings.rank); mixed reply \(index + 1) of \(count)",
@@ -119,7 +121,7 @@ extension RuleSet {
         let replies = strong ? family.strongReplies : family.replies
         guard !replies.isEmpty else { return nil }
         let (index, count) = turn("\(id)/feelings/\(family.name)\(strong ? "/strong" : "")", count: replies.count, memory: &memory)
-        let text = replies[index].replacingOccurrences(of: "{feeling}", with: first.text)
+        let text = replies[index].replacing("{feeling}", with: first.text)
         return RuleReply(text: Self.capitalised(text), keyword: first.text, group: family.name,
                          explanation: "feeling '\(first.text)' (\(family.name)\(strong ? ", strong" : "")), rank \(feelings.rank)"
                              + (strongestKeyword.map { " ≥ the strongest keyword's \($0)" } ?? "") + "; reply \(index + 1) of \(count)",

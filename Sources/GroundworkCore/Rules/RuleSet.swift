@@ -80,7 +80,7 @@ public struct RuleSet: Sendable {
                 var trail: [String] = []
                 let ids = clause.map(\.id)
                 for keyword in stack {
-                    guard answer(with: keyword, clause: clause, ids: ids, memory: &scratch, trail: &trail, hops: 0) != nil else { continue }
+                    guard answer(with: keyword, clause: clause, ids: ids, memory: &scratch, trail: &trail, hops: 0, dryRun: true) != nil else { continue }
                     if keywords[keyword].rank > bestRank { (best, bestRank) = (index, keywords[keyword].rank) }
                     break
                 }
@@ -126,10 +126,12 @@ public struct RuleSet: Sendable {
     }
 
     /// Tries one keyword's patterns; nil means "go on with the next keyword".
+    /// A `dryRun` only finds out whether the keyword answers (for `clauses: best`): it builds no
+    /// text and no explanation.
     private func answer(with k: Int, clause: [RuleWord], ids: [Int32], memory: inout ListenerMemory,
-                        trail: inout [String], hops: Int) -> RuleReply? {
+                        trail: inout [String], hops: Int, dryRun: Bool = false) -> RuleReply? {
         let keyword = keywords[k]
-        if let rule = keyword.memory { remember(rule, clause: clause, ids: ids, memory: &memory) }
+        if !dryRun, let rule = keyword.memory { remember(rule, clause: clause, ids: ids, memory: &memory) }
         for (p, rule) in keyword.patterns.enumerated() {
             guard let starts = rule.pattern.match(ids) else { continue }
             let count = rule.responses.count
@@ -140,11 +142,12 @@ public struct RuleSet: Sendable {
                 let index = (first + step) % count
                 let response = rule.responses[index]
                 if case .text(let template) = response, let problem = partProblem(template, pattern: rule.pattern, starts: starts, clause: clause) {
-                    trail.append("reply \(index + 1) passed over: \(problem)")
+                    if !dryRun { trail.append("reply \(index + 1) passed over: \(problem)") }
                     continue
                 }
                 memory.rotation[rule.rotationKey] = (index + 1) % count
-                let place = "keyword '\(keyword.name)' (rank \(keyword.rank)), pattern \(p + 1) \"\(rule.pattern.source)\", reply \(index + 1) of \(count)"
+                if dryRun, case .text = response { return RuleReply(text: "", keyword: keyword.name, explanation: "", isFallback: false) }
+                let place = dryRun ? "" : "keyword '\(keyword.name)' (rank \(keyword.rank)), pattern \(p + 1) \"\(rule.pattern.source)\", reply \(index + 1) of \(count)"
                 switch response {
                 case .text(let template):
                     trail.append(place)
@@ -154,7 +157,7 @@ public struct RuleSet: Sendable {
                 case .goto(let target):
                     trail.append(place + ": goto '\(keywords[target].name)'")
                     guard hops < Self.maxRedirects else { return nil }
-                    return answer(with: target, clause: clause, ids: ids, memory: &memory, trail: &trail, hops: hops + 1)
+                    return answer(with: target, clause: clause, ids: ids, memory: &memory, trail: &trail, hops: hops + 1, dryRun: dryRun)
                 case .nextKeyword:
                     trail.append(place + ": next keyword")
                     return nil

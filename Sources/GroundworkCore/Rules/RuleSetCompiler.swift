@@ -171,6 +171,8 @@ struct RuleSetCompiler {
             }
             keywords[goto.keyword].patterns[goto.pattern].responses[goto.response] = .goto(index)
         }
+        // Before the lexicon is built: feeling words get vocabulary ids like any rule's words.
+        let feelings = root["feelings"].flatMap { loadFeelings($0) }
         if hasErrors { return nil }
 
         var lexicon: [String: LexiconEntry] = [:]
@@ -190,7 +192,6 @@ struct RuleSetCompiler {
                 error(node, "'clauses' must be 'first' (the first clause with a keyword, as ELIZA) or 'best' (the clause with the strongest keyword), found '\(value)'")
             }
         }
-        let feelings = root["feelings"].flatMap { loadFeelings($0) }
         if hasErrors { return nil }
         return RuleSet(id: id, location: root.location, keywords: keywords, lexicon: lexicon, keywordsByWord: byWord,
                        reflections: reflections, fallback: fallback, fallbackRotationKey: "\(id)/fallback", clauseChoice: choice,
@@ -245,7 +246,9 @@ struct RuleSetCompiler {
         }
         // Longer phrases first, so "worn out" is tried before "worn".
         for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
-        return RuleSet.Feelings(rank: rank, families: families, phrases: phrases, mixed: mixed)
+        var feelings = RuleSet.Feelings(rank: rank, families: families, phrases: phrases, mixed: mixed)
+        feelings.firstWordIDs = Set(phrases.keys.map { intern($0) })
+        return feelings
     }
 
     /// Reply strings that use only the `allowed` placeholders.

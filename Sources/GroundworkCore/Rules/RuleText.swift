@@ -136,7 +136,8 @@ enum RuleText {
             let base = String(lower.dropLast(2)) + (lower.hasSuffix("s'") ? "s" : "")
             if let entry = lexicon[base] { return entry }
         }
-        guard lower.contains("-") else { return nil }
+        // Bytes, not Foundation's substring search: this runs for every word no rule names.
+        guard lower.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let joined = String(lower.filter { $0 != "-" })
         if let entry = lexicon[joined] { return entry }
         let parts = lower.split(separator: "-").map(String.init)
