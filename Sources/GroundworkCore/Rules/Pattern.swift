@@ -195,7 +195,7 @@ enum PatternSyntax: Sendable, Hashable {
                     case .success(let name): result.append(.group(name))
                     case .failure(let problem): return .failure(problem)
                     }
-                } else if word.contains("*") {
+                } else if word.contains(Character("*")) {
                     return .failure(Problem(message: "'*' must stand alone in pattern '\(text)'", offset: start))
                 } else {
                     result.append(.word(word))

@@ -79,17 +79,28 @@ struct SafetyNetLoader {
     /// A phrase word as input words: lower case, apostrophes dropped, split at other marks.
     static func words(_ text: String) -> [String] {
         var out: [String] = []
-        var word = ""
+        var word = String.UnicodeScalarView()
+        func flush() {
+            if !word.isEmpty { out.append(String(word)) }
+            word = String.UnicodeScalarView()
+        }
         for scalar in text.unicodeScalars {
             if scalar == "'" || scalar == "\u{2019}" { continue }
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                word += scalar.properties.lowercaseMapping
-            } else if !word.isEmpty {
-                out.append(word)
-                word = ""
+            // ASCII without a String per letter: the bundled net has thousands of phrases.
+            if scalar.isASCII {
+                let value = UInt8(truncatingIfNeeded: scalar.value)
+                switch value {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(Unicode.Scalar(value + 32))
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(scalar)
+                default: flush()
+                }
+            } else if scalar.properties.isAlphabetic {
+                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                flush()
             }
         }
-        if !word.isEmpty { out.append(word) }
+        flush()
         return out
     }
 
@@ -415,7 +426,7 @@ struct SafetyNetLoader {
                     error(node, "'\(piece)' in '\(text)': a gap is '*' or '*N' with N from 1 to \(Self.maxGap)")
                     return nil
                 }
-            } else if piece.hasPrefix("("), piece.dropFirst().contains("(") || piece.dropLast().dropFirst().contains(")") {
+            } else if piece.hasPrefix("("), piece.dropFirst().contains(Character("(")) || piece.dropLast().dropFirst().contains(Character(")")) {
                 error(node, "'\(text)': alternatives cannot hold parentheses; write two phrases instead")
                 return nil
             } else if piece.hasPrefix("("), piece.hasSuffix(")"), piece.count > 2 {
