@@ -10,13 +10,22 @@ public struct RuleReply: Sendable, Hashable, Codable {
     public var explanation: String
     /// True when the reply came from the fallback list (nothing matched, no memory).
     public var isFallback: Bool
+    /// Why, in words a person can read: "You mentioned feeling tired, so I reflected that feeling."
+    public var reason: String
 
-    public init(text: String, keyword: String?, group: String? = nil, explanation: String, isFallback: Bool) {
+    public init(text: String, keyword: String?, group: String? = nil, explanation: String, isFallback: Bool, reason: String = "") {
         self.text = text
         self.keyword = keyword
         self.group = group
         self.explanation = explanation
         self.isFallback = isFallback
+        self.reason = reason
+    }
+
+    /// The end of a reason: "so I asked about that" for a question, "so I reflected that" otherwise.
+    static func reason(_ what: String, reply: String, about: String = "that") -> String {
+        let asked = reply.last(where: { !$0.isWhitespace }) == "?"
+        return "You mentioned \(what), so I \(asked ? "asked about" : "reflected") \(about)."
     }
 }
 

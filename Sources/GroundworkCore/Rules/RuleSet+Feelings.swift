@@ -115,7 +115,8 @@ extension RuleSet {
             return RuleReply(text: Self.capitalised(text), keyword: first.text, group: family.name,
                              explanation: "mixed feelings '\(first.text)' (\(family.name)) and '\(second.text)' "
                                  + "(\(feelings.families[second.family].name)), rank \(feelings.rank); mixed reply \(index + 1) of \(count)",
-                             isFallback: false)
+                             isFallback: false,
+                             reason: "You mentioned feeling \(first.text) and \(second.text), so I reflected both feelings.")
         }
         let strong = first.strong && !family.strongReplies.isEmpty
         let replies = strong ? family.strongReplies : family.replies
@@ -125,6 +126,7 @@ extension RuleSet {
         return RuleReply(text: Self.capitalised(text), keyword: first.text, group: family.name,
                          explanation: "feeling '\(first.text)' (\(family.name)\(strong ? ", strong" : "")), rank \(feelings.rank)"
                              + (strongestKeyword.map { " ≥ the strongest keyword's \($0)" } ?? "") + "; reply \(index + 1) of \(count)",
-                         isFallback: false)
+                         isFallback: false,
+                         reason: RuleReply.reason("feeling \(first.text)", reply: text, about: "that feeling"))
     }
 }

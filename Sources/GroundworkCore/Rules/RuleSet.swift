@@ -98,10 +98,12 @@ public struct RuleSet: Sendable {
         }
         if remarksBefore > 0, !memory.remarks.isEmpty {
             let remark = memory.remarks.removeFirst()
-            return RuleReply(text: remark, keyword: nil, explanation: "memory: the oldest remark kept from earlier lines", isFallback: false)
+            return RuleReply(text: remark, keyword: nil, explanation: "memory: the oldest remark kept from earlier lines", isFallback: false,
+                             reason: "Nothing in that line matched what I listen for, so I brought back something you wrote earlier.")
         }
         let (index, count) = turn(fallbackRotationKey, count: fallback.count, memory: &memory)
-        return RuleReply(text: fallback[index], keyword: nil, explanation: "fallback, reply \(index + 1) of \(count)", isFallback: true)
+        return RuleReply(text: fallback[index], keyword: nil, explanation: "fallback, reply \(index + 1) of \(count)", isFallback: true,
+                         reason: "Nothing in that line matched what I listen for, so I invited you to go on.")
     }
 
     /// Keywords found in the clause, highest rank first; equal ranks keep the order they appear in.
@@ -153,7 +155,8 @@ public struct RuleSet: Sendable {
                     trail.append(place)
                     let text = assemble(template, pattern: rule.pattern, starts: starts, clause: clause)
                     return RuleReply(text: text, keyword: keyword.name, group: keyword.group,
-                                     explanation: trail.joined(separator: "; "), isFallback: false)
+                                     explanation: trail.joined(separator: "; "), isFallback: false,
+                                     reason: reason(for: k, clause: clause, reply: text))
                 case .goto(let target):
                     trail.append(place + ": goto '\(keywords[target].name)'")
                     guard hops < Self.maxRedirects else { return nil }
@@ -165,6 +168,15 @@ public struct RuleSet: Sendable {
             }
         }
         return nil
+    }
+
+    /// Why keyword `k` answered, in words: the word of the line that brought it up, as written.
+    private func reason(for k: Int, clause: [RuleWord], reply: String) -> String {
+        if keywords[k].group == "coach" { return "You asked about me, so I said plainly what I am and what I can do." }
+        guard let word = clause.first(where: { $0.id >= 0 && keywordsByWord[Int($0.id)].contains(k) }) else {
+            return RuleReply.reason("'\(keywords[k].name)'", reply: reply)
+        }
+        return RuleReply.reason("'\(word.text.lowercased())'", reply: reply)
     }
 
     /// Stores a remark when the keyword's memory pattern matches the clause.

@@ -71,7 +71,7 @@ public struct Engine: Sendable {
     /// Callers stop reading input at `.end`. After the safety net's "pause" the events end with
     /// `.end` while the status stays `.active`: keep the session and show `resume(_:)` later.
     public func step(_ state: consuming SessionState, _ input: Input) -> Step {
-        var run = Interpreter(engine: self, state: state)
+        var run = Interpreter(engine: self, state: consume state)
         run.apply(input)
         return run.finish()
     }

@@ -19,13 +19,15 @@ struct Interpreter {
     var state: SessionState
     var events: [Event] = []
     var trace: [String] = []
+    /// Why, in words, for `/why`: the reasons of this step's reflections and safety messages.
+    var reasons: [String] = []
     var failure: Failure?
 
     static let safetyChoices = [ChoiceOption(label: "continue"), ChoiceOption(label: "pause"), ChoiceOption(label: "leave")]
 
     init(engine: Engine, state: consuming SessionState) {
         self.engine = engine
-        self.state = state
+        self.state = consume state
     }
 
     var library: ScriptLibrary { engine.library }
@@ -40,6 +42,7 @@ struct Interpreter {
             state.cursor.node = nil
         }
         if !trace.isEmpty { state.explanation = trace.joined(separator: "\n") }
+        if !reasons.isEmpty { state.why = reasons.joined(separator: " ") } else if !events.isEmpty { state.why = nil }
         return Step(state: state, events: events)
     }
 
@@ -184,10 +187,12 @@ struct Interpreter {
         case .pass, .cleared:
             return false
         case .check(let found):
+            reasons.append(found.reason)
             trace.append("safety net at node '\(nodeID)': \(found.explanation) (rule '\(found.rule)', screen \(found.screen)); "
                          + "asked the gentle check; the line is held until it is answered")
             events.append(.safetyCheck(safetyMessage(.check)))
         case .crisis(let found):
+            reasons.append(found.reason)
             state.safety.awaitingChoice = true
             trace.append("safety net at node '\(nodeID)': \(found.explanation) (rule '\(found.rule)', screen \(found.screen)); "
                          + "showed the crisis message; the line was not saved")
@@ -213,6 +218,7 @@ struct Interpreter {
         let verdict = state.safety.screen(line, net: net, place: node.id, inputIndex: inputIndex)
         if case .cleared(let held) = verdict {
             trace.append("safety net: the gentle check was answered no; carrying on")
+            reasons.append(SafetyNet.Assessment.clearedReason)
             events.append(.notice("Thank you for answering. Let's carry on."))
             if case .text = question.input, !held.isEmpty {
                 answer(held, flow: flow, node: node, question: question)
@@ -328,6 +334,7 @@ struct Interpreter {
                 recordTheme(reply.group)
                 if let name = reflect.save { state.variables[name] = .string(reply.text) }
                 trace.append("node '\(nodeID)' (reflect, rules '\(reflect.ruleSet)'): \(reply.explanation)")
+                if !reply.reason.isEmpty { reasons.append(reply.reason) }
                 guard reflect.waits(for: reply.text) else {
                     events.append(.reflect(reply.text))
                     next = node.next

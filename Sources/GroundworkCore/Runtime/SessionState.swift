@@ -45,6 +45,9 @@ public struct SessionState: Sendable, Hashable, Codable {
     public var questionsAdded: Int = 0
     /// The reflective question a `reflect` node asked and now waits on; the next line answers it.
     public var waitingReflection: String?
+    /// Why the last reply or safety message was given, in words a person can read (`/why`);
+    /// `explanation` keeps the engine's trace (`/why detail`, `--why`).
+    public var why: String?
     /// The follow-up of an earlier commitment this session asked (or is asking) about, with its answer.
     public var followUp: FollowUp?
 
@@ -226,6 +229,7 @@ extension SessionState {
         startVariables = try c.decodeIfPresent([String: Value].self, forKey: .startVariables) ?? [:]
         questionsAdded = try c.decodeIfPresent(Int.self, forKey: .questionsAdded) ?? 0
         waitingReflection = try c.decodeIfPresent(String.self, forKey: .waitingReflection)
+        why = try c.decodeIfPresent(String.self, forKey: .why)
         followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp)
     }
 }

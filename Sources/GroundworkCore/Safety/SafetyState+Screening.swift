@@ -96,3 +96,22 @@ extension SafetyNet {
         If you are, call your local emergency number, or find a free, confidential line at findahelpline.com.
         """
 }
+
+extension SafetyNet.Assessment {
+    /// Why the net spoke, in words a person can read (`/why`), for what it showed at this tier.
+    public var reason: String {
+        let concepts = self.concepts.joined(separator: " + ")
+        switch tier {
+        case .crisis:
+            return "What you wrote can mean you are in danger (\(concepts)), so I showed the crisis lines and asked how you want to go on."
+        case .check:
+            return "What you wrote might mean you are at risk (\(concepts)), so I asked you directly whether you are thinking "
+                + "of harming yourself, as a screener would."
+        case .none:
+            return ""
+        }
+    }
+
+    /// The reason after a clear "no" to the gentle check.
+    public static let clearedReason = "You answered no to my question about harming yourself, so we carried on."
+}

@@ -116,6 +116,7 @@ struct SessionJSONWriter {
         }
         key("variables"); dictionary(s.variables) { w, v in w.value(v) }
         if let waiting = s.waitingReflection { key("waitingReflection"); string(waiting) }
+        if let why = s.why { key("why"); string(why) }
         close(0x7D)
     }
 

@@ -9,8 +9,10 @@ public enum SlashCommand: Sendable, Hashable {
     case save
     /// Show the answers so far, or the summary once the flow is done.
     case summary
-    /// Explain why the last output was produced.
+    /// Explain why the last output was produced, in words.
     case why
+    /// The engine's trace behind the last output (`/why detail`).
+    case whyDetail
     /// Save and leave.
     case quit
     /// Finish a journal-like session now and summarise.
@@ -25,7 +27,7 @@ public enum SlashCommand: Sendable, Hashable {
         ("/skip", "leave this question unanswered"),
         ("/save", "save now (saving also happens after every answer)"),
         ("/summary", "show your answers so far"),
-        ("/why", "explain the coach's last reply"),
+        ("/why", "explain the coach's last reply ('/why detail' shows the steps)"),
         ("/done", "finish a journal session and see its summary"),
         ("/quit", "save and leave; 'groundwork resume' continues"),
     ]
@@ -45,7 +47,9 @@ public enum SlashCommand: Sendable, Hashable {
         case "skip": self = .skip
         case "save": self = .save
         case "summary": self = .summary
-        case "why": self = .why
+        case "why":
+            let rest = String(trimmed.dropFirst(word.count + 1)).trimmingSpaces().lowercased()
+            self = rest == "detail" || rest == "details" ? .whyDetail : .why
         case "quit", "exit", "q": self = .quit
         case "done", "finish": self = .done
         default: self = .unknown(String(word))

@@ -76,6 +76,8 @@ public final class JournalRunner {
                     try persistence.save(state, [])
                     renderer.notice("saved")
                 case .why?:
+                    renderer.message(SessionRunner.whyText(of: state))
+                case .whyDetail?:
                     renderer.message(state.explanation ?? "(nothing to explain yet)")
                 case .summary?:
                     renderer.message(summaryText())
@@ -98,6 +100,7 @@ public final class JournalRunner {
         var prefix = ""
         var event: Event?
         var explanation = ""
+        var why: [String] = []
         if let safety {
             switch state.safety.screen(line, net: safety, place: nil, inputIndex: keepsEntries ? state.inputs.count : entryCount) {
             case .pass:
@@ -107,12 +110,15 @@ public final class JournalRunner {
                 prefix = "Thank you for answering. "
                 text = held
                 explanation = "the gentle check was answered no; "
+                why.append(SafetyNet.Assessment.clearedReason)
             case .check(let found):
                 event = .reflect(oneLine(safetyText(.check)))
                 explanation = "safety net: \(found.explanation); asked the gentle check"
+                why.append(found.reason)
             case .crisis(let found):
                 event = .reflect(oneLine(safetyText(.crisis)))
                 explanation = "safety net: \(found.explanation); showed the crisis lines"
+                why.append(found.reason)
             }
         }
         if event == nil {
@@ -122,6 +128,7 @@ public final class JournalRunner {
             if let group = reply.group, !themes.contains(group) { themes.append(group) }
             event = .reflect(prefix + oneLine(reply.text))
             explanation += reply.explanation
+            why.append(reply.reason)
         }
         let shown = event ?? .reflect("")
         entryCount += 1
@@ -132,6 +139,7 @@ public final class JournalRunner {
             state.lastText = line
         }
         state.explanation = explanation
+        state.why = why.joined(separator: " ")
         // Saved before it is shown: a reply on screen means the entry is on disk.
         try persistence.save(state, [shown])
         renderer.render(shown)

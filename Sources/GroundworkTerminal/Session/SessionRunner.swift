@@ -100,6 +100,8 @@ public final class SessionRunner {
         case .summary:
             renderer.message(Self.summaryText(of: state))
         case .why:
+            renderer.message(Self.whyText(of: state))
+        case .whyDetail:
             renderer.message(state.explanation ?? "(nothing to explain yet)")
         case .quit:
             _ = try leave()
@@ -125,6 +127,13 @@ public final class SessionRunner {
         if let explain, let explanation = state.explanation, !step.events.isEmpty { explain(explanation) }
         for case .ask(let prompt) in step.events { currentPrompt = prompt }
         if step.events.contains(.end) { ended = true }
+    }
+
+    /// The `/why` text: the reason in words when the last step had one, else a pointer to the trace.
+    static func whyText(of state: SessionState) -> String {
+        if let why = state.why, !why.isEmpty { return why + " ('/why detail' shows the steps behind it.)" }
+        guard state.explanation != nil else { return "(nothing to explain yet)" }
+        return "That was the flow's next step; '/why detail' shows how the coach got there."
     }
 
     /// The `/help` text: the commands, and what the current question accepts.

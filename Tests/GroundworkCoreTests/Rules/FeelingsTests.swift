@@ -57,6 +57,16 @@ import Testing
         #expect(try Self.reply(line).text == expected)
     }
 
+    @Test(arguments: [
+        ("i am tired", "You mentioned feeling tired, so I reflected that feeling."),
+        ("happy meeting but scared and tired", "You mentioned feeling scared and tired, so I reflected both feelings."),
+        ("the meeting", "You mentioned 'meeting', so I reflected that."),
+        ("the sky", "Nothing in that line matched what I listen for, so I invited you to go on."),
+    ])
+    func theReasonIsInWords(_ line: String, _ reason: String) throws {
+        #expect(try Self.reply(line).reason == reason)
+    }
+
     @Test func theFamilyIsTheTheme() throws {
         let reply = try Self.reply("tired")
         #expect(reply.group == "exhaustion")

@@ -19,6 +19,7 @@ import Testing
         record.state.variables["nested"] = .list([.list([.null, .bool(false)]), .number(0.1)])
         record.state.seed = UInt64.max
         record.state.waitingReflection = completed ? nil : "What would help \"a little\"?"
+        record.state.why = "You mentioned 'boss', so I asked about that."
         let commitment = Commitment(sessionID: "abc", kind: completed ? .nextStep : .intention, text: "call \"my\" sister",
                                     stepID: completed ? "reach-out-once" : nil, flowTitle: "Daily check-in", ageDays: 2)
         record.state.followUp = FollowUp(commitment: commitment, answer: completed ? .notYet : nil, waiting: !completed)
@@ -40,7 +41,7 @@ import Testing
                                              "state", "status", "transcript", "updatedAt", "user"])
         #expect(labels(state) == ["answers", "cursor", "explanation", "flowHash", "flowID", "followUp", "inputs", "lastText", "listeners",
                                   "loopPasses", "questionsAdded", "questionsDone", "random", "reasks", "safety", "seed", "startVariables", "status", "summary",
-                                  "variables", "waitingReflection"])
+                                  "variables", "waitingReflection", "why"])
         #expect(labels(state.cursor) == ["flowID", "node", "returnStack"])
         #expect(labels(Cursor.Frame(flowID: "f", returnNode: nil)) == ["flowID", "returnNode"])
         #expect(labels(state.answers[0]) == ["flowID", "nodeID", "question", "raw", "value", "variable"])

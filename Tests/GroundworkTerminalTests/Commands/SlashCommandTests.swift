@@ -4,7 +4,7 @@ import Testing
 @Suite struct SlashCommandTests {
     @Test(arguments: [
         ("/help", SlashCommand.help), ("/HELP", .help), ("  /back  ", .back), ("/skip", .skip),
-        ("/save", .save), ("/summary", .summary), ("/why", .why), ("/quit", .quit), ("/q", .quit),
+        ("/save", .save), ("/summary", .summary), ("/why", .why), ("/why detail", .whyDetail), ("/WHY  Details ", .whyDetail), ("/why not", .why), ("/quit", .quit), ("/q", .quit),
         ("/done", .done), ("/exit", .quit), ("/frobnicate", .unknown("frobnicate")),
         ("/back now", .back),
     ])

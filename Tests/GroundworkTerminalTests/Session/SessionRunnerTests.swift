@@ -77,3 +77,18 @@ import Testing
         #expect(throws: Failing.Full.self) { try runner.run() }
     }
 }
+
+extension SessionRunnerTests {
+    @Test(arguments: [
+        ("You mentioned 'boss', so I asked about that." as String?, "trace" as String?,
+         "You mentioned 'boss', so I asked about that. ('/why detail' shows the steps behind it.)"),
+        (nil, "trace", "That was the flow's next step; '/why detail' shows how the coach got there."),
+        (nil, nil, "(nothing to explain yet)"),
+    ])
+    func whyIsInWordsWithTheTraceBehindIt(_ why: String?, _ trace: String?, _ shown: String) {
+        var state = SessionState(flowID: "f", flowHash: "h", seed: 1)
+        state.why = why
+        state.explanation = trace
+        #expect(SessionRunner.whyText(of: state) == shown)
+    }
+}

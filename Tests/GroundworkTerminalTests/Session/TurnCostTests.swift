@@ -3,8 +3,9 @@ import Testing
 @testable import GroundworkTerminal
 
 /// A turn costs the same late in a long session as early on (issue 15): 8 times the lines take
-/// about 8 times as long, where copying the session every turn made it about 40 times. A bounded
-/// ratio, not an absolute time, so a slow machine does not fail it.
+/// about 8 times as long, where copying the session every turn makes it about 64 times (the copy
+/// grows with the session). A bounded ratio, not an absolute time, so a slow machine does not fail
+/// it; the bound (20) leaves room for a busy machine's noise and still catches a quadratic turn.
 @Suite struct TurnCostTests {
     static let rules = SourceFile(path: "listening.yaml", text: """
         id: listening
@@ -41,12 +42,12 @@ import Testing
         (0..<count).map { $0 % 3 == 0 ? "i am tired of my job \($0)" : "another long day at work \($0)" }
     }
 
-    /// The time for 8 times the lines, over the time for `small` lines (best of two runs each).
+    /// The time for 8 times the lines, over the time for `small` lines (best of three runs each).
     static func ratio(small: Int, _ run: ([String]) throws -> Void) throws -> Double {
         func best(_ count: Int) throws -> Double {
             let input = lines(count)
             var times: [Duration] = []
-            for _ in 0..<2 {
+            for _ in 0..<3 {
                 let start = ContinuousClock.now
                 try run(input)
                 times.append(ContinuousClock.now - start)
@@ -67,7 +68,7 @@ import Testing
                                        persistence: DiscardingPersistence(), interactive: false, keepsEntries: false)
             _ = try runner.run()
         }
-        #expect(ratio < 12, "16,000 lines took \(ratio) times as long as 2,000")
+        #expect(ratio < 20, "16,000 lines took \(ratio) times as long as 2,000")
     }
 
     @Test func aFlowSessionIsLinear() throws {
@@ -81,6 +82,6 @@ import Testing
                                        persistence: DiscardingPersistence(), interactive: false)
             _ = try runner.run()
         }
-        #expect(ratio < 12, "8,000 lines took \(ratio) times as long as 1,000")
+        #expect(ratio < 20, "8,000 lines took \(ratio) times as long as 1,000")
     }
 }
