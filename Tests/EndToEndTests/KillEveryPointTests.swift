@@ -131,6 +131,10 @@ struct KillEveryPointTests {
         process.standardOutput = FileHandle(forWritingAtPath: shown)
         process.standardError = FileHandle.nullDevice
         try FaultTests.launchAsAShellWould(process)
+        // The delay counts from the journal's first line, so a slow start (a busy machine, a
+        // debug build) does not turn "during the turns" into "before the first one".
+        let started = Date().addingTimeInterval(30)
+        while Date() < started, ((try? String(contentsOfFile: shown, encoding: .utf8)) ?? "").isEmpty { usleep(5_000) }
         Thread.sleep(forTimeInterval: seconds)
         kill(process.processIdentifier, number)
         process.waitUntilExit()

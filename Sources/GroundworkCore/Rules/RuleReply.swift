@@ -35,9 +35,58 @@ public struct ListenerMemory: Sendable, Hashable, Codable {
     public var rotation: [String: Int]
     /// Remarks stored by memory patterns, oldest first.
     public var remarks: [String]
+    /// For each remark, how to say it in a later session (`later:`, with `{when}` where "two weeks
+    /// ago" goes), or "" when the rule gives none; same order as `remarks`.
+    public var later: [String]
+    /// Remarks from earlier sessions, brought back when nothing in a line matches.
+    public var carried: [CarriedRemark]
 
-    public init(rotation: [String: Int] = [:], remarks: [String] = []) {
+    public init(rotation: [String: Int] = [:], remarks: [String] = [], later: [String] = [], carried: [CarriedRemark] = []) {
         self.rotation = rotation
         self.remarks = remarks
+        self.later = later
+        self.carried = carried
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rotation = try c.decode([String: Int].self, forKey: .rotation)
+        remarks = try c.decode([String].self, forKey: .remarks)
+        later = try c.decodeIfPresent([String].self, forKey: .later) ?? []
+        carried = try c.decodeIfPresent([CarriedRemark].self, forKey: .carried) ?? []
+    }
+
+    /// The remarks a later session may bring back: this session's, in their `later:` wording, and
+    /// those it carried and did not use, each `elapsed` days older; newest first, at most `limit`.
+    public func carriedOn(elapsed: Int, limit: Int = 5, maxDays: Int = 60) -> [CarriedRemark] {
+        let own = zip(remarks, later).compactMap { $0.1.isEmpty ? nil : CarriedRemark(text: $0.1, days: elapsed) }
+        let older = carried.map { CarriedRemark(text: $0.text, days: $0.days + elapsed) }
+        return Array((own.reversed() + older).filter { $0.days <= maxDays }.prefix(limit))
+    }
+}
+
+/// A remark from an earlier session: its wording (with `{when}`) and how many days ago it was made.
+public struct CarriedRemark: Sendable, Hashable, Codable {
+    public var text: String
+    public var days: Int
+
+    public init(text: String, days: Int) {
+        self.text = text
+        self.days = days
+    }
+
+    /// `text` with `{when}` said as a person would: "Yesterday", "Last week", "Two weeks ago".
+    public var spoken: String {
+        let when: String
+        switch days {
+        case ...0: when = "Earlier today"
+        case 1: when = "Yesterday"
+        case 2...6: when = "A few days ago"
+        case 7...13: when = "Last week"
+        case 14...20: when = "Two weeks ago"
+        case 21...45: when = "A few weeks ago"
+        default: when = "A while ago"
+        }
+        return text.replacing("{when}", with: when)
     }
 }

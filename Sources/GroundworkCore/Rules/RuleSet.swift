@@ -52,7 +52,12 @@ public struct RuleSet: Sendable {
         var pattern: Pattern
         var remarks: [Reassembly]
         var rotationKey: String
+        /// How a later session says the remark (`later:`), with `{when}` kept for the age.
+        var later: [Reassembly] = []
     }
+
+    /// Stands for `{when}` inside a compiled `later:` template (a character no one types).
+    static let whenMarker = "\u{E000}"
 
     /// Number of keywords, for tools and tests.
     public var keywordCount: Int { keywords.count }
@@ -65,6 +70,11 @@ public struct RuleSet: Sendable {
         let remarksBefore = memory.remarks.count
         let allClauses = RuleText.clauses(of: line, lexicon: lexicon)
         var clauses = allClauses.map { ($0, keywordStack($0)) }.filter { !$0.1.isEmpty }
+        // A keyword with a memory keeps a remark whenever it is in the line, whichever keyword
+        // answers ("my dad ran a print shop" is answered about the family and remembered too).
+        for (clause, stack) in clauses {
+            for k in stack { if let rule = keywords[k].memory { remember(rule, clause: clause, ids: clause.map(\.id), memory: &memory) } }
+        }
         if feelings != nil {
             let found = feelingsFound(in: allClauses)
             let strongest = clauses.compactMap { $0.1.first.map { keywords[$0].rank } }.max()
@@ -98,8 +108,16 @@ public struct RuleSet: Sendable {
         }
         if remarksBefore > 0, !memory.remarks.isEmpty {
             let remark = memory.remarks.removeFirst()
+            if !memory.later.isEmpty { memory.later.removeFirst() }
             return RuleReply(text: remark, keyword: nil, explanation: "memory: the oldest remark kept from earlier lines", isFallback: false,
                              reason: "Nothing in that line matched what I listen for, so I brought back something you wrote earlier.")
+        }
+        if !memory.carried.isEmpty {
+            let remark = memory.carried.removeFirst()
+            return RuleReply(text: Self.capitalised(remark.spoken), keyword: nil,
+                             explanation: "memory: a remark carried from a session \(remark.days) days ago", isFallback: false,
+                             reason: "Nothing in that line matched what I listen for, so I brought back something you wrote "
+                                 + (remark.days == 1 ? "yesterday." : "\(remark.days) days ago."))
         }
         let (index, count) = turn(fallbackRotationKey, count: fallback.count, memory: &memory)
         return RuleReply(text: fallback[index], keyword: nil, explanation: "fallback, reply \(index + 1) of \(count)", isFallback: true,
@@ -133,7 +151,6 @@ public struct RuleSet: Sendable {
     private func answer(with k: Int, clause: [RuleWord], ids: [Int32], memory: inout ListenerMemory,
                         trail: inout [String], hops: Int, dryRun: Bool = false) -> RuleReply? {
         let keyword = keywords[k]
-        if !dryRun, let rule = keyword.memory { remember(rule, clause: clause, ids: ids, memory: &memory) }
         for (p, rule) in keyword.patterns.enumerated() {
             guard let starts = rule.pattern.match(ids) else { continue }
             let count = rule.responses.count
@@ -191,8 +208,16 @@ public struct RuleSet: Sendable {
             memory.rotation[rule.rotationKey] = (index + 1) % count
             let remark = assemble(template, pattern: rule.pattern, starts: starts, clause: clause)
             if !memory.remarks.contains(remark) {
+                // Older sessions' memories have no `later`; start its list in step with the remarks.
+                while memory.later.count < memory.remarks.count { memory.later.insert("", at: 0) }
                 memory.remarks.append(remark)
-                if memory.remarks.count > Self.maxRemarks { memory.remarks.removeFirst(memory.remarks.count - Self.maxRemarks) }
+                let later = rule.later.isEmpty ? "" : assemble(rule.later[index % rule.later.count], pattern: rule.pattern, starts: starts, clause: clause)
+                memory.later.append(later.replacing(Self.whenMarker, with: "{when}"))
+                if memory.remarks.count > Self.maxRemarks {
+                    let extra = memory.remarks.count - Self.maxRemarks
+                    memory.remarks.removeFirst(extra)
+                    memory.later.removeFirst(min(extra, memory.later.count))
+                }
             }
             return
         }

@@ -593,8 +593,10 @@ struct RuleSetCompiler {
     private mutating func loadMemory(_ node: YAMLNode, firstPattern: Pattern?, key: String) -> RuleSet.RuleMemory? {
         let pattern: Pattern?
         let items: [YAMLNode]
+        var laterItems: [YAMLNode] = []
         if let pairs = node.mappingPairs {
-            checkKeys(pairs, allowed: Self.patternKeys, in: "memory")
+            checkKeys(pairs, allowed: Self.patternKeys + ["later"], in: "memory")
+            if let laterNode = node["later"] { laterItems = list(laterNode, "'later'") ?? [] }
             guard let matchNode = node["match"], let repliesNode = node["replies"] else {
                 error(node, "'memory' as a mapping needs 'match' and 'replies'")
                 return nil
@@ -613,8 +615,16 @@ struct RuleSetCompiler {
             guard let text = string(item, "a memory remark") else { continue }
             if let template = loadTemplate(text, node: item, pattern: pattern) { remarks.append(template) }
         }
+        var later: [Reassembly] = []
+        for item in laterItems {
+            guard let text = string(item, "a later remark") else { continue }
+            // `{when}` is the age of the remark, filled in the session that brings it back.
+            if let template = loadTemplate(text.replacing("{when}", with: RuleSet.whenMarker), node: item, pattern: pattern) {
+                later.append(template)
+            }
+        }
         guard let pattern, !remarks.isEmpty else { return nil }
-        return RuleSet.RuleMemory(pattern: pattern, remarks: remarks, rotationKey: key)
+        return RuleSet.RuleMemory(pattern: pattern, remarks: remarks, rotationKey: key, later: later)
     }
 }
 

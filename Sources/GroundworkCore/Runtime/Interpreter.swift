@@ -328,7 +328,7 @@ struct Interpreter {
                     next = node.next
                     continue
                 }
-                var memory = state.listeners[reflect.ruleSet] ?? ListenerMemory()
+                var memory = state.listeners[reflect.ruleSet] ?? rememberedMemory(for: reflect.ruleSet)
                 let reply = rules.respond(to: text, memory: &memory)
                 state.listeners[reflect.ruleSet] = memory
                 recordTheme(reply.group)

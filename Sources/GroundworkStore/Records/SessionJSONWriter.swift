@@ -75,6 +75,13 @@ struct SessionJSONWriter {
         if let lastText = s.lastText { key("lastText"); string(lastText) }
         key("listeners"); dictionary(s.listeners) { w, memory in
             w.open(0x7B)
+            w.key("carried"); w.array(memory.carried) { w, remark in
+                w.open(0x7B)
+                w.key("days"); w.integer(Int64(remark.days))
+                w.key("text"); w.string(remark.text)
+                w.close(0x7D)
+            }
+            w.key("later"); w.array(memory.later) { w, remark in w.string(remark) }
             w.key("remarks"); w.array(memory.remarks) { w, remark in w.string(remark) }
             w.key("rotation"); w.dictionary(memory.rotation) { w, n in w.integer(Int64(n)) }
             w.close(0x7D)

@@ -88,6 +88,7 @@ final class App {
             variables.merge(commitment.variables) { $1 }
             variables.merge(FollowThrough.record(in: headers).variables) { $1 }
         }
+        variables.merge(rememberedVariables(store, headers: headers, now: now)) { $1 }
         let checkIns = headers
             .filter { $0.flowID == "career-checkin" && $0.status == .completed }
             .sorted { $0.startedAt < $1.startedAt }
@@ -99,6 +100,24 @@ final class App {
         variables["latest.exposure.band"] = latest.scores["exposure.band"] ?? .string("")
         variables["latest.date"] = .string(String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
         variables["latest.age_days"] = .number(Double((now.millisecondsSince1970 - latest.updatedAt.millisecondsSince1970) / 86_400_000))
+        return variables
+    }
+
+    /// The remarks the latest session that listened left for the next one (journal memory across
+    /// sessions): each rule set's remarks in their `later:` wording and the ones it carried, with
+    /// their age in days. Only the newest finished or paused session is read (one file).
+    func rememberedVariables(_ store: UserStore, headers: [SessionHeader], now: Timestamp) -> [String: Value] {
+        guard let latest = headers.filter({ $0.status != .abandoned }).max(by: { $0.updatedAt < $1.updatedAt }),
+              let record = try? store.load(fileName: latest.fileName) else { return [:] }
+        let elapsed = Self.calendarDays(from: record.updatedAt, to: now)
+        var variables: [String: Value] = [:]
+        for (ruleSet, memory) in record.state.listeners {
+            let carried = memory.carriedOn(elapsed: elapsed)
+            guard !carried.isEmpty else { continue }
+            let names = Engine.rememberedVariables(ruleSet)
+            variables[names.texts] = .list(carried.map { .string($0.text) })
+            variables[names.days] = .list(carried.map { .number(Double($0.days)) })
+        }
         return variables
     }
 

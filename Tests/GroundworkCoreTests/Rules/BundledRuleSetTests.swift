@@ -96,9 +96,9 @@ import Testing
         let set = try #require(Self.listening)
         var memory = ListenerMemory()
         _ = set.respond(to: "my garden is a mess", memory: &memory)
-        #expect(memory.remarks == ["Earlier you mentioned your garden is a mess. How is that now?"])
+        #expect(memory.remarks == ["Earlier you mentioned your garden is a mess. That may be part of this too."])
         let recalled = set.respond(to: "hmm", memory: &memory)
-        #expect(recalled.text == "Earlier you mentioned your garden is a mess. How is that now?")
+        #expect(recalled.text == "Earlier you mentioned your garden is a mess. That may be part of this too.")
     }
 
     @Test(arguments: [

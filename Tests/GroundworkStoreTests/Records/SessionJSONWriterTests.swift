@@ -52,7 +52,8 @@ import Testing
         let commitment = Commitment(sessionID: "s", kind: .intention, text: "t", flowTitle: "f", ageDays: 1)
         #expect(labels(commitment) == ["ageDays", "flowTitle", "kind", "sessionID", "stepID", "text"])
         #expect(labels(FollowUp(commitment: commitment)) == ["answer", "commitment", "waiting"])
-        #expect(labels(ListenerMemory()) == ["remarks", "rotation"])
+        #expect(labels(ListenerMemory()) == ["carried", "later", "remarks", "rotation"])
+        #expect(labels(CarriedRemark(text: "", days: 0)) == ["days", "text"])
         #expect(labels(TranscriptEntry(time: Samples.start, speaker: .coach, text: "")) == ["speaker", "text", "time"])
     }
 
