@@ -16,9 +16,13 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
+    @OptionGroup var dates: DateOptions
+
     func run() async throws {
+        let range = try dates.range()
         let context = StoreContext(options)
-        let listing = context.run { () throws(StoreError) in try context.store.headers() }
+        var listing = context.run { () throws(StoreError) in try context.store.headers() }
+        listing.items = listing.items.filter { range.contains($0.startedAt) }
         // Journal sessions show their entries' tags and moods, which only the full file holds.
         var journals: [String: HistoryReport.JournalNote] = [:]
         for header in listing.items where header.flowID == "journal" {
