@@ -53,6 +53,26 @@ struct JournalConveniencesTests {
         expectOneLineError(both, status: 2, mentioning: "--no-save keeps nothing")
     }
 
+    @Test func anEncryptedUsersQuickEntryIsEncryptedLikeTheRest() throws {
+        let data = try Groundwork.makeDataDir()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let passphrase = "a long blue kettle"
+        #expect(try EncryptionTests.run(["encrypt"], data: data, passphrase: passphrase).status == 0)
+        let saved = try EncryptionTests.run(["journal", "the lighthouse keeper's notebook"], data: data, passphrase: passphrase)
+        #expect(saved.status == 0, "stderr: \(saved.stderr)")
+        let files = Groundwork.sessionFiles(data)
+        #expect(files.count == 1)
+        for file in files {
+            let bytes = try #require(FileManager.default.contents(atPath: file))
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("lighthouse"))
+        }
+        let found = try EncryptionTests.run(["search", "notebook lighthouse"], data: data, passphrase: passphrase)
+        #expect(found.stdout.contains("the lighthouse keeper's notebook"), "\(found.stdout) \(found.stderr)")
+        let locked = try EncryptionTests.run(["journal", "another line"], data: data, passphrase: nil)
+        #expect(locked.status != 0)
+        #expect(Groundwork.sessionFiles(data).count == 1, "nothing saved without the passphrase")
+    }
+
     @Test(arguments: [("UK", "116 123"), ("US", "988"), ("AU", "13 11 14")])
     func aQuickEntryTheSafetyNetCatchesShowsTheCrisisLinesAndSavesNothing(_ country: String, _ line: String) throws {
         let ana = try Person()
