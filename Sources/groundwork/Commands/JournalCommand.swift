@@ -12,7 +12,9 @@ struct JournalCommand: ParsableCommand {
         discussion: """
             With words after it, saves them as one journal entry and prints its reflective reply, without \
             the coach's questions: groundwork journal "a long day, but #calm". The safety net reads the \
-            entry first; if it finds signs of risk it shows the crisis lines and saves nothing. \
+            entry first; if it finds signs of risk it shows the crisis lines (--country) and saves nothing. \
+            The reply goes to stdout, "Saved to your journal." to stderr.
+
             With --no-save through a pipe, stdout holds exactly one reply line per input line.
             """)
 
