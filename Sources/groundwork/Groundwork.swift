@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GroundworkCore
 
 /// The `groundwork` command: a coach that lives in the terminal.
 @main
@@ -12,6 +13,7 @@ struct Groundwork: AsyncParsableCommand {
             Exit statuses: 0 ok, 1 failure, 2 usage, 3 your data is in use by another groundwork, \
             4 a saved session cannot be read.
             """,
+        version: GroundworkVersion.current,
         subcommands: [
             HomeCommand.self, StartCommand.self, ResumeCommand.self, JournalCommand.self, GroupCommand.self,
             HistoryCommand.self, SummaryCommand.self, ExportCommand.self, ForgetCommand.self, DoctorCommand.self,

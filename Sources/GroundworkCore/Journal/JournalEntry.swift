@@ -45,10 +45,19 @@ public struct JournalEntry: Sendable, Hashable {
         self.init(answer.raw)
     }
 
-    /// Whether the entry holds `query`, ignoring case (an empty query matches nothing).
+    /// Whether the entry holds every word of `query`, in any order, ignoring case ("manager
+    /// deadline" finds "the deadline my Manager set"); a word may be part of a longer one. A query
+    /// without words matches nothing.
     public func matches(_ query: String) -> Bool {
-        let needle = query.lowercased()
-        return !needle.isEmpty && raw.lowercased().contains(needle)
+        let words = JournalEntry.queryWords(query)
+        guard !words.isEmpty else { return false }
+        let haystack = raw.lowercased()
+        return words.allSatisfy { haystack.contains($0) }
+    }
+
+    /// The words of a search query, lowercased: split at spaces, tabs and line breaks.
+    public static func queryWords(_ query: String) -> [String] {
+        query.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
     }
 
     /// `raw` without leading and trailing spaces, tabs and line breaks.

@@ -4,10 +4,8 @@
 /// session can be rebuilt from its seed and inputs (`replay`), which is also how `back` works.
 public struct Engine: Sendable {
     public let library: ScriptLibrary
-    /// Ask nodes per flow, called flows included, for "question 4 of 12".
-    let questionTotals: [String: Int]
-    /// Ask nodes in each loop's body (key: flow id + "/" + loop node id), called flows included.
-    let loopQuestions: [String: Int]
+    /// Questions ahead of every node, for progress that does not grow (`QuestionCount`).
+    let questionCount: QuestionCount
 
     /// Most nodes one step may run without stopping at a question.
     public static let maxNodesPerStep = 1_000
@@ -16,38 +14,7 @@ public struct Engine: Sendable {
 
     public init(library: ScriptLibrary) {
         self.library = library
-        var totals: [String: Int] = [:]
-        for id in library.flows.keys {
-            totals[id] = Engine.countQuestions(id, library: library, depth: 0)
-        }
-        self.questionTotals = totals
-        var loops: [String: Int] = [:]
-        for flow in library.flows.values {
-            for node in flow.nodes.values {
-                guard case .loop(let loop) = node.kind else { continue }
-                loops[flow.id + "/" + node.id] = Engine.countBodyQuestions(loop, loopNode: node.id, in: flow, library: library)
-            }
-        }
-        self.loopQuestions = loops
-    }
-
-    /// Questions a loop's body asks in one pass: ask nodes reachable from its start without
-    /// passing back through the loop node.
-    private static func countBodyQuestions(_ loop: Loop, loopNode: String, in flow: Flow, library: ScriptLibrary) -> Int {
-        var seen: Set<String> = [loopNode]
-        var pending = [loop.body]
-        var total = 0
-        while let id = pending.popLast() {
-            guard !seen.contains(id), let node = flow.nodes[id] else { continue }
-            seen.insert(id)
-            switch node.kind {
-            case .ask: total += 1
-            case .call(let callee): total += countQuestions(callee, library: library, depth: 1)
-            default: break
-            }
-            pending += FlowValidator.successors(of: node)
-        }
-        return total
+        self.questionCount = QuestionCount(library: library)
     }
 
     /// Starts `flowID`: runs up to the first question (or the end) and returns the state and events.
@@ -138,20 +105,6 @@ public struct Engine: Sendable {
             events.append(contentsOf: next.events)
         }
         return Step(state: state, events: events)
-    }
-
-    /// Ask nodes reachable in `flowID` through its nodes and the flows it calls.
-    private static func countQuestions(_ flowID: String, library: ScriptLibrary, depth: Int) -> Int {
-        guard depth <= maxCallDepth, let flow = library.flows[flowID] else { return 0 }
-        var total = 0
-        for node in flow.nodes.values {
-            switch node.kind {
-            case .ask: total += 1
-            case .call(let callee): total += countQuestions(callee, library: library, depth: depth + 1)
-            default: break
-            }
-        }
-        return total
     }
 }
 

@@ -2,7 +2,8 @@ extension Event {
     /// The exact lines the plain (non-terminal) mode prints for this event; golden transcripts are
     /// written in these lines, and the terminal renderer adds colour and wrapping on top.
     ///
-    /// - A question: its progress on a line of its own first ("(question 4 of 12)"), then the
+    /// - A question: its progress on a line of its own first ("(question 4 of 12)", "(task 3 · about
+    ///   12 questions left)"; see `Progress.text`), then the
     ///   question, then its options ("  1. Health"), then its hint ("  (1 = drained … 5 = full)").
     /// - Notices in parentheses: "(Skipped.)". The next step as "Next step: …".
     /// - The safety message followed by its three numbered choices.
@@ -13,7 +14,7 @@ extension Event {
             return Event.lines(text)
         case .ask(let prompt):
             var lines: [String] = []
-            if let progress = prompt.progress { lines.append("(question \(progress.index) of \(progress.total))") }
+            if let progress = prompt.progress { lines.append("(\(progress.text))") }
             lines.append(contentsOf: Event.lines(prompt.text))
             for (index, option) in prompt.options.enumerated() { lines.append("  \(index + 1). \(option)") }
             if let hint = prompt.hint { lines.append("  (\(hint))") }

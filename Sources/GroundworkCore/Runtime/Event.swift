@@ -51,13 +51,45 @@ public struct Prompt: Sendable, Hashable, Codable {
     }
 }
 
-/// Position in a flow's questions.
+/// Where a question stands in its flow, computed from the flow's graph so that it never grows as
+/// a loop repeats: "question 4 of 12" when the rest of the flow is known, "task 3 · about 12
+/// questions left" inside a loop, "about 29 questions left" before one.
 public struct Progress: Sendable, Hashable, Codable {
-    public var index: Int
-    public var total: Int
+    /// A loop pass: what the loop calls one (`item:`) and its number from 1.
+    public struct Pass: Sendable, Hashable, Codable {
+        public var name: String
+        public var number: Int
 
-    public init(index: Int, total: Int) {
+        public init(name: String, number: Int) {
+            self.name = name
+            self.number = number
+        }
+    }
+
+    /// This question's number among the questions finished so far, from 1.
+    public var index: Int
+    /// `index` plus the questions after this one on the longest way to the end; never grows.
+    public var total: Int
+    /// The loop pass the question belongs to; nil outside loops.
+    public var pass: Pass?
+    /// Whether `total` is an estimate: a loop lies ahead, or the question is inside one.
+    public var estimated: Bool
+
+    public init(index: Int, total: Int, pass: Pass? = nil, estimated: Bool = false) {
         self.index = index
-        self.total = total
+        self.total = max(index, total)
+        self.pass = pass
+        self.estimated = estimated || pass != nil
+    }
+
+    /// Questions left, this one included.
+    public var left: Int { total - index + 1 }
+
+    /// The progress in words, as plain output and the terminal show it (without parentheses).
+    public var text: String {
+        guard estimated else { return "question \(index) of \(total)" }
+        let count = "about \(left) \(left == 1 ? "question" : "questions") left"
+        guard let pass else { return count }
+        return "\(pass.name) \(pass.number) · " + count
     }
 }

@@ -358,7 +358,6 @@ struct Interpreter {
                 let holds = passes < loop.maxPasses && evaluate(loop.condition, at: node.location).isTruthy
                 if holds {
                     state.loopPasses[key] = passes + 1
-                    if passes >= 1 { state.questionsAdded += engine.loopQuestions[key] ?? 0 }
                     trace.append("node '\(nodeID)' (loop): '\(Evaluator.source(loop.condition))' held, pass \(passes + 1)")
                     next = loop.body
                 } else {
@@ -486,13 +485,6 @@ struct Interpreter {
                       progress: progress, nodeID: node.id)
     }
 
-    private var progress: Progress? {
-        let base = engine.questionTotals[state.flowID] ?? 0
-        guard base >= 2 else { return nil }
-        let total = base + state.questionsAdded
-        return Progress(index: min(state.questionsDone + 1, total), total: total)
-    }
-
     /// The flow, node and question the session waits at.
     private func currentQuestion() -> (Flow, Node, Question)? {
         guard let nodeID = state.cursor.node else { return nil }
@@ -519,8 +511,9 @@ struct Interpreter {
     private func templateContext() -> [String: Value] {
         var context = state.variables
         let progress = self.progress
-        context["progress.index"] = .number(Double(progress?.index ?? min(state.questionsDone + 1, max(1, (engine.questionTotals[state.flowID] ?? 1) + state.questionsAdded))))
-        context["progress.total"] = .number(Double(progress?.total ?? (engine.questionTotals[state.flowID] ?? 0) + state.questionsAdded))
+        context["progress.index"] = .number(Double(progress?.index ?? state.questionsDone + 1))
+        context["progress.total"] = .number(Double(progress?.total ?? state.questionsDone + 1))
+        context["progress.left"] = .number(Double(progress?.left ?? 1))
         context["flow.title"] = .string(library.flows[state.cursor.flowID]?.title ?? "")
         return context
     }

@@ -40,8 +40,8 @@ public struct SessionState: Sendable, Hashable, Codable {
     public var questionsDone: Int = 0
     /// The variables handed to `Engine.start`, so a replay starts exactly the same way.
     public var startVariables: [String: Value] = [:]
-    /// Questions added to the progress total by loop passes after the first (each pass asks its
-    /// body's questions again), so "question N of M" grows with the loop instead of overflowing.
+    /// No longer read or changed: progress is computed from the flow (`Progress`). Kept so session
+    /// files written before keep their shape.
     public var questionsAdded: Int = 0
     /// The reflective question a `reflect` node asked and now waits on; the next line answers it.
     public var waitingReflection: String?

@@ -243,12 +243,23 @@ public struct Loop: Sendable {
     public var maxPasses: Int
     /// Variable holding the number of completed passes.
     public var counter: String?
+    /// What one pass is called in the progress line (`item:`, e.g. "task" for "task 3"); "round" when nil.
+    public var item: String?
+    /// About how many passes to expect (`expect:`, default 1), so the progress line can say how many
+    /// questions are left before the passes are made.
+    public var expectedPasses: Int
 
-    public init(condition: Expression, body: String, maxPasses: Int = 20, counter: String? = nil) {
+    /// What a pass is called when the loop does not say.
+    public static let defaultItem = "round"
+
+    public init(condition: Expression, body: String, maxPasses: Int = 20, counter: String? = nil,
+                item: String? = nil, expectedPasses: Int = 1) {
         self.condition = condition
         self.body = body
         self.maxPasses = maxPasses
         self.counter = counter
+        self.item = item
+        self.expectedPasses = expectedPasses
     }
 }
 

@@ -510,7 +510,7 @@ struct FlowLoader {
 
     private mutating func loop(id: String, _ body: YAMLNode) -> Loop? {
         guard mapping(body, for: "loop") != nil else { return nil }
-        checkKeys(body, allowed: ["while", "do", "max", "counter"])
+        checkKeys(body, allowed: ["while", "do", "max", "counter", "item", "expect"])
         let condition = required(body, "while").flatMap { expression($0, for: "while") }
         let doNode = required(body, "do")
         let target = doNode.flatMap { nodeReference($0, for: "do") }
@@ -519,6 +519,8 @@ struct FlowLoader {
         var loop = Loop(condition: condition, body: target)
         if let n = body["max"], let v = int(n, for: "max", minimum: 1) { loop.maxPasses = v }
         if let n = body["counter"] { loop.counter = variableName(n, for: "counter") }
+        if let n = body["expect"], let v = int(n, for: "expect", minimum: 1) { loop.expectedPasses = v }
+        if let n = body["item"] { loop.item = string(n, for: "item") }
         return loop
     }
 

@@ -2,7 +2,7 @@
 /// come back, and variables that are read but never given a value.
 enum FlowValidator {
     /// Names the engine gives every flow.
-    static let engineNames: Set<String> = ["user", "flow.title", "progress.index", "progress.total"]
+    static let engineNames: Set<String> = ["user", "flow.title", "progress.index", "progress.total", "progress.left"]
     /// Prefixes of names the engine gives every flow (`summary.text`, `next_step.id`, `followup.text`, …).
     static let enginePrefixes = ["summary.", "next_step.", "followup."]
     /// Prefixes that look like engine or score context: an unknown name with one is a warning, not an error.

@@ -45,7 +45,7 @@ public enum ExportReport {
             if let summary = record.summary {
                 out += "### Summary\n\n"
                 if !summary.text.isEmpty { out += summary.text.trimmingTrailingNewlines() + "\n\n" }
-                if let step = summary.nextStepText ?? summary.nextStepID { out += "**Next step:** \(step)\n\n" }
+                if let step = summary.nextStepText ?? summary.nextStepID.map(Headline.words) { out += "**Next step:** \(step)\n\n" }
             }
             if !record.safetyEvents.isEmpty {
                 out += "*The safety net was shown \(record.safetyEvents.count) time\(record.safetyEvents.count == 1 ? "" : "s") in this session.*\n\n"

@@ -14,7 +14,7 @@ public enum FollowThrough {
     /// The commitment `header`'s session ended with (no age yet); nil unless it completed with one.
     public static func commitment(of header: SessionHeader) -> Commitment? {
         guard header.status == .completed else { return nil }
-        let title = header.flowTitle.isEmpty ? header.flowID : header.flowTitle
+        let title = Headline.flowWords(title: header.flowTitle, id: header.flowID)
         if let intention = header.intention, !intention.isEmpty {
             return Commitment(sessionID: header.id, kind: .intention, text: intention, flowTitle: title, ageDays: 0)
         }

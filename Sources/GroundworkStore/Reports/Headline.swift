@@ -30,12 +30,25 @@ public enum Headline {
         case .completed:
             if let intention = header.intention, !intention.isEmpty { return "intention: “\(FollowThrough.short(intention, limit: 40))”" }
             if let step = header.nextStepText, !step.isEmpty { return "next step: \(FollowThrough.short(step))" }
-            if let step = header.nextStepID { return "next step: \(step)" }
+            if let step = header.nextStepID { return "next step: \(Headline.words(step))" }
             return "completed"
         case .active:
             return header.answerCount == 1 ? "in progress, 1 answer" : "in progress, \(header.answerCount) answers"
         case .abandoned:
             return "left after \(header.answerCount) answer\(header.answerCount == 1 ? "" : "s")"
         }
+    }
+
+    /// An id in words for reports, when its text is missing: "an-hour-of-presence" → "an hour of
+    /// presence". Reports show what a person would say, never an internal id.
+    public static func words(_ id: String) -> String {
+        id.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).joined(separator: " ")
+    }
+
+    /// The flow's title, or its id in words with a capital when the file recorded none ("Career checkin").
+    public static func flowWords(title: String, id: String) -> String {
+        guard title.isEmpty else { return title }
+        let words = Headline.words(id)
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

@@ -54,7 +54,7 @@ public enum HistoryReport {
                 let followUp = Headline.followUp(header).map { $0 + " · " } ?? ""
                 result = followUp + note.text + (header.status == .completed ? "" : " (\(Headline.result(header)))")
             }
-            return [header.startedAt.shortUTC, header.id, header.flowTitle.isEmpty ? header.flowID : header.flowTitle,
+            return [header.startedAt.shortUTC, header.id, Headline.flowWords(title: header.flowTitle, id: header.flowID),
                     header.status.rawValue, result]
         }
         let titles = ["DATE (UTC)", "SESSION", "FLOW", "STATUS", "RESULT"]

@@ -18,7 +18,7 @@ public enum SummaryReport {
     }
 
     static func title(_ record: SessionRecord) -> String {
-        record.flowTitle.isEmpty ? record.flowID : record.flowTitle
+        Headline.flowWords(title: record.flowTitle, id: record.flowID)
     }
 
     /// "Last time (2026-08-01 10:00 UTC): exposure 55 (gradient 2)."
@@ -43,7 +43,7 @@ public enum SummaryReport {
         }
         if !summary.text.isEmpty { out += summary.text.trimmingTrailingNewlines() + "\n\n" }
         if let comparison = comparison(record, previous: previous) { out += comparison + "\n\n" }
-        if let step = summary.nextStepText ?? summary.nextStepID { out += "Next step: \(step)\n" }
+        if let step = summary.nextStepText ?? summary.nextStepID.map(Headline.words) { out += "Next step: \(step)\n" }
         return out
     }
 
@@ -60,7 +60,7 @@ public enum SummaryReport {
             for (name, value) in summary.scores.sorted(by: { $0.key < $1.key }) { out += "- \(name): \(value.text)\n" }
             out += "\n"
         }
-        if let step = summary.nextStepText ?? summary.nextStepID {
+        if let step = summary.nextStepText ?? summary.nextStepID.map(Headline.words) {
             out += "## Next step\n\n\(step)\n"
         }
         return out

@@ -60,8 +60,8 @@ public final class Renderer {
         if let progress = prompt.progress, !lines.isEmpty {
             lines = lines.dropFirst()
             // On a terminal the progress line is quiet decoration; in plain output it stays as Core prints it.
-            out += decorate ? finish("question \(progress.index) of \(progress.total)", style: .dim)
-                            : "(question \(progress.index) of \(progress.total))\n"
+            out += decorate ? finish(progress.text, style: .dim)
+                            : "(\(progress.text))\n"
         }
         let tail = prompt.options.count + (prompt.hint == nil ? 0 : 1)
         let questionLines = max(1, lines.count - tail)

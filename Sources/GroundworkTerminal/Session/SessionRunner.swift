@@ -98,7 +98,7 @@ public final class SessionRunner {
             try persistence.save(state, [])
             renderer.notice("saved")
         case .summary:
-            renderer.message(Self.summaryText(of: state))
+            renderer.message(Self.summaryText(of: state, engine: engine))
         case .why:
             renderer.message(Self.whyText(of: state))
         case .whyDetail:
@@ -153,11 +153,12 @@ public final class SessionRunner {
         return lines.joined(separator: "\n")
     }
 
-    /// The `/summary` text: the summary once the flow is done, else the answers so far.
-    static func summaryText(of state: SessionState) -> String {
+    /// The `/summary` text: the summary once the flow is done, else the answers so far, each in
+    /// words (a choice by its option's label, not the number typed).
+    static func summaryText(of state: SessionState, engine: Engine) -> String {
         if let summary = state.summary { return summary.text }
         guard !state.answers.isEmpty else { return "no answers yet" }
-        return (["Your answers so far:"] + state.answers.map { "- \($0.question) \($0.raw)" }).joined(separator: "\n")
+        return (["Your answers so far:"] + state.answers.map { "- \($0.question) \(engine.answerWords($0))" }).joined(separator: "\n")
     }
 }
 

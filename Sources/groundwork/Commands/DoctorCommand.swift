@@ -1,4 +1,5 @@
 import ArgumentParser
+import GroundworkCore
 import GroundworkStore
 
 /// `groundwork doctor`: find session files that cannot be read, and move them aside.
@@ -19,6 +20,7 @@ struct DoctorCommand: AsyncParsableCommand {
         let writer = fix ? context.lockForWriting() : nil
         let checkup = context.run { () throws(StoreError) in try context.store.checkup() }
         let count = context.run { () throws(StoreError) in try context.store.sessionFileNames().count }
+        StoreContext.output("groundwork \(GroundworkVersion.current)\n")
         StoreContext.output("data: \(context.location.userFolder(context.user))\n")
         StoreContext.output("\(count - checkup.unreadable.count) of \(count) session file\(count == 1 ? "" : "s") readable\n")
         for file in checkup.unreadable { StoreContext.output("unreadable: \(file.path): \(file.reason)\n") }

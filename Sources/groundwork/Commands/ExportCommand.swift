@@ -6,7 +6,7 @@ import GroundworkStore
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export all of your sessions as Markdown or JSON, to stdout or a file (written 0600)."
+        abstract: "Export your sessions (all, or those --from/--to name) as Markdown or JSON, to stdout or a file (written 0600)."
     )
 
     /// Output formats.
@@ -20,9 +20,13 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of stdout.")
     var output: String?
 
+    @OptionGroup var dates: DateOptions
+
     func run() async throws {
+        let range = try dates.range()
         let context = StoreContext(options)
-        let listing = context.run { () throws(StoreError) in try context.store.loadAll() }
+        var listing = context.run { () throws(StoreError) in try context.store.loadAll() }
+        listing.items = listing.items.filter { range.contains($0.startedAt) }
         context.warn(listing.unreadable)
         let text = context.run { () throws(StoreError) in
             try ExportReport.render(listing.items, user: context.user.rawValue, format: format == .md ? .md : .json)

@@ -16,9 +16,14 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
+    @OptionGroup var dates: DateOptions
+
     func run() async throws {
+        let range = try dates.range()
         let context = StoreContext(options)
-        let listing = context.run { () throws(StoreError) in try context.store.headers() }
+        var listing = context.run { () throws(StoreError) in try context.store.headers() }
+        let all = listing.items.count
+        listing.items = listing.items.filter { range.contains($0.startedAt) }
         // Journal sessions show their entries' tags and moods, which only the full file holds.
         var journals: [String: HistoryReport.JournalNote] = [:]
         for header in listing.items where header.flowID == "journal" {
@@ -29,6 +34,9 @@ struct HistoryCommand: AsyncParsableCommand {
         switch format {
         case .text:
             context.warn(listing.unreadable)
+            if listing.items.isEmpty, all > 0 {
+                return StoreContext.output("No sessions in those days (\(all) in all); try a wider --from or --to.\n")
+            }
             StoreContext.output(HistoryReport.text(listing.items, journals: journals))
         case .json:
             StoreContext.output(escaped: HistoryReport.json(listing.items, unreadable: listing.unreadable, journals: journals))

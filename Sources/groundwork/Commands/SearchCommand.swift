@@ -7,10 +7,13 @@ struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find journal entries and written answers across your sessions (ignoring case).",
-        discussion: "Each match is one line: the session's start (UTC), its flow, and the entry with its #tags and mood."
+        discussion: """
+            An entry matches when it holds every word of TEXT, in any order, ignoring case. Each match is one \
+            line: the session's start (UTC), its flow, and the entry with its #tags and mood.
+            """
     )
 
-    @Argument(help: "The text to look for.")
+    @Argument(help: "The words to look for: an entry must hold all of them.")
     var text: String
 
     @Option(help: "Only sessions of this flow, e.g. 'journal'.")
@@ -19,6 +22,8 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Only entries carrying this #tag.")
     var tag: String?
 
+    @OptionGroup var dates: DateOptions
+
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
@@ -26,12 +31,14 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let range = try dates.range()
         let context = StoreContext(options)
         let listing = context.run { () throws(StoreError) in try context.store.loadAll() }
         context.warn(listing.unreadable)
+        let records = listing.items.filter { range.contains($0.startedAt) }
         let query = JournalEntry.trimmed(text)
         let wanted = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
-        let hits = SearchCommand.hits(in: listing.items, query: query, flow: flow, tag: wanted)
+        let hits = SearchCommand.hits(in: records, query: query, flow: flow, tag: wanted)
         StoreContext.output(hits.isEmpty ? "No entries match '\(query)'.\n" : hits.map { $0 + "\n" }.joined())
     }
 

@@ -27,8 +27,18 @@ import Testing
         ("Élodie called", "élodie", true),
         ("nothing here", "manager", false),
         ("anything", "", false),
+        ("anything", "  \t ", false),
+        // Every word of the query, in any order, each anywhere in the entry.
+        ("the deadline my Manager set", "manager deadline", true),
+        ("the deadline my manager set", "manager  deadline\t", true),
+        ("my manager was kind", "manager deadline", false),
+        ("talked to my manager", "talked manager", true),
+        ("talked to my manager", "to my manager talked", true),
+        ("managers everywhere", "manager", true),
+        ("deadlines and more deadlines", "deadline deadline", true),
+        ("Élodie's deadline", "DEADLINE élodie", true),
     ])
-    func searchIgnoresCase(_ raw: String, _ query: String, _ expected: Bool) {
+    func searchMatchesEveryWordIgnoringCase(_ raw: String, _ query: String, _ expected: Bool) {
         #expect(JournalEntry(raw).matches(query) == expected)
     }
 

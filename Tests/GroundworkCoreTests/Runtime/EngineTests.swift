@@ -92,7 +92,7 @@ extension RuntimeTests {
             #expect(third.state.variables["years"] == .number(-1)) // nothing saved
             #expect(third.state.answers.isEmpty)
             #expect(third.state.reasks == 0)
-            #expect(third.lines.contains("(question 2 of 3)"))
+            #expect(third.lines.contains("(question 2 of 2)")) // the skipped sector question is no longer ahead
         }
 
         @Test func givingUpWithoutOnGiveUpGoesToNext() throws {
@@ -174,23 +174,79 @@ extension RuntimeTests {
         @Test func loopRunsItsBodyWhileTheConditionHoldsAndCountsPasses() throws {
             let engine = F.engine(Self.loopFlow(maxPasses: 8))
             let start = try engine.start(flow: "loop", seed: 0)
-            #expect(start.events.first == .ask(Prompt(text: "Task 0?", kind: .text, progress: Progress(index: 1, total: 2), nodeID: "name")))
+            #expect(start.events.first == .ask(Prompt(text: "Task 0?", kind: .text, progress: Progress(index: 1, total: 2, pass: .init(name: "round", number: 1)), nodeID: "name")))
             let end = F.run(engine, start, ["write", "y", "review", "no"])
             #expect(end.events.first == .say("2 tasks: write review"))
             #expect(end.state.loopPasses.isEmpty)
         }
 
-        @Test func progressTotalGrowsWithEachLoopPass() throws {
+        @Test func progressInsideALoopCountsDownAndNamesThePass() throws {
             let engine = F.engine(Self.loopFlow(maxPasses: 8))
             var step = try engine.start(flow: "loop", seed: 0)
-            var seen: [GroundworkCore.Progress?] = []
+            var seen: [String] = []
+            if case .ask(let prompt)? = step.events.last, let progress = prompt.progress { seen.append(progress.text) }
             for input in ["write", "y", "review", "y", "plan"] {
                 step = engine.step(step.state, .line(input))
-                if case .ask(let prompt)? = step.events.last { seen.append(prompt.progress) }
+                if case .ask(let prompt)? = step.events.last, let progress = prompt.progress { seen.append(progress.text) }
             }
-            // Pass 1 asks 2 of the 2 counted questions; each later pass adds its body's 2 questions.
-            #expect(seen == [Progress(index: 2, total: 2), Progress(index: 3, total: 4), Progress(index: 4, total: 4),
-                             Progress(index: 5, total: 6), Progress(index: 6, total: 6)])
+            // One pass expected (the default): each pass counts its own two questions, never more.
+            #expect(seen == ["round 1 · about 2 questions left", "round 1 · about 1 question left",
+                             "round 2 · about 2 questions left", "round 2 · about 1 question left",
+                             "round 3 · about 2 questions left", "round 3 · about 1 question left"])
+        }
+
+        /// ask "role" → loop (item "task", expect 3) over name → more_q → ask "last" → end.
+        static let expectingFlow = F.flow("expect", start: "role", [
+            F.ask("role", "Role?", .text(minLength: 0), save: "role", next: "tasks"),
+            F.node("tasks", .loop(Loop(condition: F.v("more"), body: "name", counter: "count", item: "task", expectedPasses: 3)),
+                   next: "last"),
+            F.ask("name", "Task?", .text(minLength: 0), save: "task", next: "more_q"),
+            F.ask("more_q", "Another?", .yesno, save: "more", next: "tasks"),
+            F.ask("last", "Last?", .text(minLength: 0), save: "last", next: "done"),
+            F.end("done", "Done."),
+        ], variables: [F.variable("more", .bool, .bool(true))])
+
+        @Test func progressBeforeALoopIsAnEstimateAndAfterItACountThatDoesNotGrow() throws {
+            let engine = F.engine(Self.expectingFlow)
+            var step = try engine.start(flow: "expect", seed: 0)
+            var seen: [String] = []
+            if case .ask(let prompt)? = step.events.last, let progress = prompt.progress { seen.append(progress.text) }
+            for input in ["baker", "bread", "y", "cakes", "y", "orders", "y", "books", "n"] {
+                step = engine.step(step.state, .line(input))
+                if case .ask(let prompt)? = step.events.last, let progress = prompt.progress { seen.append(progress.text) }
+            }
+            #expect(seen == [
+                "about 8 questions left",
+                "task 1 · about 7 questions left", "task 1 · about 6 questions left",
+                "task 2 · about 5 questions left", "task 2 · about 4 questions left",
+                "task 3 · about 3 questions left", "task 3 · about 2 questions left",
+                // A fourth task the person chose to add: its own questions, not a growing total.
+                "task 4 · about 3 questions left", "task 4 · about 2 questions left",
+                "question 10 of 10",
+            ])
+        }
+
+        @Test func progressTotalOnlyShrinksWhenABranchSkipsQuestions() throws {
+            let engine = F.engine(Self.checkin)
+            var step = try engine.start(flow: "checkin", seed: 0)
+            var seen: [GroundworkCore.Progress?] = []
+            if case .ask(let prompt)? = step.events.last { seen.append(prompt.progress) }
+            step = engine.step(step.state, .line("5"))
+            if case .ask(let prompt)? = step.events.last { seen.append(prompt.progress) }
+            #expect(seen == [Progress(index: 1, total: 3), Progress(index: 2, total: 3)])
+            #expect(seen.allSatisfy { $0?.estimated == false })
+        }
+
+        @Test(arguments: [
+            (Progress(index: 4, total: 12), "question 4 of 12"),
+            (Progress(index: 12, total: 12), "question 12 of 12"),
+            (Progress(index: 3, total: 2), "question 3 of 3"),
+            (Progress(index: 1, total: 29, estimated: true), "about 29 questions left"),
+            (Progress(index: 5, total: 5, estimated: true), "about 1 question left"),
+            (Progress(index: 10, total: 21, pass: .init(name: "task", number: 3)), "task 3 · about 12 questions left"),
+        ])
+        func progressInWords(progress: GroundworkCore.Progress, text: String) {
+            #expect(progress.text == text)
         }
 
         @Test func loopStopsAtMaxPasses() throws {

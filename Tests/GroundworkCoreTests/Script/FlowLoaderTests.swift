@@ -13,6 +13,15 @@ struct FlowLoaderTests {
            a: {say: Hi, next: b}
            b: {end: Bye}
          """, ["f.yaml:3:1: error: unknown key 'titel'; did you mean 'title'?"]),
+        ("a loop expecting no passes", """
+         id: f
+         title: F
+         start: l
+         nodes:
+           l: {loop: {while: "true", do: a, expect: 0, item: task}, next: b}
+           a: {ask: "A?", next: l}
+           b: {end: Bye}
+         """, ["f.yaml:5:44: error: 'expect' must be 1 or more, found '0'"]),
         ("unknown node key", """
          id: f
          title: F

@@ -192,6 +192,7 @@ struct ScriptLibraryTests {
         #expect(reflect.ruleSet == "listening" && reflect.source == nil)
         guard case .loop(let loop)? = flow.nodes["tasks_loop"]?.kind else { Issue.record("loop"); return }
         #expect(loop.body == "task_name" && loop.maxPasses == 8 && loop.counter == "task_count")
+        #expect(loop.item == "task" && loop.expectedPasses == 3)
         #expect(flow.nodes["tasks_loop"]?.next == "after")
         guard case .call("other-flow")? = flow.nodes["sub"]?.kind else { Issue.record("sub"); return }
         guard case .end(.some(.inline(let bye)))? = flow.nodes["done"]?.kind else { Issue.record("done"); return }
@@ -282,7 +283,7 @@ struct ScriptLibraryTests {
             reflect: listening
             next: tasks_loop
           tasks_loop:
-            loop: {while: "len(task_names) < 8 and more", do: task_name, max: 8, counter: task_count}
+            loop: {while: "len(task_names) < 8 and more", do: task_name, max: 8, counter: task_count, item: task, expect: 3}
             next: after
           task_name:
             ask: "Name a task, or leave it empty."

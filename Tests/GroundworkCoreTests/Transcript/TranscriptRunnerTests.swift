@@ -65,26 +65,26 @@ struct TranscriptRunnerTests {
         user: ana
         ---
         Hello ana.
-        (question 1 of 4)
+        (about 4 questions left)
         Energy this week?
           (1 = drained … 5 = full)
         > 6
         Please give a whole number from 1 to 5.
-        (question 1 of 4)
+        (about 4 questions left)
         Energy this week?
           (1 = drained … 5 = full)
         > 2
-        (question 2 of 4)
+        (round 1 · about 3 questions left)
         Task 2: what took your time?
         > reports
-        (question 3 of 4)
+        (round 1 · about 2 questions left)
         Another?
           (yes or no)
         > yep
-        (question 4 of 6)
+        (round 2 · about 3 questions left)
         Task 4: what took your time?
         > meetings
-        (question 5 of 6)
+        (round 2 · about 2 questions left)
         Another?
           (yes or no)
         > no

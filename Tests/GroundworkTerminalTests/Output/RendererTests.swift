@@ -20,6 +20,15 @@ import Testing
         #expect(renderer.format(Self.question) == "question 4 of 12\nWhich sector do you\nwork in these days?\n  1. Health\n  2. Finance\n")
     }
 
+    @Test func aLoopsProgressIsShownInItsOwnWords() {
+        let prompt = Prompt(text: "Task 3?", kind: .text, progress: Progress(index: 10, total: 21, pass: .init(name: "task", number: 3)),
+                            nodeID: "task_name")
+        let plain = Renderer(output: BufferOutput(), color: false, width: nil, decorate: false)
+        #expect(plain.format(.ask(prompt)) == "(task 3 · about 12 questions left)\nTask 3?\n")
+        let terminal = Renderer(output: BufferOutput(), color: false, width: 80, decorate: true)
+        #expect(terminal.format(.ask(prompt)) == "task 3 · about 12 questions left\nTask 3?\n")
+    }
+
     @Test func colourOnlyWhenAsked() {
         let plain = Renderer(output: BufferOutput(), color: false, width: 80, decorate: true)
         let coloured = Renderer(output: BufferOutput(), color: true, width: 80, decorate: true)
