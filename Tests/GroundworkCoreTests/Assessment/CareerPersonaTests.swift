@@ -217,7 +217,8 @@ enum Personas {
         #expect(scores["tasks.name"] == .list(persona.tasks.map { .string($0.0) }))
         #expect(summary.nextStepID == expected.nextStep)
         #expect(!(summary.nextStepText ?? "").isEmpty)
-        #expect(summary.text.contains("Your exposure: \(Int(expected.score)) out of 100 (\(expected.band))."))
+        #expect(summary.text.contains("Your exposure score: \(Int(expected.score)) out of 100. "))
+        #expect(summary.text.contains("(ILO band: \(expected.band))"))
     }
 }
 

@@ -33,7 +33,8 @@ import Testing
     @Test func summaryShowsEveryPart() throws {
         let text = try #require(try Self.prompts().render("career/summary", variables(trend: "▂▅▇ (20, 45)")))
         // 30 + 30 = 60 → 50/50; beta 0.5 → 50; mean 0.5 → gradient 3
-        #expect(text.hasPrefix("Your exposure: 50 out of 100 (gradient 3).\n"))
+        #expect(text.hasPrefix("Your exposure score: 50 out of 100. "))
+        #expect(text.contains("(ILO band: gradient 3)\n"))
         #expect(text.contains("Your task shares added up to 60 percent, so each was scaled to make 100."))
         #expect(text.contains("  ██████████░░░░░░░░░░  50%  letters: a chatbot alone could halve the time\n"))
         #expect(text.contains("  - letters: 50% of your week; a chatbot alone could halve the time\n"))

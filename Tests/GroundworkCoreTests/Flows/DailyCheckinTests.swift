@@ -75,7 +75,7 @@ import Testing
         var session = try ReflectionSession(id, variables: ReflectionSession.latest(score: 47, band: "gradient 2", date: "2026-10-30", ageDays: 24))
         session.answer(answers)
         let summary = try #require(session.summary)
-        #expect(summary.contains("Your exposure to AI at your last career check-in (2026-10-30): 47 out of 100, gradient 2."))
+        #expect(summary.contains("Your exposure to AI at your last career check-in (2026-10-30): an exposure score of 47 out of 100 (ILO band: gradient 2)."))
         #expect(!summary.contains("days ago"))
     }
 
@@ -85,7 +85,7 @@ import Testing
         var session = try ReflectionSession(id, variables: ReflectionSession.latest(score: 63, band: "gradient 3", date: "2026-05-01", ageDays: 206))
         session.answer(answers)
         let summary = try #require(session.summary)
-        #expect(summary.contains("63 out of 100, gradient 3."))
+        #expect(summary.contains("63 out of 100 (ILO band: gradient 3)."))
         #expect(summary.contains("That was 206 days ago"))
     }
 

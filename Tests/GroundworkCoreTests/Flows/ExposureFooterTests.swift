@@ -14,7 +14,7 @@ import Testing
             "latest.exposure.score": .number(42), "latest.exposure.band": .string("gradient 2"),
             "latest.date": .string("2026-10-01"), "latest.age_days": .number(53),
         ])
-        #expect(text == "Your exposure to AI at your last career check-in (2026-10-01): 42 out of 100, gradient 2.\n")
+        #expect(text == "Your exposure to AI at your last career check-in (2026-10-01): an exposure score of 42 out of 100 (ILO band: gradient 2).\n")
     }
 
     @Test func oldCheckinAddsTheNudge() throws {
@@ -23,7 +23,7 @@ import Testing
             "latest.exposure.score": .number(61), "latest.exposure.band": .string("gradient 3"),
             "latest.date": .string("2026-05-02"), "latest.age_days": .number(205),
         ])
-        #expect(text.hasPrefix("Your exposure to AI at your last career check-in (2026-05-02): 61 out of 100, gradient 3.\n"))
+        #expect(text.hasPrefix("Your exposure to AI at your last career check-in (2026-05-02): an exposure score of 61 out of 100 (ILO band: gradient 3).\n"))
         #expect(text.contains("That was 205 days ago"))
         #expect(text.contains("groundwork start career-checkin"))
     }
