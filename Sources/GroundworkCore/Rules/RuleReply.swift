@@ -12,6 +12,9 @@ public struct RuleReply: Sendable, Hashable, Codable {
     public var isFallback: Bool
     /// Why, in words a person can read: "You mentioned feeling tired, so I reflected that feeling."
     public var reason: String
+    /// The person or thing named, when a synonym group's keyword answered ("dad" for `@family`),
+    /// so the themes a summary lists hold who came up, not only the group.
+    public var mention: String?
 
     public init(text: String, keyword: String?, group: String? = nil, explanation: String, isFallback: Bool, reason: String = "") {
         self.text = text

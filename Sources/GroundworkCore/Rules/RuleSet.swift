@@ -171,9 +171,11 @@ public struct RuleSet: Sendable {
                 case .text(let template):
                     trail.append(place)
                     let text = assemble(template, pattern: rule.pattern, starts: starts, clause: clause)
-                    return RuleReply(text: text, keyword: keyword.name, group: keyword.group,
-                                     explanation: trail.joined(separator: "; "), isFallback: false,
-                                     reason: reason(for: k, clause: clause, reply: text))
+                    var reply = RuleReply(text: text, keyword: keyword.name, group: keyword.group,
+                                          explanation: trail.joined(separator: "; "), isFallback: false,
+                                          reason: reason(for: k, clause: clause, reply: text))
+                    if keyword.name.hasPrefix("@") { reply.mention = trigger(of: k, in: clause)?.text.lowercased() }
+                    return reply
                 case .goto(let target):
                     trail.append(place + ": goto '\(keywords[target].name)'")
                     guard hops < Self.maxRedirects else { return nil }
@@ -187,10 +189,15 @@ public struct RuleSet: Sendable {
         return nil
     }
 
+    /// The word of the clause that brought keyword `k` up.
+    private func trigger(of k: Int, in clause: [RuleWord]) -> RuleWord? {
+        clause.first { $0.id >= 0 && keywordsByWord[Int($0.id)].contains(k) }
+    }
+
     /// Why keyword `k` answered, in words: the word of the line that brought it up, as written.
     private func reason(for k: Int, clause: [RuleWord], reply: String) -> String {
         if keywords[k].group == "coach" { return "You asked about me, so I said plainly what I am and what I can do." }
-        guard let word = clause.first(where: { $0.id >= 0 && keywordsByWord[Int($0.id)].contains(k) }) else {
+        guard let word = trigger(of: k, in: clause) else {
             return RuleReply.reason("'\(keywords[k].name)'", reply: reply)
         }
         return RuleReply.reason("'\(word.text.lowercased())'", reply: reply)

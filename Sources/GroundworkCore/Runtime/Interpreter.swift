@@ -332,6 +332,7 @@ struct Interpreter {
                 let reply = rules.respond(to: text, memory: &memory)
                 state.listeners[reflect.ruleSet] = memory
                 recordTheme(reply.group)
+                recordTheme(reply.mention)
                 if let name = reflect.save { state.variables[name] = .string(reply.text) }
                 trace.append("node '\(nodeID)' (reflect, rules '\(reflect.ruleSet)'): \(reply.explanation)")
                 if !reply.reason.isEmpty { reasons.append(reply.reason) }

@@ -125,7 +125,7 @@ public final class JournalRunner {
             var memory = state.listeners[listening.id] ?? ListenerMemory()
             let reply = listening.respond(to: text, memory: &memory)
             state.listeners[listening.id] = memory
-            if let group = reply.group, !themes.contains(group) { themes.append(group) }
+            for theme in [reply.group, reply.mention].compactMap({ $0 }) where !themes.contains(theme) { themes.append(theme) }
             event = .reflect(prefix + oneLine(reply.text))
             explanation += reply.explanation
             why.append(reply.reason)

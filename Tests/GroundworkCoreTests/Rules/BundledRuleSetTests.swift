@@ -156,3 +156,13 @@ import Testing
         #expect(found.tier == .none, "\(found.explanation)")
     }
 }
+
+extension RulesBundledTests {
+    /// A family keyword's reply names who came up, for the journal's themes.
+    @Test(arguments: [("my sister never calls", "sister" as String?), ("dad showed up late again", "dad"), ("the sky", nil)])
+    func theFamilyMemberNamedIsMentioned(_ line: String, _ mention: String?) throws {
+        let set = try #require(Self.listening)
+        var memory = ListenerMemory()
+        #expect(set.respond(to: line, memory: &memory).mention == mention)
+    }
+}
