@@ -65,6 +65,10 @@ public struct RuleSet: Sendable {
     /// The distinct `group:` themes of the keywords, sorted.
     public var groups: [String] { Set(keywords.compactMap(\.group)).sorted() }
 
+    /// Every theme a reply can record: the keyword groups and the feeling families, sorted; any
+    /// other theme is a mention (a person named, such as "dad").
+    public var themeNames: Set<String> { Set(keywords.compactMap(\.group)).union(feelings?.families.map(\.name) ?? []) }
+
     /// Answers one line. Memory (rotation, stored remarks) is read and updated in `memory`.
     public func respond(to line: String, memory: inout ListenerMemory) -> RuleReply {
         let remarksBefore = memory.remarks.count

@@ -78,7 +78,7 @@ final class App {
     /// Variables every flow starts with: the user's name, their last open commitment and
     /// follow-through record (the engine asks how it went first), and their latest career check-in
     /// for the exposure footer of reflection flows (docs/reflection.md).
-    func startVariables(_ store: UserStore) -> [String: Value] {
+    func startVariables(_ store: UserStore, flow: Flow? = nil, library: ScriptLibrary? = nil) -> [String: Value] {
         var variables: [String: Value] = ["user": .string(store.user.rawValue)]
         if let country { variables["country"] = .string(country) }
         // One listing serves the follow-up, the trend and the latest check-in (headers hold them all).
@@ -89,6 +89,13 @@ final class App {
             variables.merge(FollowThrough.record(in: headers).variables) { $1 }
         }
         variables.merge(rememberedVariables(store, headers: headers, now: now)) { $1 }
+        // The week behind a weekly review: only for a flow that declares `week.line` (it costs a read per session).
+        if let flow, flow.variables.contains(where: { $0.name == "week.line" }) {
+            let since = Timestamp(millisecondsSince1970: now.millisecondsSince1970 - Int64(WeekInReview.days) * 86_400_000)
+            let records = headers.filter { $0.updatedAt >= since }.compactMap { try? store.load(fileName: $0.fileName) }
+            let themes = library?.ruleSets["listening"]?.themeNames ?? []
+            variables.merge(WeekInReview.variables(records: records, themeNames: themes)) { $1 }
+        }
         let checkIns = headers
             .filter { $0.flowID == "career-checkin" && $0.status == .completed }
             .sorted { $0.startedAt < $1.startedAt }
@@ -136,7 +143,7 @@ final class App {
         let engine = Engine(library: library)
         let first: Step
         do {
-            first = try engine.start(flow: flowID, seed: seed, variables: startVariables(store))
+            first = try engine.start(flow: flowID, seed: seed, variables: startVariables(store, flow: library.flows[flowID], library: library))
         } catch {
             throw AppError(error.description)
         }
