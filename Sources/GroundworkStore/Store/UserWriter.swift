@@ -40,6 +40,8 @@ public struct UserWriter: Sendable {
             }
         }
         let bytes = try store.sealedIfKeyed(try store.codec.encode(next))
+        // A file the store would refuse to read back is never written.
+        if bytes.count > StoreLimits.maximumFileSize { throw .sessionTooLarge(path: path, size: bytes.count) }
         try durable.write(bytes, to: path)
         next.origin = Origin(fileName: fileName, migratedFrom: nil)
         record = next
