@@ -86,7 +86,11 @@ public struct UserWriter: Sendable {
         for name in try store.fileSystem.list(store.sessionsFolder) ?? [] where name.hasPrefix(fileName + ".") {
             try store.fileSystem.remove(store.path(of: name))
         }
+        // The header cache holds the session's title, next step and intention: it goes too (and is
+        // rebuilt from the sessions left by the next listing).
+        try store.fileSystem.remove(store.location.indexFile(store.user))
         try store.fileSystem.syncDirectory(store.sessionsFolder)
+        try store.fileSystem.syncDirectory(store.location.userFolder(store.user))
     }
 
     /// Deletes everything of the user: sessions, backups, quarantine, profile, and the folder itself.
