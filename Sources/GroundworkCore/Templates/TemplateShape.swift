@@ -22,6 +22,21 @@ public struct TemplateShape: Sendable, Hashable {
     public var depth = 0
     /// Character offset of the first tag that opens a section deeper than `limit`, if any.
     public var tooDeepAt: Int?
+    /// A section tag, by name and the Character offset of its tag.
+    public struct Section: Sendable, Hashable {
+        public var name: String
+        public var offset: Int
+    }
+    /// The innermost section still open at the end of the template (`{{#a}}` without `{{/a}}`).
+    public var unclosed: Section?
+    /// The first closing tag that names another section than the one open (`{{#a}}…{{/b}}`).
+    public var misclosed: Section?
+    /// The section open when `misclosed` came (nil when none was).
+    public var misclosedOpen: Section?
+    /// Character offset of a tag that is never finished (`{{name` without `}}`).
+    public var unfinishedAt: Int?
+    /// Character offset of a delimiter change that is not `{{=<% %>=}}`.
+    public var badDelimiterAt: Int?
 
     /// Measures `source`; stops counting (but not scanning) once `limit` is passed.
     public init(_ source: String, limit: Int) {
@@ -29,6 +44,7 @@ public struct TemplateShape: Sendable, Hashable {
         var open: [Character] = ["{", "{"], close: [Character] = ["}", "}"]
         // The delimiters in force when each open section began: its end restores them.
         var saved: [([Character], [Character])] = []
+        var sections: [Section] = []
         var index = 0
 
         func matches(_ delimiter: [Character], at position: Int) -> Bool {
@@ -67,23 +83,34 @@ public struct TemplateShape: Sendable, Hashable {
             let sigil = chars[body]
             // A triple mustache ends with "}" and the closing delimiter.
             let closing = sigil == "{" ? ["}"] + close : close
-            guard let end = find(closing, from: body + 1) else { break }
+            guard let end = find(closing, from: body + 1) else {
+                unfinishedAt = tag
+                break
+            }
             index = end + closing.count
             switch sigil {
             case "#", "^", "$", "<":
+                sections.append(Section(name: trimmed(body + 1, end), offset: tag))
                 saved.append((open, close))
                 if saved.count > depth { depth = saved.count }
                 if saved.count > limit, tooDeepAt == nil { tooDeepAt = tag }
                 if sigil == "<" { partials.append(partial(body + 1, end, depth: saved.count - 1)) }
             case "/":
+                let name = trimmed(body + 1, end)
+                let opened = sections.popLast()
+                if opened?.name != name, misclosed == nil {
+                    misclosed = Section(name: name, offset: tag)
+                    misclosedOpen = opened
+                }
                 if let restored = saved.popLast() { (open, close) = restored }
             case ">":
                 partials.append(partial(body + 1, end, depth: saved.count))
             case "=":
                 // `{{=<% %>=}}`: the new opening and closing delimiters, separated by whitespace.
                 var inner = trimmed(body + 1, end)
-                if inner.hasSuffix("=") { inner.removeLast() }
+                if inner.hasSuffix("=") { inner.removeLast() } else if badDelimiterAt == nil { badDelimiterAt = tag }
                 let parts = inner.split(whereSeparator: \.isWhitespace)
+                if parts.count != 2, badDelimiterAt == nil { badDelimiterAt = tag }
                 if parts.count == 2 {
                     open = Array(parts[0])
                     close = Array(parts[1])
@@ -92,6 +119,7 @@ public struct TemplateShape: Sendable, Hashable {
                 break
             }
         }
+        unclosed = sections.last
     }
 
     /// Line and column (from 1) of a Character offset in `source`.

@@ -30,6 +30,14 @@ struct SealedEnvelope: Sendable, Hashable {
         bytes.count >= magic.count && bytes.prefix(magic.count).elementsEqual(magic)
     }
 
+    /// Whether `bytes` begin with the magic line changed in a few bytes: a sealed file damaged at
+    /// its very start (plain JSON begins with `{`, far from it).
+    static func isDamagedMagic(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= magic.count, !isSealed(bytes) else { return false }
+        let differing = zip(bytes.prefix(magic.count), magic).filter { $0 != $1 }.count
+        return differing <= 4
+    }
+
     /// The authenticated header.
     var header: [UInt8] { header(length: ciphertext.count) }
 
@@ -57,6 +65,8 @@ struct SealedEnvelope: Sendable, Hashable {
         case newerFormat(UInt8)
         /// Bytes after the end the header declares.
         case trailingBytes
+        /// A declared length no file of the store can have.
+        case impossibleLength(UInt64)
     }
 
     /// Parses a sealed file (one for which `isSealed` holds).
@@ -82,6 +92,8 @@ struct SealedEnvelope: Sendable, Hashable {
         let declared = bytes[at..<at + 8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         at += 8
         let available = UInt64(bytes.count - at - tagSize)
+        // A length past anything the store writes is a damaged header, not a file cut short.
+        if declared > UInt64(StoreLimits.maximumFileSize) { return .failure(.impossibleLength(declared)) }
         if declared > available { return .failure(.truncated) }
         if declared < available { return .failure(.trailingBytes) }
         let ciphertext = Array(bytes[at..<bytes.count - tagSize])

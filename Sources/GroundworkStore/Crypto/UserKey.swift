@@ -52,7 +52,9 @@ public struct UserKey: Sendable {
         case .failure(.truncated):
             throw .unreadable(UnreadableFile(path: path, reason: "truncated: the encrypted file ends part-way through (\(sealed.count) bytes)"))
         case .failure(.newerFormat(let n)):
-            throw .unreadable(UnreadableFile(path: path, reason: "written by a newer groundwork (encryption format \(n))"))
+            throw .unreadable(UnreadableFile(path: path, reason: "encryption format \(n), which this groundwork cannot read: damaged or altered, or written by a newer groundwork"))
+        case .failure(.impossibleLength(let n)):
+            throw .unreadable(UnreadableFile(path: path, reason: "damaged or altered: the encrypted header gives a length of \(n) bytes, more than any file groundwork writes"))
         case .failure(.trailingBytes):
             throw .unreadable(UnreadableFile(path: path, reason: "damaged or altered: bytes after the end of the encrypted file"))
         }

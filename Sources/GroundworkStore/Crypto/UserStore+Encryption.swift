@@ -38,6 +38,9 @@ extension UserStore {
         if !bytes.isEmpty && bytes.count < SealedEnvelope.magic.count && SealedEnvelope.magic.starts(with: bytes) {
             throw .unreadable(UnreadableFile(path: path, reason: "truncated: the encrypted file ends part-way through (\(bytes.count) bytes)"))
         }
+        if SealedEnvelope.isDamagedMagic(bytes) {
+            throw .unreadable(UnreadableFile(path: path, reason: "damaged or altered: an encrypted file whose first line no longer reads 'GROUNDWORK-SEALED'"))
+        }
         guard SealedEnvelope.isSealed(bytes) else { return bytes }
         guard let key else { throw .passphraseNeeded(user: user.rawValue) }
         return try key.open(bytes, path: path)

@@ -155,8 +155,24 @@ public struct UserStore: Sendable {
     }
 
     /// The session a person refers to: its id, a unique prefix of the id, or its file name.
+    /// A file that cannot be read but whose name matches is reported as unreadable, not as missing.
     public func find(_ reference: String) throws(StoreError) -> SessionHeader {
-        let all = try headers().items
+        let listing = try headers()
+        do throws(StoreError) {
+            return try find(reference, in: listing.items)
+        } catch .sessionNotFound {
+            // File names end in the session id: `<started-at>-<flow>-<id>.json`.
+            let damaged = listing.unreadable.filter { file in
+                let name = DurableFile.split(file.path).name
+                let id = name.hasSuffix(".json") ? String(name.dropLast(5).split(separator: "-").last ?? "") : ""
+                return !reference.isEmpty && (name == reference || name == reference + ".json" || id.hasPrefix(reference))
+            }
+            if damaged.count == 1, let file = damaged.first { throw .unreadable(file) }
+            throw .sessionNotFound(reference)
+        }
+    }
+
+    private func find(_ reference: String, in all: [SessionHeader]) throws(StoreError) -> SessionHeader {
         if let exact = all.first(where: { $0.id == reference || $0.fileName == reference || $0.fileName == reference + ".json" }) {
             return exact
         }
