@@ -46,10 +46,10 @@ extension UserStore {
         return try key.open(bytes, path: path)
     }
 
-    /// `bytes` sealed when the store has a key, as they are otherwise.
-    func sealedIfKeyed(_ bytes: [UInt8]) throws(StoreError) -> [UInt8] {
+    /// `bytes` sealed for the file at `path` when the store has a key, as they are otherwise.
+    func sealedIfKeyed(_ bytes: [UInt8], path: String) throws(StoreError) -> [UInt8] {
         guard let key, !SealedEnvelope.isSealed(bytes) else { return bytes }
-        return try key.seal(bytes)
+        return try key.seal(bytes, path: path)
     }
 }
 

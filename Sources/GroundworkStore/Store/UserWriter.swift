@@ -36,10 +36,10 @@ public struct UserWriter: Sendable {
         if let old = next.origin.migratedFrom {
             let backup = path + ".v\(old).bak"
             if try store.fileSystem.status(backup) == nil, try store.fileSystem.status(path) != nil {
-                try durable.write(try store.sealedIfKeyed(try store.fileSystem.read(path)), to: backup)
+                try durable.write(try store.sealedIfKeyed(try store.fileSystem.read(path), path: backup), to: backup)
             }
         }
-        let bytes = try store.sealedIfKeyed(try store.codec.encode(next))
+        let bytes = try store.sealedIfKeyed(try store.codec.encode(next), path: path)
         // A file the store would refuse to read back is never written.
         if bytes.count > StoreLimits.maximumFileSize { throw .sessionTooLarge(path: path, size: bytes.count) }
         try durable.write(bytes, to: path)

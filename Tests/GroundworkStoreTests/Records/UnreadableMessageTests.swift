@@ -25,7 +25,7 @@ import GroundworkCore
             ?? { fatalError("test key") }()
     }()
 
-    static var sealed: [UInt8] { (try? key.seal(Array(#"{"schemaVersion": 2}"#.utf8))) ?? [] }
+    static var sealed: [UInt8] { (try? key.seal(Array(#"{"schemaVersion": 2}"#.utf8), path: "/any.json")) ?? [] }
 
     enum Damage: String, CaseIterable, Sendable {
         case randomBytes, randomBytesStartingWithABrace, textThatIsNotJSON, magicByteFlipped, magicTwoBytesFlipped
