@@ -31,8 +31,9 @@ public struct FileStatus: Sendable, Hashable, Codable {
 
 /// Bounds on what the store reads.
 public enum StoreLimits {
-    /// The largest file the store reads or writes: 64 MiB. A session at the line limit
-    /// (`InputLimits.maximumLineBytes`) reaches it only after hundreds of full-length answers.
+    /// The largest file the store reads or writes: 64 MiB. An answer at the line limit
+    /// (`InputLimits.maximumLineBytes`) adds about 460 KB to its session (the text is kept in the
+    /// variables, the answers, the inputs and the transcript), so about 140 of them fill a session.
     public static let maximumFileSize = 64 << 20
 }
 
