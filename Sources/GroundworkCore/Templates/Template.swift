@@ -240,6 +240,18 @@ public struct PromptLibrary: Sendable {
         var measured: [String: Int?] = [:]
         var path: [String] = []
 
+        /// Whether including `from` renders `target` (itself, or through its partials).
+        func reaches(_ from: String, _ target: String) -> Bool {
+            var seen: Set<String> = []
+            var stack = [from]
+            while let next = stack.popLast() {
+                if next == target { return true }
+                guard seen.insert(next).inserted, let template = templates[next] else { continue }
+                stack += template.shape.partials.map(\.name)
+            }
+            return false
+        }
+
         func visit(_ name: String) -> Int {
             if let known = measured[name] { return known ?? 0 }
             guard let template = templates[name] else { return 0 }
@@ -250,6 +262,13 @@ public struct PromptLibrary: Sendable {
             for partial in template.shape.partials {
                 guard templates[partial.name] != nil else {
                     problems.append(PartialProblem(template: name, partial: partial, kind: .unknown(partial.name)))
+                    broken.insert(name)
+                    continue
+                }
+                // Inside a parent's block, including the parent (or anything that reaches it) renders
+                // the block again within itself.
+                if let parent = partial.insideParent, reaches(partial.name, parent) {
+                    problems.append(PartialProblem(template: name, partial: partial, kind: .cycle([parent, partial.name] + (partial.name == parent ? [] : [parent]))))
                     broken.insert(name)
                     continue
                 }

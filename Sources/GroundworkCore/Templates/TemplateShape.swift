@@ -15,6 +15,9 @@ public struct TemplateShape: Sendable, Hashable {
         public var depth: Int
         /// `{{>*name}}`: the name is looked up at render time.
         public var isDynamic: Bool
+        /// The parent (`{{< parent}}`) whose blocks this tag is inside, if any: its blocks render
+        /// inside the parent, so including the parent again from them recurses.
+        public var insideParent: String? = nil
     }
 
     public var partials: [Partial] = []
@@ -45,6 +48,9 @@ public struct TemplateShape: Sendable, Hashable {
         // The delimiters in force when each open section began: its end restores them.
         var saved: [([Character], [Character])] = []
         var sections: [Section] = []
+        // Parents (`{{< name}}`) open, and the section depth each opened at.
+        var parents: [String] = []
+        var parentDepths: [Int] = []
         var index = 0
 
         func matches(_ delimiter: [Character], at position: Int) -> Bool {
@@ -83,7 +89,11 @@ public struct TemplateShape: Sendable, Hashable {
             let sigil = chars[body]
             // A triple mustache ends with "}" and the closing delimiter.
             let closing = sigil == "{" ? ["}"] + close : close
-            guard let end = find(closing, from: body + 1) else {
+            // A tag without a sigil may be empty (`{{}}`): its closing delimiter can start right at
+            // `body`, and searching past it would swallow the next tag (a partial that then went
+            // unchecked: `{{}}{{> t0}}` inside t0 recursed without end, found by the template fuzz target).
+            let sigils: Set<Character> = ["#", "^", "/", ">", "<", "$", "=", "!", "&", "{", "%"]
+            guard let end = find(closing, from: sigils.contains(sigil) ? body + 1 : body) else {
                 unfinishedAt = tag
                 break
             }
@@ -94,9 +104,19 @@ public struct TemplateShape: Sendable, Hashable {
                 saved.append((open, close))
                 if saved.count > depth { depth = saved.count }
                 if saved.count > limit, tooDeepAt == nil { tooDeepAt = tag }
-                if sigil == "<" { partials.append(partial(body + 1, end, depth: saved.count - 1)) }
+                if sigil == "<" {
+                    var parent = partial(body + 1, end, depth: saved.count - 1)
+                    parent.insideParent = parents.last
+                    partials.append(parent)
+                    parents.append(parent.name)
+                    parentDepths.append(saved.count)
+                }
             case "/":
                 let name = trimmed(body + 1, end)
+                if parentDepths.last == saved.count {
+                    parents.removeLast()
+                    parentDepths.removeLast()
+                }
                 let opened = sections.popLast()
                 if opened?.name != name, misclosed == nil {
                     misclosed = Section(name: name, offset: tag)
@@ -104,7 +124,9 @@ public struct TemplateShape: Sendable, Hashable {
                 }
                 if let restored = saved.popLast() { (open, close) = restored }
             case ">":
-                partials.append(partial(body + 1, end, depth: saved.count))
+                var included = partial(body + 1, end, depth: saved.count)
+                included.insideParent = parents.last
+                partials.append(included)
             case "=":
                 // `{{=<% %>=}}`: the new opening and closing delimiters, separated by whitespace.
                 var inner = trimmed(body + 1, end)
