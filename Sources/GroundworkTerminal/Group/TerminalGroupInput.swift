@@ -70,6 +70,11 @@ public final class TerminalGroupInput: GroupInput {
                 emit("\r\n")
                 return .endOfInput
             case 127, 8:
+                // Past the limit, Backspace takes back the bytes that were only counted.
+                if overflow > 0 {
+                    overflow -= 1
+                    continue
+                }
                 while let last = line.popLast(), last & 0xC0 == 0x80 {}
                 redraw()
             case 21:
