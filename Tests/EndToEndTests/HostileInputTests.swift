@@ -19,14 +19,45 @@ struct HostileInputTests {
         text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
     }
 
-    @Test func aMegabyteLineIsTakenWithoutACrash() throws {
-        let (result, saved) = try mini(Array(String(repeating: "x", count: 1_000_000).utf8) + Array("\n2\n5\n".utf8))
+    /// A line over the limit (64 KiB) is refused with one line saying so, its bytes never kept, and
+    /// the same question takes the next line (issue 12, item 9; a 1 MB name used to be saved, 7 MB
+    /// of session file rewritten every turn).
+    @Test(arguments: [65_537, 1 << 20, 10 << 20])
+    func aLineOverTheLimitIsRefusedAndTheQuestionGoesOn(length: Int) throws {
+        let started = Date()
+        let (result, saved) = try mini([UInt8](repeating: 0x78, count: length) + Array("\nAna\n2\n5\n".utf8))
+        #expect(Date().timeIntervalSince(started) < 20)
         #expect(result.status == 0, "stderr: \(result.stderr.prefix(300))")
         #expect(result.stderr.isEmpty)
+        let message = "that line is too long (\(length) bytes; a line may be at most 65536, about 10,000 words), "
+            + "so nothing of it was kept; split it into shorter lines\n"
+        #expect(result.stdout.components(separatedBy: message).count == 2, "\(result.stdout.prefix(600))")
+        #expect(result.stdout.hasSuffix("Thanks, Ana: Finance for 5 years.\n"))
         let file = try #require(saved)
-        #expect(file.contains("\"completed\""))
-        let record = try JSONSerialization.jsonObject(with: Data(file.utf8))
-        #expect(record is [String: Any])
+        #expect(file.contains("\"completed\"") && !file.contains("xxxxxxxx"))
+        #expect(file.utf8.count < 50_000)
+    }
+
+    @Test func aLineAtTheLimitIsTaken() throws {
+        let name = String(repeating: "y", count: 65_536)
+        let (result, saved) = try mini(Array((name + "\n2\n5\n").utf8))
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("too long"))
+        #expect(try #require(saved).contains(name))
+    }
+
+    @Test(arguments: [1 << 20, 10 << 20])
+    func aJournalSkipsALineOverTheLimitAndRepliesToTheNext(length: Int) throws {
+        let data = try Groundwork.makeDataDir()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let input = [UInt8](repeating: 0x7A, count: length) + Array("\nI feel sad about my mother\n".utf8)
+        let started = Date()
+        let result = try Groundwork.run(["journal", "--no-save"] + Groundwork.fixtureOptions(data), inputBytes: input)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stdout.prefix(600))")
+        #expect(lines.first?.hasPrefix("that line is too long (\(length) bytes;") == true)
     }
 
     @Test(arguments: [

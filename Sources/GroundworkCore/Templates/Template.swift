@@ -43,7 +43,7 @@ public struct Template: Sendable {
         do {
             self.mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source)
         } catch {
-            throw TemplateError(message: "bad template: \(error)", location: location)
+            throw Template.explain(error, shape: shape, source: source, location: location)
         }
         isPlain = !Template.contains(source, "{{")
         if isPlain {
@@ -58,6 +58,51 @@ public struct Template: Sendable {
             partials = shape.partials.map(\.name)
         }
     }
+
+    /// What the Mustache parser's error means, in words, at the tag that causes it (not at the end
+    /// of the text, and not counting the content-type tag this type puts in front of the source).
+    static func explain(_ error: Error, shape: TemplateShape, source: String, location: SourceLocation) -> TemplateError {
+        if let found = shape.misclosed {
+            let message = shape.misclosedOpen.map { "'{{/\(found.name)}}' closes section '\($0.name)'; close it with '{{/\($0.name)}}'" }
+                ?? "'{{/\(found.name)}}' closes a section that was never opened"
+            return TemplateError(message: message, location: Template.location(of: found.offset, in: source, from: location))
+        }
+        if let open = shape.unclosed {
+            return TemplateError(message: "section '\(open.name)' is never closed; add '{{/\(open.name)}}'",
+                                 location: Template.location(of: open.offset, in: source, from: location))
+        }
+        if let offset = shape.badDelimiterAt {
+            return TemplateError(message: "a delimiter change is not of the form '{{=<% %>=}}'",
+                                 location: Template.location(of: offset, in: source, from: location))
+        }
+        if let offset = shape.unfinishedAt {
+            return TemplateError(message: "a tag is not finished: '{{' without its closing '}}'",
+                                 location: Template.location(of: offset, in: source, from: location))
+        }
+        guard let parser = error as? MustacheTemplate.ParserError else {
+            return TemplateError(message: "the template cannot be read", location: location)
+        }
+        let words: String
+        switch parser.error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: words = "a closing tag names another section than the one open"
+        case .unfinishedName?: words = "a tag is not finished (a name, then the closing '}}')"
+        case .expectedSectionEnd?: words = "a section is never closed"
+        case .invalidSetDelimiter?: words = "a delimiter change is not of the form '{{=<% %>=}}'"
+        case .transformAppliedToInheritanceSection?, .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+            words = "a parent template ('{{< name}}') may hold only blocks ('{{$ name}}')"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: words = "a '{{% …}}' tag is not one groundwork knows"
+        case nil: words = "the template cannot be read"
+        }
+        // Line 1 of the parser's text starts with "{{% CONTENT_TYPE: TEXT}}", which the author never wrote.
+        let line = parser.context.lineNumber
+        let column = max(1, line == 1 ? parser.context.columnNumber - Template.prefixLength : parser.context.columnNumber)
+        let at = SourceLocation(path: location.path, line: location.line + line - 1,
+                                column: line == 1 ? location.column + column - 1 : column)
+        return TemplateError(message: words, location: at)
+    }
+
+    /// Length of the content-type tag put before every template.
+    static let prefixLength = "{{% CONTENT_TYPE: TEXT}}".count
 
     /// Where a Character offset of `source` is, for a template that starts at `start`.
     static func location(of offset: Int, in source: String, from start: SourceLocation) -> SourceLocation {
@@ -195,6 +240,18 @@ public struct PromptLibrary: Sendable {
         var measured: [String: Int?] = [:]
         var path: [String] = []
 
+        /// Whether including `from` renders `target` (itself, or through its partials).
+        func reaches(_ from: String, _ target: String) -> Bool {
+            var seen: Set<String> = []
+            var stack = [from]
+            while let next = stack.popLast() {
+                if next == target { return true }
+                guard seen.insert(next).inserted, let template = templates[next] else { continue }
+                stack += template.shape.partials.map(\.name)
+            }
+            return false
+        }
+
         func visit(_ name: String) -> Int {
             if let known = measured[name] { return known ?? 0 }
             guard let template = templates[name] else { return 0 }
@@ -205,6 +262,13 @@ public struct PromptLibrary: Sendable {
             for partial in template.shape.partials {
                 guard templates[partial.name] != nil else {
                     problems.append(PartialProblem(template: name, partial: partial, kind: .unknown(partial.name)))
+                    broken.insert(name)
+                    continue
+                }
+                // Inside a parent's block, including the parent (or anything that reaches it) renders
+                // the block again within itself.
+                if let parent = partial.insideParent, reaches(partial.name, parent) {
+                    problems.append(PartialProblem(template: name, partial: partial, kind: .cycle([parent, partial.name] + (partial.name == parent ? [] : [parent]))))
                     broken.insert(name)
                     continue
                 }

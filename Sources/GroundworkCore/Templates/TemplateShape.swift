@@ -15,6 +15,9 @@ public struct TemplateShape: Sendable, Hashable {
         public var depth: Int
         /// `{{>*name}}`: the name is looked up at render time.
         public var isDynamic: Bool
+        /// The parent (`{{< parent}}`) whose blocks this tag is inside, if any: its blocks render
+        /// inside the parent, so including the parent again from them recurses.
+        public var insideParent: String? = nil
     }
 
     public var partials: [Partial] = []
@@ -22,6 +25,21 @@ public struct TemplateShape: Sendable, Hashable {
     public var depth = 0
     /// Character offset of the first tag that opens a section deeper than `limit`, if any.
     public var tooDeepAt: Int?
+    /// A section tag, by name and the Character offset of its tag.
+    public struct Section: Sendable, Hashable {
+        public var name: String
+        public var offset: Int
+    }
+    /// The innermost section still open at the end of the template (`{{#a}}` without `{{/a}}`).
+    public var unclosed: Section?
+    /// The first closing tag that names another section than the one open (`{{#a}}…{{/b}}`).
+    public var misclosed: Section?
+    /// The section open when `misclosed` came (nil when none was).
+    public var misclosedOpen: Section?
+    /// Character offset of a tag that is never finished (`{{name` without `}}`).
+    public var unfinishedAt: Int?
+    /// Character offset of a delimiter change that is not `{{=<% %>=}}`.
+    public var badDelimiterAt: Int?
 
     /// Measures `source`; stops counting (but not scanning) once `limit` is passed.
     public init(_ source: String, limit: Int) {
@@ -29,6 +47,10 @@ public struct TemplateShape: Sendable, Hashable {
         var open: [Character] = ["{", "{"], close: [Character] = ["}", "}"]
         // The delimiters in force when each open section began: its end restores them.
         var saved: [([Character], [Character])] = []
+        var sections: [Section] = []
+        // Parents (`{{< name}}`) open, and the section depth each opened at.
+        var parents: [String] = []
+        var parentDepths: [Int] = []
         var index = 0
 
         func matches(_ delimiter: [Character], at position: Int) -> Bool {
@@ -67,23 +89,50 @@ public struct TemplateShape: Sendable, Hashable {
             let sigil = chars[body]
             // A triple mustache ends with "}" and the closing delimiter.
             let closing = sigil == "{" ? ["}"] + close : close
-            guard let end = find(closing, from: body + 1) else { break }
+            // A tag without a sigil may be empty (`{{}}`): its closing delimiter can start right at
+            // `body`, and searching past it would swallow the next tag (a partial that then went
+            // unchecked: `{{}}{{> t0}}` inside t0 recursed without end, found by the template fuzz target).
+            let sigils: Set<Character> = ["#", "^", "/", ">", "<", "$", "=", "!", "&", "{", "%"]
+            guard let end = find(closing, from: sigils.contains(sigil) ? body + 1 : body) else {
+                unfinishedAt = tag
+                break
+            }
             index = end + closing.count
             switch sigil {
             case "#", "^", "$", "<":
+                sections.append(Section(name: trimmed(body + 1, end), offset: tag))
                 saved.append((open, close))
                 if saved.count > depth { depth = saved.count }
                 if saved.count > limit, tooDeepAt == nil { tooDeepAt = tag }
-                if sigil == "<" { partials.append(partial(body + 1, end, depth: saved.count - 1)) }
+                if sigil == "<" {
+                    var parent = partial(body + 1, end, depth: saved.count - 1)
+                    parent.insideParent = parents.last
+                    partials.append(parent)
+                    parents.append(parent.name)
+                    parentDepths.append(saved.count)
+                }
             case "/":
+                let name = trimmed(body + 1, end)
+                if parentDepths.last == saved.count {
+                    parents.removeLast()
+                    parentDepths.removeLast()
+                }
+                let opened = sections.popLast()
+                if opened?.name != name, misclosed == nil {
+                    misclosed = Section(name: name, offset: tag)
+                    misclosedOpen = opened
+                }
                 if let restored = saved.popLast() { (open, close) = restored }
             case ">":
-                partials.append(partial(body + 1, end, depth: saved.count))
+                var included = partial(body + 1, end, depth: saved.count)
+                included.insideParent = parents.last
+                partials.append(included)
             case "=":
                 // `{{=<% %>=}}`: the new opening and closing delimiters, separated by whitespace.
                 var inner = trimmed(body + 1, end)
-                if inner.hasSuffix("=") { inner.removeLast() }
+                if inner.hasSuffix("=") { inner.removeLast() } else if badDelimiterAt == nil { badDelimiterAt = tag }
                 let parts = inner.split(whereSeparator: \.isWhitespace)
+                if parts.count != 2, badDelimiterAt == nil { badDelimiterAt = tag }
                 if parts.count == 2 {
                     open = Array(parts[0])
                     close = Array(parts[1])
@@ -92,6 +141,7 @@ public struct TemplateShape: Sendable, Hashable {
                 break
             }
         }
+        unclosed = sections.last
     }
 
     /// Line and column (from 1) of a Character offset in `source`.

@@ -25,7 +25,7 @@ public struct EncryptionSettings: Sendable, Hashable {
     /// New settings for `passphrase`, and the key they describe.
     static func create(user: String, passphrase: String, rounds: Int) throws(StoreError) -> (EncryptionSettings, UserKey) {
         let key = try UserKey(user: user, passphrase: passphrase, derivation: .random(rounds: rounds))
-        return (EncryptionSettings(derivation: key.derivation, check: try key.seal(checkText)), key)
+        return (EncryptionSettings(derivation: key.derivation, check: try key.seal(checkText, path: "")), key)
     }
 
     /// The key for `passphrase`; `StoreError.wrongPassphrase` when the check does not open.

@@ -38,15 +38,18 @@ extension UserStore {
         if !bytes.isEmpty && bytes.count < SealedEnvelope.magic.count && SealedEnvelope.magic.starts(with: bytes) {
             throw .unreadable(UnreadableFile(path: path, reason: "truncated: the encrypted file ends part-way through (\(bytes.count) bytes)"))
         }
+        if SealedEnvelope.isDamagedMagic(bytes) {
+            throw .unreadable(UnreadableFile(path: path, reason: "damaged or altered: an encrypted file whose first line no longer reads 'GROUNDWORK-SEALED'"))
+        }
         guard SealedEnvelope.isSealed(bytes) else { return bytes }
         guard let key else { throw .passphraseNeeded(user: user.rawValue) }
         return try key.open(bytes, path: path)
     }
 
-    /// `bytes` sealed when the store has a key, as they are otherwise.
-    func sealedIfKeyed(_ bytes: [UInt8]) throws(StoreError) -> [UInt8] {
+    /// `bytes` sealed for the file at `path` when the store has a key, as they are otherwise.
+    func sealedIfKeyed(_ bytes: [UInt8], path: String) throws(StoreError) -> [UInt8] {
         guard let key, !SealedEnvelope.isSealed(bytes) else { return bytes }
-        return try key.seal(bytes)
+        return try key.seal(bytes, path: path)
     }
 }
 

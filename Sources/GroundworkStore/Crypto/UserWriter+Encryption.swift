@@ -39,8 +39,13 @@ extension UserWriter {
                 let path = DataLocation.join(folder, name)
                 guard let status = try store.fileSystem.status(path), status.kind == .file else { continue }
                 let bytes = try store.fileSystem.read(path)
-                if SealedEnvelope.isSealed(bytes) { continue }
-                try durable.write(try key.seal(bytes), to: path)
+                var plain = bytes
+                if SealedEnvelope.isSealed(bytes) {
+                    // Sealed before names were bound (format 1): sealed again, bound to its name.
+                    guard UserKey.isUnbound(bytes), let opened = try? key.open(bytes, path: path) else { continue }
+                    plain = opened
+                }
+                try durable.write(try key.seal(plain, path: path), to: path)
                 sealed.append(path)
             }
         }

@@ -30,6 +30,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case encryption(String)
     /// A group exercise cannot write to a participant whose files are encrypted.
     case encryptedParticipant(user: String)
+    /// A path in the data folder that is not a regular file (a symbolic link, a named pipe, a device).
+    case notRegularFile(operation: String, path: String, kind: String)
+    /// A file over `StoreLimits.maximumFileSize`; it is not read.
+    case tooLarge(path: String, size: Int64, limit: Int)
+    /// A session that would be written over `StoreLimits.maximumFileSize`; the previous file stays.
+    case sessionTooLarge(path: String, size: Int)
 
     public var description: String {
         switch self {
@@ -57,7 +63,18 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "encryption: \(reason)"
         case .encryptedParticipant(let user):
             return "user '\(user)' keeps encrypted sessions, which group exercises cannot save to; leave them out or run 'groundwork decrypt --user \(user)'"
+        case .notRegularFile(let operation, let path, let kind):
+            return "could not \(operation) '\(path)': \(kind), not a regular file; groundwork opens only regular files, so move it away"
+        case .tooLarge(let path, let size, let limit):
+            return "could not read '\(path)': \(StoreError.tooLargeReason(size: size, limit: limit))"
+        case .sessionTooLarge(let path, let size):
+            return "could not save '\(path)': the session would be \(size) bytes, over the \(StoreLimits.maximumFileSize >> 20) MB a session file may hold; finish it with /done and start another"
         }
+    }
+
+    /// Why a file over the limit is not read, in words.
+    static func tooLargeReason(size: Int64, limit: Int) -> String {
+        "too large (\(size) bytes; groundwork reads files of at most \(limit >> 20) MB)"
     }
 
     /// The lowercase system message for an errno value.

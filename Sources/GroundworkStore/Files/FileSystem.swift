@@ -15,6 +15,26 @@ public struct FileStatus: Sendable, Hashable, Codable {
 
     /// What a directory entry is.
     public enum Kind: String, Sendable, Hashable, Codable { case file, directory, other }
+
+    /// Words for a file type (`st_mode & S_IFMT`) other than a regular file.
+    static func describe(type: UInt32) -> String {
+        switch mode_t(type) {
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        case S_IFDIR: return "a folder"
+        default: return "not a plain file"
+        }
+    }
+}
+
+/// Bounds on what the store reads.
+public enum StoreLimits {
+    /// The largest file the store reads or writes: 64 MiB. An answer at the line limit
+    /// (`InputLimits.maximumLineBytes`) adds about 460 KB to its session (the text is kept in the
+    /// variables, the answers, the inputs and the transcript), so about 140 of them fill a session.
+    public static let maximumFileSize = 64 << 20
 }
 
 /// The system calls the store uses, behind a protocol so tests can make any of them fail.
@@ -113,12 +133,17 @@ public struct PosixFileSystem: FileSystem {
         throw .io(operation: "create folder", path: path, errno: code)
     }
 
+    /// Opens only a regular file: never follows a symbolic link (`O_NOFOLLOW`), never waits on a
+    /// named pipe (`O_NONBLOCK`), checks what was opened (`fstat`) and refuses a file over
+    /// `StoreLimits.maximumFileSize` before reading a byte, so nothing in the data folder can hang or
+    /// exhaust memory.
     public func read(_ path: String) throws(StoreError) -> [UInt8] {
-        let fd = retrying { open(path, O_RDONLY | O_CLOEXEC) }
-        guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
+        let fd = retrying { open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
+        guard fd >= 0 else { throw openFailure("open", path: path, errno: errno) }
         defer { _ = systemClose(fd) }
-        var st = stat()
-        let expected = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        let expected = try regularFileSize(fd, operation: "read", path: path)
+        let limit = StoreLimits.maximumFileSize
+        if expected > limit { throw .tooLarge(path: path, size: Int64(expected), limit: limit) }
         var result = [UInt8]()
         result.reserveCapacity(expected + 1)
         var chunk = [UInt8](repeating: 0, count: max(4096, min(expected + 1, 1 << 20)))
@@ -130,8 +155,29 @@ public struct PosixFileSystem: FileSystem {
             }
             if n == 0 { break }
             result.append(contentsOf: chunk[0..<n])
+            // A file growing while it is read is held to the same limit.
+            if result.count > limit { throw .tooLarge(path: path, size: Int64(result.count), limit: limit) }
         }
         return result
+    }
+
+    /// The size of the regular file open on `fd`; `StoreError.notRegularFile` (or `is a directory`) otherwise.
+    private func regularFileSize(_ fd: Int32, operation: String, path: String) throws(StoreError) -> Int {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .io(operation: operation, path: path, errno: errno) }
+        let type = st.st_mode & S_IFMT
+        if type == S_IFREG { return Int(st.st_size) }
+        if type == S_IFDIR { throw .io(operation: operation, path: path, errno: EISDIR) }
+        throw .notRegularFile(operation: operation, path: path, kind: FileStatus.describe(type: UInt32(type)))
+    }
+
+    /// The error for a failed `open` with `O_NOFOLLOW`: a symbolic link is named as such.
+    private func openFailure(_ operation: String, path: String, errno code: Int32) -> StoreError {
+        var st = stat()
+        if code == ELOOP, lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
+            return .notRegularFile(operation: operation, path: path, kind: "a symbolic link")
+        }
+        return .io(operation: operation, path: path, errno: code)
     }
 
     public func list(_ path: String) throws(StoreError) -> [String]? {
@@ -164,8 +210,15 @@ public struct PosixFileSystem: FileSystem {
     }
 
     public func lockExclusive(_ path: String) throws(StoreError) -> Int32? {
-        let fd = retrying { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600) }
-        guard fd >= 0 else { throw .io(operation: "open lock", path: path, errno: errno) }
+        // Never through a symbolic link (which would create or lock its target) and never a pipe or device.
+        let fd = retrying { open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600) }
+        guard fd >= 0 else { throw openFailure("open lock", path: path, errno: errno) }
+        do throws(StoreError) {
+            _ = try regularFileSize(fd, operation: "open lock", path: path)
+        } catch {
+            _ = systemClose(fd)
+            throw error
+        }
         if flock(fd, LOCK_EX | LOCK_NB) == 0 { return fd }
         let code = errno
         _ = systemClose(fd)

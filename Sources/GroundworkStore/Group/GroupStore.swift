@@ -97,17 +97,21 @@ public struct GroupWriter: Sendable {
     }
 
     private func writeGroupFile(_ record: GroupRecord) throws(StoreError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try encoder.encode(record))
-        } catch {
-            throw .encodingFailed("group file: \(error)")
-        }
+        let bytes = try GroupWriter.encode(record)
         let durable = DurableFile(fileSystem: store.fileSystem)
         try durable.makeFolders(store.location.groupsFolder)
         try durable.write(bytes, to: store.path(of: record.fileName))
+    }
+
+    /// The group file's bytes: pretty, key-sorted JSON.
+    static func encode(_ record: GroupRecord) throws(StoreError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            return Array(try encoder.encode(record))
+        } catch {
+            throw .encodingFailed("group file: \(error)")
+        }
     }
 
     /// Writes the Markdown summary beside the group file (mode 0600) and returns its path.

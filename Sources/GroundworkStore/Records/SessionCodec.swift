@@ -63,6 +63,10 @@ public struct SessionCodec: Sendable {
         } catch DecodingError.typeMismatch {
             return .failure(UnreadableFile(path: path, reason: "not a groundwork session: not a JSON object"))
         } catch {
+            // Only text that starts as JSON can have been cut short; anything else never was JSON.
+            guard SessionCodec.startsAsJSON(bytes) else {
+                return .failure(UnreadableFile(path: path, reason: "not a groundwork session: not JSON text (\(bytes.count) bytes of binary data or other text)"))
+            }
             if SessionCodec.endsOpen(bytes) {
                 return .failure(UnreadableFile(path: path, reason: "truncated: the file ends part-way through (\(bytes.count) bytes)"))
             }
@@ -78,6 +82,14 @@ public struct SessionCodec: Sendable {
             return .failure(UnreadableFile(path: path, reason: "unknown schema version \(version)"))
         }
         return .success(version)
+    }
+
+    /// Whether the bytes are UTF-8 text (perhaps cut inside its last character) whose first non-blank
+    /// character opens a JSON object or array.
+    static func startsAsJSON(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }), first == 0x7B || first == 0x5B else { return false }
+        // A cut may fall inside a character: up to three bytes at the end may be its first part.
+        return (0...min(3, bytes.count)).contains { String(validating: bytes.dropLast($0), as: UTF8.self) != nil }
     }
 
     /// Whether the bytes stop inside a string or with an object or array still open: what a write

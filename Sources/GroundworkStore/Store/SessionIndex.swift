@@ -55,7 +55,7 @@ struct SessionIndex {
         bytes.reserveCapacity(entries.count * 400)
         tree.write(into: &bytes)
         if let key {
-            guard let sealed = try? key.seal(bytes) else { return }
+            guard let sealed = try? key.seal(bytes, path: path) else { return }
             bytes = sealed
         }
         try? DurableFile(fileSystem: fileSystem).write(bytes, to: path)

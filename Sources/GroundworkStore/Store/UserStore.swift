@@ -107,13 +107,41 @@ public struct UserStore: Sendable {
 
     /// The most recently updated unfinished session, for `groundwork resume`.
     public func latestActive(flowID: String? = nil) throws(StoreError) -> SessionRecord? {
-        let candidates = try headers().items
+        try resumeChoice(flowID: flowID).record
+    }
+
+    /// The session `resume` would continue, and the files it passes over that may be newer.
+    public struct ResumeChoice: Sendable {
+        /// The most recently updated unfinished session that reads; nil when there is none.
+        public var record: SessionRecord?
+        /// Files that cannot be read and may hold a newer session: started later than `record`
+        /// (file names begin with the start time), or every unreadable file when there is no record.
+        public var skipped: [UnreadableFile]
+    }
+
+    /// The newest active session that can be read, and what was skipped to reach it, so `resume`
+    /// can say so instead of silently continuing an older session.
+    public func resumeChoice(flowID: String? = nil) throws(StoreError) -> ResumeChoice {
+        let listing = try headers()
+        let candidates = listing.items
             .filter { $0.status == .active && (flowID == nil || $0.flowID == flowID) }
             .sorted { $0.updatedAt > $1.updatedAt }
+        var failed: [UnreadableFile] = []
+        var chosen: SessionRecord?
         for header in candidates {
-            if let record = try? load(fileName: header.fileName) { return record }
+            do throws(StoreError) {
+                chosen = try load(fileName: header.fileName)
+                break
+            } catch {
+                if error.isAboutThePassphrase { throw error }
+                failed.append(StoreError.unreadableFile(from: error, path: path(of: header.fileName)))
+            }
         }
-        return nil
+        let newer = listing.unreadable.filter { file in
+            guard let chosen, let name = chosen.origin.fileName else { return true }
+            return DurableFile.split(file.path).name > name
+        }
+        return ResumeChoice(record: chosen, skipped: failed + newer)
     }
 
     /// The latest completed session of a flow (for trends), optionally other than `excluding` and
@@ -127,8 +155,24 @@ public struct UserStore: Sendable {
     }
 
     /// The session a person refers to: its id, a unique prefix of the id, or its file name.
+    /// A file that cannot be read but whose name matches is reported as unreadable, not as missing.
     public func find(_ reference: String) throws(StoreError) -> SessionHeader {
-        let all = try headers().items
+        let listing = try headers()
+        do throws(StoreError) {
+            return try find(reference, in: listing.items)
+        } catch .sessionNotFound {
+            // File names end in the session id: `<started-at>-<flow>-<id>.json`.
+            let damaged = listing.unreadable.filter { file in
+                let name = DurableFile.split(file.path).name
+                let id = name.hasSuffix(".json") ? String(name.dropLast(5).split(separator: "-").last ?? "") : ""
+                return !reference.isEmpty && (name == reference || name == reference + ".json" || id.hasPrefix(reference))
+            }
+            if damaged.count == 1, let file = damaged.first { throw .unreadable(file) }
+            throw .sessionNotFound(reference)
+        }
+    }
+
+    private func find(_ reference: String, in all: [SessionHeader]) throws(StoreError) -> SessionHeader {
         if let exact = all.first(where: { $0.id == reference || $0.fileName == reference || $0.fileName == reference + ".json" }) {
             return exact
         }
@@ -166,6 +210,10 @@ extension StoreError {
     static func unreadableFile(from error: StoreError, path: String) -> UnreadableFile {
         if case .unreadable(let file) = error { return file }
         if case .io(_, _, let code) = error { return UnreadableFile(path: path, reason: StoreError.message(for: code)) }
+        if case .notRegularFile(_, _, let kind) = error { return UnreadableFile(path: path, reason: "\(kind), not a regular file") }
+        if case .tooLarge(_, let size, let limit) = error {
+            return UnreadableFile(path: path, reason: StoreError.tooLargeReason(size: size, limit: limit))
+        }
         return UnreadableFile(path: path, reason: error.description)
     }
 }

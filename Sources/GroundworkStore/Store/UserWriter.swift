@@ -36,10 +36,12 @@ public struct UserWriter: Sendable {
         if let old = next.origin.migratedFrom {
             let backup = path + ".v\(old).bak"
             if try store.fileSystem.status(backup) == nil, try store.fileSystem.status(path) != nil {
-                try durable.write(try store.sealedIfKeyed(try store.fileSystem.read(path)), to: backup)
+                try durable.write(try store.sealedIfKeyed(try store.fileSystem.read(path), path: backup), to: backup)
             }
         }
-        let bytes = try store.sealedIfKeyed(try store.codec.encode(next))
+        let bytes = try store.sealedIfKeyed(try store.codec.encode(next), path: path)
+        // A file the store would refuse to read back is never written.
+        if bytes.count > StoreLimits.maximumFileSize { throw .sessionTooLarge(path: path, size: bytes.count) }
         try durable.write(bytes, to: path)
         next.origin = Origin(fileName: fileName, migratedFrom: nil)
         record = next
@@ -84,7 +86,11 @@ public struct UserWriter: Sendable {
         for name in try store.fileSystem.list(store.sessionsFolder) ?? [] where name.hasPrefix(fileName + ".") {
             try store.fileSystem.remove(store.path(of: name))
         }
+        // The header cache holds the session's title, next step and intention: it goes too (and is
+        // rebuilt from the sessions left by the next listing).
+        try store.fileSystem.remove(store.location.indexFile(store.user))
         try store.fileSystem.syncDirectory(store.sessionsFolder)
+        try store.fileSystem.syncDirectory(store.location.userFolder(store.user))
     }
 
     /// Deletes everything of the user: sessions, backups, quarantine, profile, and the folder itself.

@@ -5,6 +5,8 @@ public enum GroupRead: Sendable, Hashable {
     case line(String)
     /// Ctrl-D, Ctrl-C or the end of piped input: save and leave.
     case endOfInput
+    /// A line longer than `InputLimits.maximumLineBytes`, of `bytes` bytes: skipped, nothing of it kept.
+    case tooLong(bytes: Int)
 }
 
 /// Where the room's lines come from.

@@ -63,6 +63,8 @@ public final class GroupRunner {
             case .endOfInput:
                 renderer.notice("Saved. 'groundwork group --resume' picks up here.")
                 return state
+            case .tooLong(let bytes):
+                renderer.notice(InputLimits.tooLongMessage(bytes: bytes))
             case .line(let line):
                 var joining: Participant?
                 let words = line.split(separator: " ")

@@ -31,6 +31,7 @@ public final class TerminalGroupInput: GroupInput {
         defer { tcsetattr(fd, TCSANOW, &saved) }
 
         var line: [UInt8] = []
+        var overflow = 0
         var escape = 0
         func redraw() {
             var text = "\r\u{1B}[K" + prompt()
@@ -62,23 +63,30 @@ public final class TerminalGroupInput: GroupInput {
             switch byte {
             case 13, 10:
                 emit("\r\n")
+                if overflow > 0 { return .tooLong(bytes: line.count + overflow) }
                 return .line(String(decoding: line, as: UTF8.self))
             case 3, 4:
                 if byte == 4, !line.isEmpty { continue }
                 emit("\r\n")
                 return .endOfInput
             case 127, 8:
+                // Past the limit, Backspace takes back the bytes that were only counted.
+                if overflow > 0 {
+                    overflow -= 1
+                    continue
+                }
                 while let last = line.popLast(), last & 0xC0 == 0x80 {}
                 redraw()
             case 21:
                 line.removeAll()
+                overflow = 0
                 redraw()
             case 27:
                 escape = 1
             default:
                 guard byte >= 32 else { continue }
-                line.append(byte)
-                if line.count > PlainGroupInput.maxLineBytes { line.removeLast() }
+                // Past the limit the bytes are counted, not kept; Enter then reports the line as too long.
+                if line.count < InputLimits.maximumLineBytes { line.append(byte) } else { overflow += 1 }
                 if !secret { redraw() }
             }
         }

@@ -35,6 +35,8 @@ public final class EditLineReader: LineReader {
         }
         defer { free(raw) }
         if gw_take_sigint() != 0 { return .interrupted }
+        let length = strlen(raw)
+        if length > InputLimits.maximumLineBytes { return .tooLong(bytes: length) }
         return .line(String(cString: raw))
     }
 

@@ -8,6 +8,8 @@ public enum ReadResult: Sendable, Hashable {
     case interrupted
     /// Ctrl-D, or the end of piped input.
     case endOfInput
+    /// A line longer than `InputLimits.maximumLineBytes`, of `bytes` bytes: skipped, nothing of it kept.
+    case tooLong(bytes: Int)
 }
 
 /// Where typed lines come from: the seam that lets tests drive a session without a terminal.

@@ -48,6 +48,9 @@ public final class SessionRunner {
             switch reader.readLine(prompt: renderer.prompt) {
             case .endOfInput:
                 return try persistence.holdingSignals { try leave() }
+            case .tooLong(let bytes):
+                interruptedOnce = false
+                renderer.notice(InputLimits.tooLongMessage(bytes: bytes))
             case .interrupted:
                 if interruptedOnce { return try persistence.holdingSignals { try leave() } }
                 interruptedOnce = true

@@ -25,6 +25,12 @@ struct DoctorCommand: AsyncParsableCommand {
         StoreContext.output("\(count - checkup.unreadable.count) of \(count) session file\(count == 1 ? "" : "s") readable\n")
         for file in checkup.unreadable { StoreContext.output("unreadable: \(file.path): \(file.reason)\n") }
         for path in checkup.leftoverTempFiles { StoreContext.output("leftover temp file: \(path)\n") }
+        for path in checkup.plainInEncrypted {
+            StoreContext.output("not encrypted: \(path): a plain file in an encrypted folder (left by an interrupted 'groundwork encrypt', or put there by someone); 'groundwork encrypt' seals it\n")
+        }
+        for path in checkup.unbound {
+            StoreContext.output("sealed without its name: \(path): encrypted before files were bound to their names; 'groundwork encrypt' binds it\n")
+        }
         // As this very process runs (ProcessGuard): a core file would hold decrypted answers.
         let guardState = ProcessGuard.coreDumpsOff
         StoreContext.output(guardState.notDumpable && guardState.coreLimitZero

@@ -32,7 +32,7 @@ struct EncryptCommand: AsyncParsableCommand {
         let files = "\(count) file\(count == 1 ? "" : "s")"
         if result.wasEncrypted {
             StoreContext.printError(count == 0 ? "the data of '\(context.user)' is already encrypted"
-                                    : "the data of '\(context.user)' is encrypted; \(files) left plain were encrypted now")
+                                    : "the data of '\(context.user)' is encrypted; \(files) left plain, or sealed without their names, were sealed now")
         } else {
             StoreContext.printError("the data of '\(context.user)' is encrypted now (\(files)); keep the passphrase safe: without it the sessions cannot be read")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GroundworkCore
 import GroundworkStore
 
 /// `groundwork forget`: delete one session, or all of your data.
@@ -28,16 +29,46 @@ struct ForgetCommand: AsyncParsableCommand {
         // Deleting everything needs no passphrase: a person who forgot it can still remove their data.
         let context = StoreContext(options, unlock: !all)
         let writer = context.lockForWriting()
+        let name = context.user.rawValue
+        let groups = GroupStore(location: context.store.location, fileSystem: context.store.fileSystem)
+        let changes: [ForgetChange]
         if let session {
             let header = context.run { () throws(StoreError) in try context.store.find(session) }
             confirm("Forget the \(header.flowTitle) session of \(header.startedAt.shortUTC) UTC (\(header.id))?")
-            context.run { () throws(StoreError) in try writer.forget(fileName: header.fileName) }
+            // A group session: the group's file and the others' copies hold the same words.
+            let groupFile = (try? context.store.load(fileName: header.fileName))?.state.variables["group.file"]
+            changes = context.run { () throws(StoreError) -> [ForgetChange] in
+                var changes: [ForgetChange] = []
+                if case .string(let file)? = groupFile { changes = try groups.forget(name, only: file, summarize: summarize) }
+                try writer.forget(fileName: header.fileName)
+                return changes
+            }
             StoreContext.printError("forgot session \(header.id)")
         } else {
             let count = (try? context.store.sessionFileNames().count) ?? 0
-            confirm("Forget all of the data of '\(context.user)' (\(count) session\(count == 1 ? "" : "s"))? This cannot be undone.")
-            context.run { () throws(StoreError) in try writer.forgetAll() }
+            confirm("Forget all of the data of '\(context.user)' (\(count) session\(count == 1 ? "" : "s")), and their part in group exercises? This cannot be undone.")
+            changes = context.run { () throws(StoreError) -> [ForgetChange] in
+                let changes = try groups.forget(name, summarize: summarize)
+                try writer.forgetAll()
+                return changes
+            }
             StoreContext.printError("forgot all of the data of '\(context.user)'")
+        }
+        for change in changes { StoreContext.printError(change.description) }
+        if changes.contains(where: \.isIncomplete) {
+            StoreContext.fail("some group records still hold words of '\(name)' (listed above); run forget again once they can be changed")
+        }
+    }
+
+    /// The group's summary as its exercise writes it now; nil when the exercise is no longer in the
+    /// dialogues. The dialogues are loaded once, on the first group that needs it.
+    private var summarize: (GroupRecord) -> String? {
+        let options = self.options
+        var library: ScriptLibrary??
+        return { record in
+            if library == nil { library = .some(try? App(options).loadLibrary().library) }
+            guard let loaded = library ?? nil, let exercise = loaded.groupExercises[record.exerciseID] else { return nil }
+            return GroupEngine(exercise: exercise, library: loaded).summary(of: record.state)
         }
     }
 

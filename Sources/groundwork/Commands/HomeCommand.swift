@@ -38,6 +38,8 @@ struct HomeCommand: ParsableCommand {
             switch reader.readLine(prompt: renderer.prompt) {
             case .endOfInput, .interrupted:
                 return
+            case .tooLong(let bytes):
+                renderer.message(InputLimits.tooLongMessage(bytes: bytes))
             case .line(let line):
                 if let flow = Self.pick(line, from: flows) {
                     reader.setCurrentPrompt(nil)

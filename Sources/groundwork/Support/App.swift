@@ -151,20 +151,27 @@ final class App {
         try run(engine: engine, first: first, persistence: persistence)
     }
 
-    /// The newest active session; fails with status 4 naming an unreadable file when that is all there is.
+    /// The newest active session; fails with status 4 naming an unreadable file when that is all there
+    /// is, and warns about each unreadable file that may be newer than the one it continues.
     func latestActive(_ store: UserStore) throws -> SessionRecord? {
-        let unreadable: [UnreadableFile]
+        let choice: UserStore.ResumeChoice
         do throws(StoreError) {
-            if let record = try store.latestActive() { return record }
-            unreadable = try store.headers().unreadable
+            choice = try store.resumeChoice()
         } catch {
             throw AppError(error)
         }
-        if let bad = unreadable.first {
-            throw AppError("cannot read session file '\(bad.path)': \(bad.reason); 'groundwork doctor --fix' moves it aside",
-                           status: .unreadableState)
+        guard let record = choice.record else {
+            if let bad = choice.skipped.first {
+                throw AppError("cannot read session file '\(bad.path)': \(bad.reason); 'groundwork doctor --fix' moves it aside",
+                               status: .unreadableState)
+            }
+            return nil
         }
-        return nil
+        for file in choice.skipped {
+            StoreContext.printError("groundwork: warning: skipped '\(file.path)', which may be a newer session: \(file.reason); "
+                + "resuming '\(record.flowTitle)' of \(record.startedAt.shortUTC) UTC instead ('groundwork doctor' checks the files)")
+        }
+        return record
     }
 
     /// Continues a saved session where it stopped.

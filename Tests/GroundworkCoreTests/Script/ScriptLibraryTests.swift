@@ -127,7 +127,7 @@ struct ScriptLibraryTests {
     @Test func inlineTemplateErrorIsReported() {
         let diagnostics = lint("id: f\ntitle: F\nstart: a\nnodes:\n  a: {end: \"Hi {{#open}}\"}\n")
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.hasPrefix("f.yaml:5:12: error: bad template") == true)
+        #expect(diagnostics.first == "f.yaml:5:15: error: section 'open' is never closed; add '{{/open}}'")
     }
 
     @Test func badPromptTemplateIsReported() {
@@ -135,7 +135,7 @@ struct ScriptLibraryTests {
             scripts: [], prompts: [(name: "broken", file: SourceFile(path: "prompts/broken.mustache", text: "Hi {{#open}}"))])
         #expect(library.prompts.templates["broken"] == nil)
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.description.hasPrefix("prompts/broken.mustache:1:1: error: bad template") == true)
+        #expect(diagnostics.first?.description == "prompts/broken.mustache:1:4: error: section 'open' is never closed; add '{{/open}}'")
     }
 
     /// The example flow of the format documentation loads without a diagnostic, into the right model.

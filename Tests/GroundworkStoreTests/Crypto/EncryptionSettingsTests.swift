@@ -9,7 +9,7 @@ extension CryptoTests {
             let decoded = try EncryptionSettings.decode(try settings.encoded(), path: "/e.json")
             #expect(decoded == settings)
             let unlocked = try decoded.unlock(user: "ana", passphrase: "right one")
-            #expect(try unlocked.open(try key.seal([1, 2, 3]), path: "/x") == [1, 2, 3])
+            #expect(try unlocked.open(try key.seal([1, 2, 3], path: "/x"), path: "/x") == [1, 2, 3])
             let error = #expect(throws: StoreError.self) { try decoded.unlock(user: "ana", passphrase: "wrong one") }
             #expect(error == .wrongPassphrase(user: "ana"))
             #expect(error?.description == "wrong passphrase for user 'ana'")

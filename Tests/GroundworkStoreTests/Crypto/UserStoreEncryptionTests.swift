@@ -131,7 +131,7 @@ extension CryptoTests {
             let plain = try SessionCodec().encode(try writer.store.load(fileName: record.fileName))
             _ = try writer.store.headers()
             let damagedPath = writer.store.path(of: "20260101T000000Z-f-damaged.json")
-            var damaged = try writer.store.sealedIfKeyed(Array("{}".utf8))
+            var damaged = try writer.store.sealedIfKeyed(Array("{}".utf8), path: damagedPath)
             damaged[damaged.count - 1] ^= 1
             try DurableFile().write(damaged, to: damagedPath)
 
@@ -158,10 +158,11 @@ extension CryptoTests {
             try DurableFile().write(v1, to: writer.store.path(of: name))
             var record = try writer.store.load(fileName: name)
             try writer.save(&record)
-            let backup = try #require(folder.bytes(writer.store.path(of: name) + ".v1.bak"))
+            let backupPath = writer.store.path(of: name) + ".v1.bak"
+            let backup = try #require(folder.bytes(backupPath))
             let sealed = SealedEnvelope.isSealed(backup)
             #expect(sealed)
-            #expect(try writer.store.key?.open(backup, path: "") == v1)
+            #expect(try writer.store.key?.open(backup, path: backupPath) == v1)
         }
 
         /// A sealed session copied in from another user's folder with another passphrase is reported,
@@ -171,7 +172,8 @@ extension CryptoTests {
             let (writer, record) = try Self.encryptedUser(folder)
             let other = try UserKey(user: "bob", passphrase: "bob's", derivation: .random(rounds: UserKeyTests.rounds))
             let foreign = Samples.record(start: UserStoreTests.at(30), id: "cccccccccccc")
-            try DurableFile().write(try other.seal(try SessionCodec().encode(foreign)), to: writer.store.path(of: foreign.fileName))
+            let foreignPath = writer.store.path(of: foreign.fileName)
+            try DurableFile().write(try other.seal(try SessionCodec().encode(foreign), path: foreignPath), to: foreignPath)
             let listing = try writer.store.loadAll()
             #expect(listing.items.map(\.id) == [record.id])
             #expect(listing.unreadable.count == 1)

@@ -114,8 +114,8 @@ extension FaultTests {
                 store = try writer.enableEncryption(passphrase: "pass phrase", rounds: CryptoTests.UserKeyTests.rounds).writer.store
             }
             let record = Samples.record(answers: 2)
-            let full = try store.sealedIfKeyed(try SessionCodec().encode(record))
             let path = store.path(of: record.fileName)
+            let full = try store.sealedIfKeyed(try SessionCodec().encode(record), path: path)
             try DurableFile().makeFolders(store.sessionsFolder)
             // The last byte of a plain file is its final newline: without it the document is complete.
             let lengths = Array(stride(from: 0, to: full.count - 2, by: 11)) + [full.count - 2]

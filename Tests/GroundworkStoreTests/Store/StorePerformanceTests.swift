@@ -20,10 +20,10 @@ struct StorePerformanceTests {
     @Test func sealA500TurnSession() throws {
         let bytes = try SessionCodec().encode(Samples.record(answers: 500))
         let key = try UserKey(user: "ada", passphrase: "pass phrase", derivation: .random(rounds: KeyDerivation.minimumRounds))
-        _ = try key.seal(bytes)
+        _ = try key.seal(bytes, path: "")
         let runs = 100
-        let seal = try ContinuousClock().measure { for _ in 0..<runs { _ = try key.seal(bytes) } } / runs
-        let sealed = try key.seal(bytes)
+        let seal = try ContinuousClock().measure { for _ in 0..<runs { _ = try key.seal(bytes, path: "") } } / runs
+        let sealed = try key.seal(bytes, path: "")
         let open = try ContinuousClock().measure { for _ in 0..<runs { _ = try key.open(sealed, path: "") } } / runs
         let derive = try ContinuousClock().measure { _ = try KeyDerivation.random().deriveKey(Array("pass phrase".utf8)) }
         print("seal 500-turn session (\(bytes.count) bytes): \(seal), open: \(open); key derivation (600,000 rounds): \(derive)")
