@@ -543,6 +543,7 @@ struct FlowLoader {
             for partial in Self.partials(in: source) {
                 loaded.promptReferences.append(.init(name: partial.name, location: text.location(ofOffset: partial.offset, in: node)))
             }
+            if template.shape.partials.contains(where: { $0.insideParent != nil }) { loaded.inlineTemplates.append(template) }
             return .inline(template)
         }
         if node.mappingPairs != nil {

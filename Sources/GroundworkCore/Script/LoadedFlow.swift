@@ -26,6 +26,8 @@ struct LoadedFlow: Sendable {
     var ruleSetReferences: [Reference] = []
     /// `{prompt: name}` references.
     var promptReferences: [Reference] = []
+    /// Inline templates, for the checks that need the prompt library (a parent's block that includes the parent).
+    var inlineTemplates: [Template] = []
     /// Names read by expressions and inline templates.
     var uses: [Use] = []
     /// Names given a value: declared, saved, set, loop counters, scores, reflect saves.

@@ -182,6 +182,12 @@ public struct ScriptLibrary: Sendable {
                     : Spelling.suggest("unknown prompt template '\(reference.name)'", for: reference.name, among: promptNames)
                 diagnostics.append(error(loaded.file, reference.location, message))
             }
+            for template in loaded.inlineTemplates {
+                guard let partial = library.prompts.selfInclusion(in: template), let parent = partial.insideParent else { continue }
+                let location = Template.location(of: partial.offset, in: template.source, from: template.location)
+                diagnostics.append(error(loaded.file, location,
+                                         "'{{> \(partial.name)}}' inside a block of '{{< \(parent)}}' includes '\(parent)' again, which never ends; include it outside the block"))
+            }
         }
         diagnostics += callCycles(loadedFlows.enumerated().filter { !duplicateFlowFiles.contains($0.offset) }.map(\.element))
 

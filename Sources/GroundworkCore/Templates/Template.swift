@@ -233,6 +233,24 @@ public struct PromptLibrary: Sendable {
     /// through others), and sections nest at most `Template.maxDepth` deep through them. Templates
     /// with a problem, and every template that includes one, are removed, so nothing can render
     /// them (an unknown partial would render as nothing, a cycle would recurse without end).
+    /// Whether including `from` renders `target` (itself, or through its partials).
+    func reaches(_ from: String, _ target: String) -> Bool {
+        var seen: Set<String> = []
+        var stack = [from]
+        while let next = stack.popLast() {
+            if next == target { return true }
+            guard seen.insert(next).inserted, let template = templates[next] else { continue }
+            stack += template.shape.partials.map(\.name)
+        }
+        return false
+    }
+
+    /// A partial inside a parent's block (`{{< p}}{{$b}}{{> x}}{{/b}}{{/p}}`) that includes the parent
+    /// again, which would render without end; nil when `template` (an inline text) has none.
+    public func selfInclusion(in template: Template) -> TemplateShape.Partial? {
+        template.shape.partials.first { partial in partial.insideParent.map { reaches(partial.name, $0) } ?? false }
+    }
+
     public mutating func checkPartials() -> [PartialProblem] {
         var problems: [PartialProblem] = []
         var broken: Set<String> = []
@@ -240,17 +258,6 @@ public struct PromptLibrary: Sendable {
         var measured: [String: Int?] = [:]
         var path: [String] = []
 
-        /// Whether including `from` renders `target` (itself, or through its partials).
-        func reaches(_ from: String, _ target: String) -> Bool {
-            var seen: Set<String> = []
-            var stack = [from]
-            while let next = stack.popLast() {
-                if next == target { return true }
-                guard seen.insert(next).inserted, let template = templates[next] else { continue }
-                stack += template.shape.partials.map(\.name)
-            }
-            return false
-        }
 
         func visit(_ name: String) -> Int {
             if let known = measured[name] { return known ?? 0 }

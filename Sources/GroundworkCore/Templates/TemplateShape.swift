@@ -97,6 +97,13 @@ public struct TemplateShape: Sendable, Hashable {
                 unfinishedAt = tag
                 break
             }
+            // An opening delimiter inside the tag means the first one was text to the parser, which
+            // goes on to read the inner tag ("{{ x {{> t1}}" includes t1): scan from the inner one,
+            // so a partial is never missed (the template fuzz target found t1 including itself so).
+            if sigil != "!", let inner = find(open, from: tag + 1), inner < end {
+                index = inner
+                continue
+            }
             index = end + closing.count
             switch sigil {
             case "#", "^", "$", "<":
