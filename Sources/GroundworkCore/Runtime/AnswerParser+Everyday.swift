@@ -225,6 +225,19 @@ extension AnswerParser {
         return out
     }
 
+    /// The number `text` gives with its unit named ("about 14 years", "25%"), as the raw answer to
+    /// offer; nil when the unit is not there or the number is not clear.
+    static func stated(_ text: String, unit: NumberUnit) -> String? {
+        let words = Set(wordSpans(text).map(\.text))
+        let named: Bool
+        switch unit {
+        case .years: named = !words.isDisjoint(with: ["year", "years", "yr", "yrs", "month", "months"])
+        case .percent: named = text.contains(Character("%")) || !words.isDisjoint(with: ["percent", "pc"])
+        }
+        guard named, case .success(let read) = readNumber(text, unit: unit), !read.isRange else { return nil }
+        return Value.number(read.value).text
+    }
+
     /// The yes or no a line starts with, and what the person said after it; nil when the line is
     /// not clearly one or the other ("maybe", "yes and no").
     static func readYesNo(_ line: String) -> (answer: Bool, note: String?)? {

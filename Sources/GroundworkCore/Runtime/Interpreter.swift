@@ -95,8 +95,22 @@ struct Interpreter {
         }
     }
 
+    /// The answer earlier text already gave (`fill_from:`), as a line to take when Enter is pressed.
+    private func filled(_ question: Question) -> String? {
+        guard let source = question.fillFrom, case .number(_, _, _, let unit?) = question.input,
+              let text = try? Evaluator.evaluate(source, state.variables).text, !text.isEmpty,
+              let raw = AnswerParser.stated(text, unit: unit),
+              case .success = AnswerParser.parse(raw, as: question.input) else { return nil }
+        return raw
+    }
+
     /// Takes a line as the answer to the waiting question (it has passed the safety net).
-    private mutating func answer(_ raw: String, flow: Flow, node: Node, question: Question) {
+    private mutating func answer(_ typed: String, flow: Flow, node: Node, question: Question) {
+        var raw = typed
+        if AnswerParser.trimmed(typed).isEmpty, let earlier = filled(question) {
+            trace.append("node '\(node.id)': Enter kept '\(earlier)', said earlier")
+            raw = earlier
+        }
         let kind = AnswerParser.kindName(question.input).rawValue
         switch AnswerParser.parse(raw, as: question.input) {
         case .success(let accepted):
@@ -481,7 +495,9 @@ struct Interpreter {
         if case .reflect = node.kind {
             return Prompt(text: "", kind: .text, nodeID: node.id)
         }
-        return Prompt(text: render(question.prompt), kind: AnswerParser.kindName(question.input),
+        var text = render(question.prompt)
+        if let earlier = filled(question) { text += "\n(You said \(earlier) earlier; press Enter to keep it, or type another answer.)" }
+        return Prompt(text: text, kind: AnswerParser.kindName(question.input),
                       options: AnswerParser.options(question.input), hint: AnswerParser.hint(for: question.input),
                       progress: progress, nodeID: node.id)
     }

@@ -279,6 +279,9 @@ public struct Question: Sendable {
     public var help: Text?
     /// Whether `/skip` may leave this question unanswered.
     public var skippable: Bool
+    /// Earlier free text that may already hold the answer (`fill_from:`): a number with its unit
+    /// ("about 14 years") is offered, and Enter keeps it, instead of asking as if it had not been said.
+    public var fillFrom: Expression?
 
     public init(prompt: Text, input: InputKind, save: String? = nil, reask: Text? = nil, maxReasks: Int = 3,
                 onGiveUp: String? = nil, help: Text? = nil, skippable: Bool = true) {

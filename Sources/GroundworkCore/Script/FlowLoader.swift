@@ -8,7 +8,7 @@ struct FlowLoader {
     static let kindKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end", "classify", "match_occupation"]
     static let keysByKind: [String: [String]] = [
         "say": ["say", "next"],
-        "ask": ["ask", "input", "save", "next", "reask", "max_reasks", "on_give_up", "help", "skippable"],
+        "ask": ["ask", "input", "save", "next", "reask", "max_reasks", "on_give_up", "help", "skippable", "fill_from"],
         "set": ["set", "next"],
         "branch": ["branch"],
         "reflect": ["reflect", "next"],
@@ -19,7 +19,7 @@ struct FlowLoader {
         "match_occupation": ["match_occupation", "next"],
     ]
     static let allNodeKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end", "classify", "match_occupation", "next", "input", "save",
-                              "reask", "max_reasks", "on_give_up", "help", "skippable"]
+                              "reask", "max_reasks", "on_give_up", "help", "skippable", "fill_from"]
     static let inputKinds = ["text", "choice", "multi", "scale", "number", "yesno"]
     static let variableTypes = ["number", "string", "text", "bool", "list"]
 
@@ -316,6 +316,13 @@ struct FlowLoader {
         if let n = node["max_reasks"], let count = int(n, for: "max_reasks", minimum: 0) { question.maxReasks = count }
         if let n = node["on_give_up"] { question.onGiveUp = nodeReference(n, for: "on_give_up") }
         if let n = node["skippable"], let flag = bool(n, for: "skippable") { question.skippable = flag }
+        if let n = node["fill_from"] {
+            question.fillFrom = expression(n, for: "fill_from")
+            guard case .number(_, _, _, .some) = input else {
+                error(n.location, "'fill_from' needs a number input with a unit ('unit: years' or 'unit: percent'), so only an answer given with its unit is taken")
+                return question
+            }
+        }
         return question
     }
 
