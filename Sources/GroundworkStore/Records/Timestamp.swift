@@ -17,7 +17,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The current time from the system clock, shifted by `GROUNDWORK_NOW` when that is set.
     public static func now() -> Timestamp {
-        Timestamp(millisecondsSince1970: systemMilliseconds() + clockShift)
+        // The shift first: its first read samples the clock, and reading the clock before it would
+        // put the very first "now" a little before GROUNDWORK_NOW (07:59:59.999 for 08:00).
+        let shift = clockShift
+        return Timestamp(millisecondsSince1970: systemMilliseconds() + shift)
     }
 
     private static func systemMilliseconds() -> Int64 {
