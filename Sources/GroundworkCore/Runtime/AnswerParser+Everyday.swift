@@ -56,7 +56,7 @@ extension AnswerParser {
             index += 1
             value *= scale(after: pieces, at: &index, unit: unit)
             // A range: "10-15", "10 to 15", "5 or 6", "between 20 and 30".
-            let between = index >= 3 && pieces[index - 2] == .word("between") || (index >= 2 && pieces.prefix(index - 1).contains(.word("between")))
+            let between = pieces[..<index].contains(.word("between"))
             if index + 1 < pieces.count, case .number(var other) = pieces[index + 1],
                pieces[index] == .dash || pieces[index] == .word("to") || pieces[index] == .word("or")
                 || (between && pieces[index] == .word("and")) {

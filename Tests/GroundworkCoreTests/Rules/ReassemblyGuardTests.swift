@@ -1,0 +1,33 @@
+import Testing
+@testable import GroundworkCore
+
+/// Replies whose parts would not read well are passed over for the next reply.
+@Suite struct ReassemblyGuardTests {
+    static let text = """
+        id: t
+        keywords:
+          - word: want
+            patterns:
+              - match: "* i want *"
+                replies: ["What would it mean to you to have {2}?", "You want something you can't name yet."]
+          - word: about
+            patterns:
+              - match: "* about *"
+                replies: ["How do you feel about being {2}?", "Say more about {2}."]
+        fallback: ["Go on."]
+        """
+
+    @Test(arguments: [
+        ("i want a garden", "What would it mean to you to have a garden?"),
+        ("i dont know what i want anymore", "You want something you can't name yet."),
+        ("i want a house with a garden and a dog and two cats and a view", "You want something you can't name yet."),
+        ("worried about overreacting", "Say more about overreacting."),
+        ("worried about tired", "How do you feel about being tired?"),
+    ])
+    func guards(_ line: String, _ expected: String) throws {
+        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: Self.text)], prompts: [])
+        #expect(diagnostics.map(\.description) == [])
+        var memory = ListenerMemory()
+        #expect(try #require(library.ruleSets["t"]).respond(to: line, memory: &memory).text == expected)
+    }
+}
