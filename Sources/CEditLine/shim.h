@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <poll.h>
+#include <errno.h>
 #include <editline/readline.h>
 #include <histedit.h>
 
@@ -55,5 +57,61 @@ static inline void gw_completion_over(void) { rl_attempted_completion_over = 1; 
 
 /* A literal: libedit keeps the pointer, so a Swift string's temporary buffer would dangle. */
 static inline void gw_set_readline_name(void) { rl_readline_name = "groundwork"; }
+
+/* Idle ticks while readline waits: libedit reads keys through rl_getc_function, which waits here
+   with a one-second timeout and calls the tick between keys. A tick returning non-zero ends the read
+   (readline returns NULL: the caller knows why). NULL: wait for keys without ticking. */
+typedef int (*gw_tick_function)(void);
+static gw_tick_function gw_tick = NULL;
+/* Bytes received since the read began: an upper bound on the width of what is typed (libedit's
+   readline layer does not update rl_line_buffer until the line is done). */
+static volatile int gw_typed = 0;
+
+static inline void gw_set_tick(gw_tick_function tick) { gw_tick = tick; gw_typed = 0; }
+static inline int gw_typed_bytes(void) { return gw_typed; }
+
+static inline int gw_read_byte(unsigned char *byte) {
+    for (;;) {
+        ssize_t count = read(fileno(rl_instream ? rl_instream : stdin), byte, 1);
+        if (count == 1) return 1;
+        if (count < 0 && errno == EINTR && !gw_sigint_seen) continue;
+        return 0;
+    }
+}
+
+/* libedit's readline layer turns each value rl_getc_function returns into one wide character, so
+   UTF-8 is decoded here: a key is returned as its code point. EOF on Ctrl-C (the handler's flag),
+   end of input, or a tick that asks to stop; a window resize (EINTR without the flag) waits on. */
+static int gw_getc(FILE *stream) {
+    (void)stream;
+    int fd = fileno(rl_instream ? rl_instream : stdin);
+    for (;;) {
+        struct pollfd poller = { fd, POLLIN, 0 };
+        int ready = poll(&poller, 1, gw_tick ? 1000 : -1);
+        if (ready == 0) {
+            if (gw_tick && gw_tick() != 0) return EOF;
+            continue;
+        }
+        if (ready < 0) {
+            if (errno == EINTR && !gw_sigint_seen) continue;
+            return EOF;
+        }
+        unsigned char lead;
+        if (!gw_read_byte(&lead)) return EOF;
+        gw_typed += 1;
+        int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+        if (length == 1) return lead < 0x80 ? lead : 0xFFFD;
+        int value = lead & (0x7F >> length);
+        for (int index = 1; index < length; index++) {
+            unsigned char next;
+            if (!gw_read_byte(&next)) return EOF;
+            if ((next & 0xC0) != 0x80) return 0xFFFD;
+            value = (value << 6) | (next & 0x3F);
+        }
+        return value;
+    }
+}
+
+static inline void gw_install_getc(void) { rl_getc_function = gw_getc; }
 
 #endif

@@ -27,7 +27,9 @@ public final class PlainLineReader: LineReader {
         self.limit = limit
     }
 
-    public func readLine(prompt: String) -> ReadResult {
+    /// Piped input shows no prompt, hides nothing (there is no echo) and has no timer to tick
+    /// while waiting: a group's ticks run between lines.
+    public func readLine(_ request: LineRequest) -> ReadResult {
         /// Bytes of an over-long line skipped so far (nil while the line is within the limit).
         var skipped: Int?
         while true {

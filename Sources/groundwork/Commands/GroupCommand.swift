@@ -115,23 +115,22 @@ struct GroupCommand: AsyncParsableCommand {
 
     private func runGroup(engine: GroupEngine, opening: GroupResult, record: inout GroupRecord, writer: inout GroupWriter,
                           location: DataLocation, first: Bool) throws {
-        let terminal = isatty(0) == 1 && isatty(1) == 1
-        let input: any GroupInput = terminal ? TerminalGroupInput() : PlainGroupInput()
-        // The renderer sanitises what participants wrote and adds its own screen clears and bell.
-        let renderer = GroupRenderer(isTerminal: terminal) { StoreContext.write($0) }
+        let app = App(options)
         var current = record
         var currentWriter = writer
         var firstSave = first
+        var failedSave: StoreError?
         // A SIGTERM or SIGHUP during a turn waits until the turn is saved and shown.
         WriteGuard.install()
-        let runner = GroupRunner(
-            engine: engine, clock: SystemGroupClock(), input: input, renderer: renderer,
+        let group = GroupConversation(
+            engine: engine, clock: SystemGroupClock(), opening: opening,
             persist: { result in
                 current.state = result.state
                 do throws(StoreError) {
                     try currentWriter.save(&current, exercise: engine.exercise, touched: firstSave ? nil : result.touched)
                 } catch {
-                    StoreContext.exit(with: error)
+                    failedSave = error
+                    throw error
                 }
                 firstSave = false
             },
@@ -146,7 +145,14 @@ struct GroupCommand: AsyncParsableCommand {
                 return GroupCommand.participant(name, location: location)
             },
             holdingSignals: { turn in try WriteGuard.holding(turn) })
-        let final = try runner.run(from: opening)
+        do {
+            try app.converse(group)
+        } catch {
+            // The runner has restored the terminal by now; the save's own words say what to do.
+            if let failedSave { throw AppError(failedSave) }
+            throw error
+        }
+        let final = group.state
         record = current
         writer = currentWriter
         if final.status == .completed, let summary = final.summary {

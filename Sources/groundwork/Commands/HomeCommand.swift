@@ -26,37 +26,9 @@ struct HomeCommand: ParsableCommand {
                                         : loaded.scriptErrors("every flow")
         }
         loaded.warnIfIncomplete()
-        let renderer = app.makeRenderer()
-        var menu = ["What would you like to do?"]
-        for (index, flow) in flows.enumerated() {
-            menu.append("  \(index + 1). \(flow.title)\(flow.description.isEmpty ? "" : " — \(flow.description)")")
-        }
-        renderer.message(menu.joined(separator: "\n"))
-        let reader = app.reader
-        reader.setCurrentPrompt(Prompt(text: menu[0], kind: .choice, options: flows.map(\.title), nodeID: "home"))
-        while true {
-            switch reader.readLine(prompt: renderer.prompt) {
-            case .endOfInput, .interrupted:
-                return
-            case .tooLong(let bytes):
-                renderer.message(InputLimits.tooLongMessage(bytes: bytes))
-            case .line(let line):
-                if let flow = Self.pick(line, from: flows) {
-                    reader.setCurrentPrompt(nil)
-                    return try app.startFlow(flow.id, library: library, store: store, writer: writer)
-                }
-                if SlashCommand(parsing: line) == .quit { return }
-                renderer.message("type a number from 1 to \(flows.count), or /quit")
-            }
-        }
-    }
-
-    /// A number, or an unambiguous prefix of a title or id, picks a flow.
-    static func pick(_ line: String, from flows: [Flow]) -> Flow? {
-        let typed = line.lowercased().split(separator: " ").joined(separator: " ")
-        guard !typed.isEmpty else { return nil }
-        if let number = Int(typed) { return flows.indices.contains(number - 1) ? flows[number - 1] : nil }
-        let matches = flows.filter { $0.title.lowercased().hasPrefix(typed) || $0.id.hasPrefix(typed) }
-        return matches.count == 1 ? matches[0] : nil
+        let menu = MenuConversation(flows: flows)
+        try app.converse(menu)
+        guard let flow = menu.chosen else { return }
+        return try app.startFlow(flow.id, library: library, store: store, writer: writer)
     }
 }

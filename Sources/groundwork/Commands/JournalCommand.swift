@@ -56,7 +56,7 @@ struct JournalCommand: ParsableCommand {
             prompts: ResourcePaths.prompts(options))
         _ = try loaded.require(loaded.library.ruleSets["listening"], thing: "rule set 'listening'",
                                missing: "no rule set 'listening' in '\(dialogues)'; add rules/listening.yaml or pass --dialogues DIR")
-        try app.runJournal(state: JournalRunner.newState(seed: app.seed), library: loaded.library,
+        try app.runJournal(state: JournalSession.newState(seed: app.seed), library: loaded.library,
                            persistence: DiscardingPersistence())
     }
 }

@@ -200,9 +200,13 @@ final class App {
     }
 
     private func run(engine: Engine, first: Step, persistence: SessionPersistence, renderer: Renderer? = nil) throws {
-        let runner = SessionRunner(engine: engine, start: first, reader: reader, renderer: renderer ?? makeRenderer(),
-                                   persistence: persistence, interactive: interactive, explain: explainer)
-        _ = try runner.run()
+        let flow = FlowConversation(engine: engine, start: first, persistence: persistence, interactive: interactive)
+        try converse(flow, renderer: renderer)
+    }
+
+    /// Runs any conversation through the one runner, on this process's reader and screen.
+    func converse(_ conversation: any Conversation, renderer: Renderer? = nil) throws {
+        try ConversationRunner(conversation, reader: reader, renderer: renderer ?? makeRenderer(), explain: explainer).run()
     }
 
     /// With `--why`, every explanation goes to stderr as "why: …" lines, so stdout stays the plain output.
@@ -221,11 +225,10 @@ final class App {
         }
         let prompts = library.prompts
         let country = self.country
-        let runner = JournalRunner(listening: listening, safety: library.safetyNet,
-                                   safetyText: { prompts.safetyText($0, country: country, choices: false) }, state: state,
-                                   reader: reader, renderer: makeRenderer(), persistence: persistence,
-                                   interactive: interactive, keepsEntries: false, explain: explainer)
-        _ = try runner.run()
+        let session = JournalSession(listening: listening, safety: library.safetyNet,
+                                     safetyText: { prompts.safetyText($0, country: country, choices: false) },
+                                     state: state, keepsEntries: false)
+        try converse(JournalConversation(session, persistence: persistence, interactive: interactive))
     }
 }
 

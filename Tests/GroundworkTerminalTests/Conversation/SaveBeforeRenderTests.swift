@@ -39,11 +39,11 @@ import Testing
         let writer = try store.lockForWriting()
         let output = DiskCheckingOutput(store: store, log: log)
         let engine = Engine(library: library)
-        let runner = SessionRunner(engine: engine, start: try engine.start(flow: "slow", seed: 1),
+        let runner = ConversationRunner.flow(engine: engine, start: try engine.start(flow: "slow", seed: 1),
                                    reader: ScriptedLineReader(lines: ["Ana", "7"]),
                                    renderer: Renderer(output: output, color: false, width: nil, decorate: false),
                                    persistence: WriterPersistence(writer), interactive: false)
-        #expect(try runner.run() == .completed)
+        #expect(try runner.run() == .ended)
 
         // What the disk held at the moment each piece of text was shown.
         let shown = output.shown
@@ -90,11 +90,11 @@ import Testing
                               fileSystem: SlowSyncFileSystem(delay: 30_000, log: log))
         let writer = try store.lockForWriting()
         let output = DiskCheckingOutput(store: store, log: log)
-        let runner = JournalRunner(listening: listening, safety: nil, state: JournalRunner.newState(seed: 1),
+        let runner = ConversationRunner.journal(listening: listening, safety: nil, state: JournalSession.newState(seed: 1),
                                    reader: ScriptedLineReader(lines: ["work again", "and more", "/done"]),
                                    renderer: Renderer(output: output, color: false, width: nil, decorate: false),
                                    persistence: WriterPersistence(writer), interactive: false)
-        #expect(try runner.run() == .completed)
+        #expect(try runner.run() == .ended)
         #expect(output.shown.map(\.answersOnDisk) == [1, 2, 2])
         #expect(output.shown.last?.statusOnDisk == .completed)
     }

@@ -2,18 +2,18 @@ import GroundworkCore
 import Testing
 @testable import GroundworkTerminal
 
-@Suite struct SessionRunnerTests {
+@Suite struct ConversationRunnerTests {
     static let prompt = Prompt(text: "Which sector?", kind: .choice, options: ["Health", "Finance"], nodeID: "sector")
 
     /// A runner over an empty library, waiting at one question: only the runner's own behaviour is exercised.
     static func runner(_ input: [ReadResult], interactive: Bool = false)
-        -> (SessionRunner, ScriptedLineReader, BufferOutput, DiscardingPersistence) {
+        -> (ConversationRunner, ScriptedLineReader, BufferOutput, DiscardingPersistence) {
         let reader = ScriptedLineReader(input)
         let output = BufferOutput()
         let persistence = DiscardingPersistence()
         var state = SessionState(flowID: "f", flowHash: "h", seed: 1)
         state.cursor.node = "sector"
-        let runner = SessionRunner(engine: Engine(library: ScriptLibrary()),
+        let runner = ConversationRunner.flow(engine: Engine(library: ScriptLibrary()),
                                    start: Step(state: state, events: [.say("Hello."), .ask(prompt)]),
                                    reader: reader,
                                    renderer: Renderer(output: output, color: false, width: nil, decorate: false),
@@ -23,7 +23,7 @@ import Testing
 
     @Test func endOfInputSavesAndPausesSilentlyThroughAPipe() throws {
         let (runner, _, output, persistence) = Self.runner([])
-        #expect(try runner.run() == .paused)
+        #expect(try runner.run() == .left)
         #expect(output.text == "Hello.\nWhich sector?\n  1. Health\n  2. Finance\n")
         #expect(persistence.saves == 2)  // the start, then on leaving
         #expect(persistence.lastStatus == .active)
@@ -31,14 +31,14 @@ import Testing
 
     @Test func quitSavesAndLeaves() throws {
         let (runner, reader, _, persistence) = Self.runner([.line("/quit"), .line("never read")], interactive: true)
-        #expect(try runner.run() == .paused)
+        #expect(try runner.run() == .left)
         #expect(reader.promptsShown.count == 1)
         #expect(persistence.saves == 2)
     }
 
     @Test func oneInterruptDropsTheLineTwoLeave() throws {
         let (runner, reader, output, _) = Self.runner([.interrupted, .line("/help"), .interrupted, .interrupted, .line("x")])
-        #expect(try runner.run() == .paused)
+        #expect(try runner.run() == .left)
         #expect(reader.promptsShown.count == 4)
         #expect(output.text.contains("press Ctrl-C again to save and leave"))
     }
@@ -69,7 +69,7 @@ import Testing
             struct Full: Error {}
             func save(_ state: SessionState, _ events: [Event]) throws { throw Full() }
         }
-        let runner = SessionRunner(engine: Engine(library: ScriptLibrary()),
+        let runner = ConversationRunner.flow(engine: Engine(library: ScriptLibrary()),
                                    start: Step(state: SessionState(flowID: "f", flowHash: "", seed: 0), events: []),
                                    reader: ScriptedLineReader([]),
                                    renderer: Renderer(output: BufferOutput(), color: false, width: nil, decorate: false),
@@ -78,7 +78,7 @@ import Testing
     }
 }
 
-extension SessionRunnerTests {
+extension ConversationRunnerTests {
     @Test(arguments: [
         ("You mentioned 'boss', so I asked about that." as String?, "trace" as String?,
          "You mentioned 'boss', so I asked about that. ('/why detail' shows the steps behind it.)"),
@@ -89,6 +89,80 @@ extension SessionRunnerTests {
         var state = SessionState(flowID: "f", flowHash: "h", seed: 1)
         state.why = why
         state.explanation = trace
-        #expect(SessionRunner.whyText(of: state) == shown)
+        #expect(FlowConversation.whyText(of: state) == shown)
+    }
+}
+
+/// The runner's idle ticks and secret reads (a group's timer and private answers), on a fake conversation.
+struct ConversationRunnerTickTests {
+    final class Ticking: Conversation {
+        struct Full: Error {}
+        var ticks = 0
+        var saves = 0
+        var failOnSave: Int?
+        var taken: [String] = []
+        let isSecret: Bool
+        init(secret: Bool = false, failOnSave: Int? = nil) {
+            self.isSecret = secret
+            self.failOnSave = failOnSave
+        }
+        func open() throws -> Turn { Turn([.message("open")]) }
+        var secret: Bool { isSecret }
+        var promptLabel: String? { "tick \(ticks)" }
+        var takesSlashCommands: Bool { false }
+        func take(_ line: String) throws -> Turn {
+            taken.append(line)
+            return Turn(saves: true)
+        }
+        func tick() -> Turn {
+            ticks += 1
+            return ticks % 2 == 0 ? Turn([.notice("bell \(ticks)")], saves: true) : Turn()
+        }
+        func save(_ shown: [Shown]) throws {
+            saves += 1
+            if saves == failOnSave { throw Full() }
+        }
+        var leaving: [Shown] { [] }
+    }
+
+    @Test func ticksWhileWaitingShowTheirTextAboveTheLineAndTheNewPrompt() throws {
+        let reader = ScriptedLineReader(lines: ["/next"])
+        reader.ticksBeforeEachLine = 2
+        let ticking = Ticking()
+        let output = BufferOutput()
+        try ConversationRunner(ticking, reader: reader, renderer: Renderer(output: output, color: false, width: nil, decorate: false)).run()
+        #expect(ticking.taken == ["/next"])  // a group's own command, not the runner's
+        // One tick before each read, then two while waiting: the even ones ring and are saved.
+        #expect(reader.ticks.map(\.text) == ["bell 2\n", nil, nil, "bell 6\n"])
+        #expect(ticking.saves == 5)  // bells 2, 4 and 6, the line, and leaving
+        #expect(reader.ticks.map(\.prompt) == ["tick 2> ", "tick 3> ", "tick 5> ", "tick 6> "])
+    }
+
+    @Test func aSaveThatFailsDuringATickStopsTheReadAndIsThrown() {
+        let reader = ScriptedLineReader(lines: ["never taken"])
+        reader.ticksBeforeEachLine = 3
+        let ticking = Ticking(failOnSave: 1)
+        #expect(throws: Ticking.Full.self) {
+            try ConversationRunner(ticking, reader: reader, renderer: Renderer(output: BufferOutput(), color: false, width: nil, decorate: false)).run()
+        }
+        #expect(reader.ticks.last?.stop == true)
+        #expect(ticking.taken.isEmpty)
+    }
+
+    @Test func secretLinesAreAskedForSecretlyAndNeverKeptInHistory() throws {
+        final class Recording: LineReader {
+            var lines = ["my private answer"]
+            var secrets: [Bool] = []
+            var history: [String] = []
+            func readLine(_ request: LineRequest) -> ReadResult {
+                secrets.append(request.secret)
+                return lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
+            }
+            func addToHistory(_ line: String) { history.append(line) }
+        }
+        let reader = Recording()
+        try ConversationRunner(Ticking(secret: true), reader: reader, renderer: Renderer(output: BufferOutput(), color: false, width: nil, decorate: false)).run()
+        #expect(reader.secrets == [true, true])
+        #expect(reader.history.isEmpty)
     }
 }

@@ -6,7 +6,7 @@ import GroundworkCore
 /// Every bundled exercise's golden transcript, typed through a real pipe into the runner, with the
 /// transcript's `@ +1m` lines moving an injected clock: the runner's output must be the
 /// transcript's lines exactly, and every turn must be saved before it is shown.
-struct GroupRunnerTests {
+struct GroupConversationTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let folder = root.appendingPathComponent("dialogues/group").path
@@ -17,8 +17,8 @@ struct GroupRunnerTests {
 
     @Test(arguments: transcripts)
     func transcriptThroughAPipe(_ name: String) throws {
-        let (exercises, library) = try GroupRunnerTests.bundled()
-        let path = GroupRunnerTests.folder + "/" + name
+        let (exercises, library) = try GroupConversationTests.bundled()
+        let path = GroupConversationTests.folder + "/" + name
         let transcript = try GroupTranscript.parse(SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8)))
         let exercise = try #require(exercises[transcript.exerciseID])
         #expect((3...6).contains(transcript.participants.count))
@@ -32,20 +32,20 @@ struct GroupRunnerTests {
         try pipe.fileHandleForWriting.close()
 
         let clock = ManualClock()
-        let input = ClockLines(PlainGroupInput(fd: pipe.fileHandleForReading.fileDescriptor), clock: clock)
-        var output = ""
+        let input = ClockLines(PlainLineReader(fileDescriptor: pipe.fileHandleForReading.fileDescriptor), clock: clock)
+        let buffer = BufferOutput()
         var saved: [GroupState] = []
         let engine = GroupEngine(exercise: exercise, library: library)
-        let runner = GroupRunner(engine: engine, clock: clock, input: input,
-                                 renderer: GroupRenderer(isTerminal: false) { output += $0 },
-                                 persist: { saved.append($0.state) })
         let opening = try engine.start(participants: transcript.participants, facilitator: transcript.facilitator,
                                        anonymous: transcript.anonymous, seed: transcript.seed, now: clock.now())
-        let final = try runner.run(from: opening)
+        let group = GroupConversation(engine: engine, clock: clock, opening: opening, persist: { saved.append($0.state) })
+        try ConversationRunner(group, reader: input, renderer: Self.plain(buffer)).run()
+        let final = group.state
+        let output = buffer.text
 
         let expected = transcript.body.map(\.text).filter { !$0.hasPrefix("> ") && !$0.hasPrefix("@ +") }
         let actual = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(GroupRunnerTests.trimmed(actual) == GroupRunnerTests.trimmed(expected))
+        #expect(GroupConversationTests.trimmed(actual) == GroupConversationTests.trimmed(expected))
         #expect(final.status == .completed)
         #expect(saved.last == final)
         // One save for the start and one per typed line at least; a bell adds one more.
@@ -53,70 +53,78 @@ struct GroupRunnerTests {
     }
 
     @Test func endOfInputLeavesTheGroupActiveAndSaysHowToResume() throws {
-        let (exercises, library) = try GroupRunnerTests.bundled()
+        let (exercises, library) = try GroupConversationTests.bundled()
         let exercise = try #require(exercises["what-so-what-now-what"])
         let pipe = Pipe()
         pipe.fileHandleForWriting.write(Data("first fact\n".utf8))
         try pipe.fileHandleForWriting.close()
         let clock = ManualClock()
-        var output = ""
+        let output = BufferOutput()
         let engine = GroupEngine(exercise: exercise, library: library)
-        let runner = GroupRunner(engine: engine, clock: clock, input: PlainGroupInput(fd: pipe.fileHandleForReading.fileDescriptor),
-                                 renderer: GroupRenderer(isTerminal: false) { output += $0 }, persist: { _ in })
         let opening = try engine.start(participants: ["ana", "ben", "chi"].map { Participant(name: $0) }, facilitator: nil, seed: 1, now: 0)
-        let final = try runner.run(from: opening)
+        let group = GroupConversation(engine: engine, clock: clock, opening: opening, persist: { _ in })
+        #expect(try ConversationRunner(group, reader: Self.reader(pipe), renderer: Self.plain(output)).run() == .left)
+        let final = group.state
         #expect(final.status == .active)
         #expect(final.contributions.map(\.raw) == ["first fact"])
-        #expect(output.hasSuffix("ben, your turn [2:00 left]\n(Saved. 'groundwork group --resume' picks up here.)\n"))
+        #expect(output.text.hasSuffix("ben, your turn [2:00 left]\n(Saved. 'groundwork group --resume' picks up here.)\n"))
     }
 
     @Test func aFailedSaveStopsTheRun() throws {
         struct DiskFull: Error {}
-        let (exercises, library) = try GroupRunnerTests.bundled()
+        let (exercises, library) = try GroupConversationTests.bundled()
         let exercise = try #require(exercises["what-so-what-now-what"])
         let pipe = Pipe()
         pipe.fileHandleForWriting.write(Data("a\nb\n".utf8))
         try pipe.fileHandleForWriting.close()
         var calls = 0
         let engine = GroupEngine(exercise: exercise, library: library)
-        let runner = GroupRunner(engine: engine, clock: ManualClock(), input: PlainGroupInput(fd: pipe.fileHandleForReading.fileDescriptor),
-                                 renderer: GroupRenderer(isTerminal: false) { _ in },
-                                 persist: { _ in calls += 1; if calls == 2 { throw DiskFull() } })
         let opening = try engine.start(participants: ["ana", "ben", "chi"].map { Participant(name: $0) }, facilitator: nil, seed: 1, now: 0)
-        #expect(throws: DiskFull.self) { try runner.run(from: opening) }
+        let group = GroupConversation(engine: engine, clock: ManualClock(), opening: opening,
+                                      persist: { _ in calls += 1; if calls == 2 { throw DiskFull() } })
+        #expect(throws: DiskFull.self) { try ConversationRunner(group, reader: Self.reader(pipe), renderer: Self.plain(BufferOutput())).run() }
     }
 
     @Test func aNewcomerWhoseDataIsBusyIsRefused() throws {
         struct Busy: Error, CustomStringConvertible { var description: String { "in use elsewhere" } }
-        let (exercises, library) = try GroupRunnerTests.bundled()
+        let (exercises, library) = try GroupConversationTests.bundled()
         let exercise = try #require(exercises["what-so-what-now-what"])
         let pipe = Pipe()
         pipe.fileHandleForWriting.write(Data("/add zed\n/add eve\n".utf8))
         try pipe.fileHandleForWriting.close()
-        var output = ""
+        let output = BufferOutput()
         let engine = GroupEngine(exercise: exercise, library: library)
-        let runner = GroupRunner(engine: engine, clock: ManualClock(), input: PlainGroupInput(fd: pipe.fileHandleForReading.fileDescriptor),
-                                 renderer: GroupRenderer(isTerminal: false) { output += $0 }, persist: { _ in },
-                                 newcomer: { name in
-                                     if name == "zed" { throw Busy() }
-                                     return Participant(name: name, facts: ["checkin.exposure": .number(40)])
-                                 })
         let opening = try engine.start(participants: ["ana", "ben", "chi"].map { Participant(name: $0) }, facilitator: nil, seed: 1, now: 0)
-        let final = try runner.run(from: opening)
-        #expect(output.contains("cannot add 'zed': in use elsewhere\n"))
+        let group = GroupConversation(engine: engine, clock: ManualClock(), opening: opening, persist: { _ in },
+                                      newcomer: { name in
+                                          if name == "zed" { throw Busy() }
+                                          return Participant(name: name, facts: ["checkin.exposure": .number(40)])
+                                      })
+        try ConversationRunner(group, reader: Self.reader(pipe), renderer: Self.plain(output)).run()
+        let final = group.state
+        #expect(output.text.contains("cannot add 'zed': in use elsewhere\n"))
         #expect(final.participants.map(\.name) == ["ana", "ben", "chi", "eve"])
         #expect(final.participants.last?.facts["checkin.exposure"] == .number(40))
     }
 
     @Test func terminalRenderingRingsClearsAndShowsTheStepAgain() {
-        var output = ""
-        let renderer = GroupRenderer(isTerminal: true) { output += $0 }
-        renderer.show([.heading("Step 2 of 3: Alone (1m)"), .say("Your idea?"),
-                       .turn(GroupTurn(names: ["ana"], label: "ana", stepID: "alone", kind: .text, isPrivate: true,
-                                       remaining: 60, paused: false, waitsForFacilitator: false)),
-                       .clear, .bell])
+        let buffer = BufferOutput()
+        let renderer = Renderer(output: buffer, color: false, width: 80, decorate: true)
+        renderer.show([Shown.group(.heading("Step 2 of 3: Alone (1m)")), .group(.say("Your idea?")),
+                       .group(.turn(GroupTurn(names: ["ana"], label: "ana", stepID: "alone", kind: .text, isPrivate: true,
+                                              remaining: 60, paused: false, waitsForFacilitator: false))),
+                       .group(.clear), .group(.bell)])
+        let output = buffer.text
         #expect(output == "== Step 2 of 3: Alone (1m) ==\nYour idea?\n\u{1B}[2J\u{1B}[H== Step 2 of 3: Alone (1m) ==\nYour idea?\n"
                 + "\u{07}(Time is up. The facilitator decides when to move on: /next, or /extend 1m.)\n")
+    }
+
+    static func plain(_ output: BufferOutput) -> Renderer {
+        Renderer(output: output, color: false, width: nil, decorate: false)
+    }
+
+    static func reader(_ pipe: Pipe) -> PlainLineReader {
+        PlainLineReader(fileDescriptor: pipe.fileHandleForReading.fileDescriptor)
     }
 
     static func trimmed(_ lines: [String]) -> [String] {
@@ -156,18 +164,18 @@ final class ManualClock: GroupClock, @unchecked Sendable {
 }
 
 /// Plain lines from a pipe, where a line `@ +1m` moves the clock instead of being typed.
-final class ClockLines: GroupInput {
-    private let inner: PlainGroupInput
+final class ClockLines: LineReader {
+    private let inner: PlainLineReader
     private let clock: ManualClock
 
-    init(_ inner: PlainGroupInput, clock: ManualClock) {
+    init(_ inner: PlainLineReader, clock: ManualClock) {
         self.inner = inner
         self.clock = clock
     }
 
-    func readLine(prompt: () -> String, secret: Bool, idle: () -> String?) -> GroupRead {
+    func readLine(_ request: LineRequest) -> ReadResult {
         while true {
-            let read = inner.readLine(prompt: prompt, secret: secret, idle: idle)
+            let read = inner.readLine(request)
             guard case .line(let line) = read, line.hasPrefix("@ +"), let seconds = GroupDuration.parse(String(line.dropFirst(3))) else {
                 return read
             }

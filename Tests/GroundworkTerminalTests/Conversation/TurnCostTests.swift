@@ -62,7 +62,7 @@ import Testing
         let (library, _) = ScriptLibrary.load(scripts: [Self.rules], prompts: [])
         let listening = try #require(library.ruleSets["listening"])
         let ratio = try Self.ratio(small: 2_000) { lines in
-            let runner = JournalRunner(listening: listening, safety: nil, state: JournalRunner.newState(seed: 1),
+            let runner = ConversationRunner.journal(listening: listening, safety: nil, state: JournalSession.newState(seed: 1),
                                        reader: ScriptedLineReader(lines: lines),
                                        renderer: Renderer(output: BufferOutput(), color: false, width: nil, decorate: false),
                                        persistence: DiscardingPersistence(), interactive: false, keepsEntries: false)
@@ -76,7 +76,7 @@ import Testing
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
         let engine = Engine(library: library)
         let ratio = try Self.ratio(small: 1_000) { lines in
-            let runner = SessionRunner(engine: engine, start: try engine.start(flow: "journal", seed: 1),
+            let runner = ConversationRunner.flow(engine: engine, start: try engine.start(flow: "journal", seed: 1),
                                        reader: ScriptedLineReader(lines: lines),
                                        renderer: Renderer(output: BufferOutput(), color: false, width: nil, decorate: false),
                                        persistence: DiscardingPersistence(), interactive: false)
