@@ -23,7 +23,7 @@ struct OutputFailureTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 1)
-        #expect(stderr == "error: cannot write to standard output: no space left on device; send the output somewhere with room\n")
+        #expect(stderr == "groundwork: cannot write to standard output: no space left on device; send the output somewhere with room\n")
     }
 
     @Test func exportRefusesASymbolicLinkOrADevice() throws {

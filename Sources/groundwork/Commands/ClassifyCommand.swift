@@ -24,13 +24,13 @@ struct ClassifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let path = rulesPath() else {
-            fail("cannot find the bundled dialogues folder; pass --rules FILE")
+            throw AppError("cannot find the bundled dialogues folder; pass --rules FILE")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            fail("cannot read rule file '\(path)'; check that it exists and is readable")
+            throw AppError("cannot read rule file '\(path)'; check that it exists and is readable")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            fail("rule file '\(path)' is not UTF-8 text")
+            throw AppError("rule file '\(path)' is not UTF-8 text")
         }
         var diagnostics: [Diagnostic] = []
         let loaded = TaskClassifier.load(SourceFile(path: path, text: text), diagnostics: &diagnostics)
@@ -48,17 +48,11 @@ struct ClassifyCommand: AsyncParsableCommand {
             if showRule { output += "\t\(suggestion.rule)" }
             output += "\n"
             if output.utf8.count > 1 << 16 {
-                StoreContext.write(output)
+                try StoreContext.write(output)
                 output = ""
             }
         }
-        StoreContext.write(output)
-    }
-
-    /// Prints `error: message` to stderr and exits with status 1 (no usage text: the arguments were fine).
-    private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data(TextSanitizer.clean("error: \(message)\n").utf8))
-        Foundation.exit(1)
+        try StoreContext.write(output)
     }
 
     /// The rule file: `--rules`, else under `--dialogues`, else under the bundled dialogues folder.

@@ -12,13 +12,13 @@ struct DecryptCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = StoreContext(options)
+        let context = try StoreContext(options)
         guard context.store.isEncrypted else {
             StoreContext.printError("the data of '\(context.user)' is not encrypted")
             return
         }
-        let writer = context.lockForWriting()
-        let opened = context.run { () throws(StoreError) in try writer.disableEncryption() }
+        let writer = try context.lockForWriting()
+        let opened = try context.run { () throws(StoreError) in try writer.disableEncryption() }
         StoreContext.printError("the data of '\(context.user)' is no longer encrypted (\(opened.count) file\(opened.count == 1 ? "" : "s") written back plain)")
     }
 }

@@ -18,16 +18,16 @@ struct EncryptCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = StoreContext(options, unlock: false)
-        let writer = context.lockForWriting()
+        let context = try StoreContext(options, unlock: false)
+        let writer = try context.lockForWriting()
         let encrypted = context.store.isEncrypted
-        guard let passphrase = Passphrase.read(for: context.user, confirm: !encrypted) else {
-            StoreContext.fail("no passphrase: run 'groundwork encrypt' in a terminal, or set \(Passphrase.environmentName)", status: .usage)
+        guard let passphrase = try encrypted ? Passphrase.read(for: context.user) : Passphrase.readNew(for: context.user) else {
+            throw AppError("no passphrase: run 'groundwork encrypt' in a terminal, or set \(Passphrase.environmentName)", status: .usage)
         }
         if !encrypted && passphrase.count < 8 {
-            StoreContext.fail("a passphrase needs at least 8 characters; nothing was changed", status: .usage)
+            throw AppError("a passphrase needs at least 8 characters; nothing was changed", status: .usage)
         }
-        let result = context.run { () throws(StoreError) in try writer.enableEncryption(passphrase: passphrase) }
+        let result = try context.run { () throws(StoreError) in try writer.enableEncryption(passphrase: passphrase) }
         let count = result.sealed.count
         let files = "\(count) file\(count == 1 ? "" : "s")"
         if result.wasEncrypted {

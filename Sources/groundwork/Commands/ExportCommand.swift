@@ -24,14 +24,14 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let range = try dates.range()
-        let context = StoreContext(options)
-        var listing = context.run { () throws(StoreError) in try context.store.loadAll() }
+        let context = try StoreContext(options)
+        var listing = try context.run { () throws(StoreError) in try context.store.loadAll() }
         listing.items = listing.items.filter { range.contains($0.startedAt) }
         context.warn(listing.unreadable)
-        let text = context.run { () throws(StoreError) in
+        let text = try context.run { () throws(StoreError) in
             try ExportReport.render(listing.items, user: context.user.rawValue, format: format == .md ? .md : .json)
         }
-        guard let output else { return StoreContext.output(escaped: text) }
+        guard let output else { return try StoreContext.output(escaped: text) }
         let path = DataLocation(root: output).root
         // The file is replaced by renaming a new one over it: that would turn a symbolic link or a
         // device into a plain file, so only a regular file (or a new name) is written.
@@ -40,7 +40,7 @@ struct ExportCommand: AsyncParsableCommand {
             let kind = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file"
             throw AppError("'\(path)' is \(kind); export writes only regular files: give a new file name, or leave out --output to write to stdout")
         }
-        context.run { () throws(StoreError) in try DurableFile().write(Array(text.utf8), to: path) }
+        try context.run { () throws(StoreError) in try DurableFile().write(Array(text.utf8), to: path) }
         StoreContext.printError("exported \(listing.items.count) session\(listing.items.count == 1 ? "" : "s") to '\(path)'")
     }
 }

@@ -27,17 +27,17 @@ struct ForgetCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Deleting everything needs no passphrase: a person who forgot it can still remove their data.
-        let context = StoreContext(options, unlock: !all)
-        let writer = context.lockForWriting()
+        let context = try StoreContext(options, unlock: !all)
+        let writer = try context.lockForWriting()
         let name = context.user.rawValue
         let groups = GroupStore(location: context.store.location, fileSystem: context.store.fileSystem)
         let changes: [ForgetChange]
         if let session {
-            let header = context.run { () throws(StoreError) in try context.store.find(session) }
-            confirm("Forget the \(header.flowTitle) session of \(header.startedAt.shortUTC) UTC (\(header.id))?")
+            let header = try context.run { () throws(StoreError) in try context.store.find(session) }
+            try confirm("Forget the \(header.flowTitle) session of \(header.startedAt.shortUTC) UTC (\(header.id))?")
             // A group session: the group's file and the others' copies hold the same words.
             let groupFile = (try? context.store.load(fileName: header.fileName))?.state.variables["group.file"]
-            changes = context.run { () throws(StoreError) -> [ForgetChange] in
+            changes = try context.run { () throws(StoreError) -> [ForgetChange] in
                 var changes: [ForgetChange] = []
                 if case .string(let file)? = groupFile { changes = try groups.forget(name, only: file, summarize: summarize) }
                 try writer.forget(fileName: header.fileName)
@@ -46,8 +46,8 @@ struct ForgetCommand: AsyncParsableCommand {
             StoreContext.printError("forgot session \(header.id)")
         } else {
             let count = (try? context.store.sessionFileNames().count) ?? 0
-            confirm("Forget all of the data of '\(context.user)' (\(count) session\(count == 1 ? "" : "s")), and their part in group exercises? This cannot be undone.")
-            changes = context.run { () throws(StoreError) -> [ForgetChange] in
+            try confirm("Forget all of the data of '\(context.user)' (\(count) session\(count == 1 ? "" : "s")), and their part in group exercises? This cannot be undone.")
+            changes = try context.run { () throws(StoreError) -> [ForgetChange] in
                 let changes = try groups.forget(name, summarize: summarize)
                 try writer.forgetAll()
                 return changes
@@ -56,7 +56,7 @@ struct ForgetCommand: AsyncParsableCommand {
         }
         for change in changes { StoreContext.printError(change.description) }
         if changes.contains(where: \.isIncomplete) {
-            StoreContext.fail("some group records still hold words of '\(name)' (listed above); run forget again once they can be changed")
+            throw AppError("some group records still hold words of '\(name)' (listed above); run forget again once they can be changed")
         }
     }
 
@@ -73,13 +73,13 @@ struct ForgetCommand: AsyncParsableCommand {
     }
 
     /// Asks on stderr and reads a line; anything but yes ends the command without deleting.
-    private func confirm(_ question: String) {
+    private func confirm(_ question: String) throws {
         if yes { return }
         FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
         guard let line = readLine() else {
-            StoreContext.fail("not confirmed (no answer); pass --yes to forget without asking")
+            throw AppError("not confirmed (no answer); pass --yes to forget without asking")
         }
         let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
-        guard answer == "y" || answer == "yes" else { StoreContext.fail("not confirmed; nothing was deleted") }
+        guard answer == "y" || answer == "yes" else { throw AppError("not confirmed; nothing was deleted") }
     }
 }

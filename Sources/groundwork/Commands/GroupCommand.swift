@@ -54,7 +54,7 @@ struct GroupCommand: AsyncParsableCommand {
         do throws(StoreError) {
             location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
         } catch {
-            StoreContext.exit(with: error)
+            throw AppError(error)
         }
         let loaded = try loadExercises()
         let (exercises, library) = (loaded.library.groupExercises, loaded.library)
@@ -64,7 +64,7 @@ struct GroupCommand: AsyncParsableCommand {
         }
         guard let id = exercise else {
             for exercise in exercises.values.sorted(by: { $0.id < $1.id }) {
-                StoreContext.output("\(exercise.id)  \(exercise.title): \(exercise.description)\n")
+                try StoreContext.output("\(exercise.id)  \(exercise.title): \(exercise.description)\n")
             }
             return
         }
@@ -72,7 +72,7 @@ struct GroupCommand: AsyncParsableCommand {
                                         missing: "no group exercise named '\(id)'; 'groundwork group' lists them")
         let names = (participants ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for name in names + (facilitator.map { [$0] } ?? []) {
-            do throws(StoreError) { _ = try UserName(name) } catch { StoreContext.exit(with: error) }
+            do throws(StoreError) { _ = try UserName(name) } catch { throw AppError(error) }
         }
         let engine = GroupEngine(exercise: chosen, library: library, country: options.country(environment: ProcessInfo.processInfo.environment))
         let clock = SystemGroupClock()
@@ -82,11 +82,11 @@ struct GroupCommand: AsyncParsableCommand {
             opening = try engine.start(participants: people, facilitator: facilitator, anonymous: anonymous ? true : nil,
                                        seed: options.seed ?? UInt64.random(in: 0...UInt64.max), now: clock.now())
         } catch {
-            StoreContext.fail(error.description, status: .usage)
+            throw AppError(error.description, status: .usage)
         }
         let store = GroupStore(location: location)
         var writer: GroupWriter
-        do throws(StoreError) { writer = try store.lockForWriting(names) } catch { StoreContext.exit(with: error) }
+        do throws(StoreError) { writer = try store.lockForWriting(names) } catch { throw AppError(error) }
         var record = GroupRecord(id: SessionRecord.newID(), exerciseID: chosen.id, exerciseTitle: chosen.title,
                                  startedAt: .now(), state: opening.state)
         try runGroup(engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: true)
@@ -95,21 +95,21 @@ struct GroupCommand: AsyncParsableCommand {
     private func resumeGroup(location: DataLocation, exercises: [String: GroupExercise], library: ScriptLibrary) throws {
         let store = GroupStore(location: location)
         let found: GroupRecord?
-        do throws(StoreError) { found = try store.latestActive() } catch { StoreContext.exit(with: error) }
+        do throws(StoreError) { found = try store.latestActive() } catch { throw AppError(error) }
         guard var record = found else {
-            StoreContext.fail("no unfinished group to resume; start one with 'groundwork group EXERCISE --participants …'")
+            throw AppError("no unfinished group to resume; start one with 'groundwork group EXERCISE --participants …'")
         }
         guard let chosen = exercises[record.exerciseID] else {
-            StoreContext.fail("the group's exercise '\(record.exerciseID)' is no longer available")
+            throw AppError("the group's exercise '\(record.exerciseID)' is no longer available")
         }
         if chosen.contentHash != record.state.exerciseHash {
             StoreContext.printError("groundwork: note: '\(chosen.id)' changed since this group began; going on with the new version")
         }
         var writer: GroupWriter
-        do throws(StoreError) { writer = try store.lockForWriting(record.state.participants.map(\.name)) } catch { StoreContext.exit(with: error) }
+        do throws(StoreError) { writer = try store.lockForWriting(record.state.participants.map(\.name)) } catch { throw AppError(error) }
         let engine = GroupEngine(exercise: chosen, library: library, country: options.country(environment: ProcessInfo.processInfo.environment))
         let opening = engine.resume(record.state, now: SystemGroupClock().now())
-        StoreContext.output("(Resuming the group from \(record.startedAt.shortUTC).)\n")
+        try StoreContext.output("(Resuming the group from \(record.startedAt.shortUTC).)\n")
         try runGroup(engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: false)
     }
 
@@ -156,12 +156,13 @@ struct GroupCommand: AsyncParsableCommand {
         record = current
         writer = currentWriter
         if final.status == .completed, let summary = final.summary {
+            let path: String
             do throws(StoreError) {
-                let path = try writer.writeSummary(summary, record: record)
-                StoreContext.output("(The summary is saved in \(path).)\n")
+                path = try writer.writeSummary(summary, record: record)
             } catch {
-                StoreContext.exit(with: error)
+                throw AppError(error)
             }
+            try StoreContext.output("(The summary is saved in \(path).)\n")
         }
     }
 

@@ -20,8 +20,8 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let range = try dates.range()
-        let context = StoreContext(options)
-        var listing = context.run { () throws(StoreError) in try context.store.headers() }
+        let context = try StoreContext(options)
+        var listing = try context.run { () throws(StoreError) in try context.store.headers() }
         let all = listing.items.count
         listing.items = listing.items.filter { range.contains($0.startedAt) }
         // Journal sessions show their entries' tags and moods, which only the full file holds.
@@ -35,11 +35,11 @@ struct HistoryCommand: AsyncParsableCommand {
         case .text:
             context.warn(listing.unreadable)
             if listing.items.isEmpty, all > 0 {
-                return StoreContext.output("No sessions in those days (\(all) in all); try a wider --from or --to.\n")
+                return try StoreContext.output("No sessions in those days (\(all) in all); try a wider --from or --to.\n")
             }
-            StoreContext.output(HistoryReport.text(listing.items, journals: journals))
+            try StoreContext.output(HistoryReport.text(listing.items, journals: journals))
         case .json:
-            StoreContext.output(escaped: HistoryReport.json(listing.items, unreadable: listing.unreadable, journals: journals))
+            try StoreContext.output(escaped: HistoryReport.json(listing.items, unreadable: listing.unreadable, journals: journals))
         }
     }
 }

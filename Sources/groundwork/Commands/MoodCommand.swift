@@ -17,13 +17,13 @@ struct MoodCommand: AsyncParsableCommand {
 
     func run() async throws {
         let range = try dates.range()
-        let context = StoreContext(options)
-        let listing = context.run { () throws(StoreError) in try context.store.headers() }
+        let context = try StoreContext(options)
+        let listing = try context.run { () throws(StoreError) in try context.store.headers() }
         context.warn(listing.unreadable)
         let records = listing.items
             .filter { range.contains($0.startedAt) && ($0.flowID == "daily-checkin" || $0.flowID == "journal") }
             .compactMap { try? context.store.load(fileName: $0.fileName) }
         let (energy, mood) = MoodReport.readings(records)
-        StoreContext.output(MoodReport.text(energy: energy, mood: mood, plain: plain))
+        try StoreContext.output(MoodReport.text(energy: energy, mood: mood, plain: plain))
     }
 }

@@ -40,10 +40,10 @@ struct SafetyCommand: AsyncParsableCommand {
             let found = net.assess(line)
             output += "\(found.tier.rawValue)\t\(found.category.isEmpty ? "-" : found.category)\t\(found.rule.isEmpty ? "-" : found.rule)\t\(found.explanation)\n"
             if output.utf8.count > 1 << 16 {
-                StoreContext.write(output)
+                try StoreContext.write(output)
                 output = ""
             }
         }
-        StoreContext.write(output)
+        try StoreContext.write(output)
     }
 }

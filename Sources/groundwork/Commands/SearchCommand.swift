@@ -32,14 +32,14 @@ struct SearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let range = try dates.range()
-        let context = StoreContext(options)
-        let listing = context.run { () throws(StoreError) in try context.store.loadAll() }
+        let context = try StoreContext(options)
+        let listing = try context.run { () throws(StoreError) in try context.store.loadAll() }
         context.warn(listing.unreadable)
         let records = listing.items.filter { range.contains($0.startedAt) }
         let query = JournalEntry.trimmed(text)
         let wanted = tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
         let hits = SearchCommand.hits(in: records, query: query, flow: flow, tag: wanted)
-        StoreContext.output(hits.isEmpty ? "No entries match '\(query)'.\n" : hits.map { $0 + "\n" }.joined())
+        try StoreContext.output(hits.isEmpty ? "No entries match '\(query)'.\n" : hits.map { $0 + "\n" }.joined())
     }
 
     /// One line per matching entry, oldest session first, entries in the order they were written.

@@ -24,9 +24,9 @@ struct SummaryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = StoreContext(options)
+        let context = try StoreContext(options)
         let store = context.store
-        let record = context.run { () throws(StoreError) -> SessionRecord in
+        let record = try context.run { () throws(StoreError) -> SessionRecord in
             if let session { return try store.load(fileName: try store.find(session).fileName) }
             let headers = try store.headers()
             context.warn(headers.unreadable)
@@ -39,7 +39,11 @@ struct SummaryCommand: AsyncParsableCommand {
             ? (try? store.latestCompleted(flowID: record.flowID, excluding: record.id, before: record.startedAt)) ?? nil
             : nil
         let report = SummaryReport.render(record, previous: previous, format: format.report)
-        if format == .text { StoreContext.output(report) } else { StoreContext.output(escaped: report) }
+        guard format == .text else { return try StoreContext.output(escaped: report) }
+        // On a terminal the report is wrapped like everything else on screen; piped, it stays as written.
+        let app = App(options)
+        guard app.terminal.stdoutIsTerminal else { return try StoreContext.output(report) }
+        app.makeRenderer().message(report.hasSuffix("\n") ? String(report.dropLast()) : report)
     }
 }
 

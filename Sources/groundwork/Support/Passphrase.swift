@@ -7,14 +7,23 @@ enum Passphrase {
     static let environmentName = "GROUNDWORK_PASSPHRASE"
 
     /// The passphrase of `user`; nil when there is neither the variable nor a terminal.
-    static func read(for user: UserName, confirm: Bool = false) -> String? {
-        if let given = ProcessInfo.processInfo.environment[environmentName], !given.isEmpty { return given }
+    static func read(for user: UserName) -> String? {
+        if let given = given { return given }
         guard isatty(STDIN_FILENO) == 1 else { return nil }
-        guard let first = prompt("Passphrase for '\(user)': ") else { return nil }
-        guard confirm else { return first }
+        return prompt("Passphrase for '\(user)': ")
+    }
+
+    /// A new passphrase for `user`, typed twice on a terminal; throws when the two differ.
+    static func readNew(for user: UserName) throws -> String? {
+        if let given = given { return given }
+        guard isatty(STDIN_FILENO) == 1, let first = prompt("Passphrase for '\(user)': ") else { return nil }
         guard let second = prompt("The same passphrase again: ") else { return nil }
-        guard first == second else { StoreContext.fail("the two passphrases differ; nothing was changed") }
+        guard first == second else { throw AppError("the two passphrases differ; nothing was changed") }
         return first
+    }
+
+    private static var given: String? {
+        ProcessInfo.processInfo.environment[environmentName].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Reads one line from the terminal with echo off, restoring the terminal whatever happens

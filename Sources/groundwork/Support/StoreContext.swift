@@ -2,34 +2,27 @@ import Foundation
 import GroundworkStore
 import GroundworkTerminal
 
-/// The user's data for a command: where it lives, whose it is, and how store errors reach the person.
+/// The user's data for a command: where it lives and whose it is. Store errors are thrown as
+/// `AppError`s, which `Groundwork.main` alone turns into a message and an exit status.
 struct StoreContext {
-    /// Exit statuses (as documented in `groundwork --help`).
-    enum Status: Int32 {
-        case failure = 1
-        case usage = 2
-        case locked = 3
-        case unreadableState = 4
-    }
-
     let location: DataLocation
     let user: UserName
     let store: UserStore
 
     /// Resolves the data folder (`--data-dir`, `GROUNDWORK_HOME`, `XDG_DATA_HOME`, home) and the
-    /// user (`--user`, else the login name); exits with a message when either is unusable. When the
+    /// user (`--user`, else the login name); throws when either is unusable. When the
     /// user's files are encrypted, asks for the passphrase (or reads `GROUNDWORK_PASSPHRASE`) and
     /// unlocks them, unless `unlock` is false (`forget --all` must work without it).
-    init(_ options: GlobalOptions, unlock: Bool = true) {
+    init(_ options: GlobalOptions, unlock: Bool = true) throws {
         let environment = ProcessInfo.processInfo.environment
         do throws(StoreError) {
             location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
             user = try StoreContext.userName(options, environment: environment)
+            let plain = UserStore(location: location, user: user)
+            store = unlock ? try plain.unlockedIfEncrypted() : plain
         } catch {
-            StoreContext.exit(with: error)
+            throw AppError(error)
         }
-        let plain = UserStore(location: location, user: user)
-        store = unlock ? StoreContext.run { () throws(StoreError) in try plain.unlockedIfEncrypted() } : plain
     }
 
     /// `--user`, else `$USER`, else `$LOGNAME`, else the password database's name.
@@ -45,22 +38,18 @@ struct StoreContext {
         }
     }
 
-    /// Runs `body`, turning store errors into one line on stderr and the documented exit status.
-    func run<T>(_ body: () throws(StoreError) -> T) -> T {
-        StoreContext.run(body)
-    }
-
-    static func run<T>(_ body: () throws(StoreError) -> T) -> T {
+    /// Runs `body`, turning store errors into the `AppError` with their documented exit status.
+    func run<T>(_ body: () throws(StoreError) -> T) throws(AppError) -> T {
         do throws(StoreError) {
             return try body()
         } catch {
-            StoreContext.exit(with: error)
+            throw AppError(error)
         }
     }
 
-    /// Takes the user's lock; another process holding it ends this one with status 3.
-    func lockForWriting() -> UserWriter {
-        run { () throws(StoreError) in try store.lockForWriting() }
+    /// Takes the user's lock; another process holding it is status 3.
+    func lockForWriting() throws(AppError) -> UserWriter {
+        try run { () throws(StoreError) in try store.lockForWriting() }
     }
 
     /// Warns about files that could not be read; the rest of the data stays usable.
@@ -70,22 +59,6 @@ struct StoreContext {
         }
     }
 
-    static func exit(with error: StoreError) -> Never {
-        let status: Status
-        switch error {
-        case .locked: status = .locked
-        case .invalidUserName: status = .usage
-        case .unreadable: status = .unreadableState
-        default: status = .failure
-        }
-        fail(error.description, status: status)
-    }
-
-    static func fail(_ message: String, status: Status = .failure) -> Never {
-        printError("groundwork: \(message)")
-        Foundation.exit(status.rawValue)
-    }
-
     static func printError(_ line: String) {
         // Sanitised: messages name files and quote input, which may hold escape sequences.
         FileHandle.standardError.write(Data((TextSanitizer.clean(line) + "\n").utf8))
@@ -93,28 +66,27 @@ struct StoreContext {
 
     /// Prints to stdout without an extra newline (reports end with their own), through the
     /// sanitiser: reports show stored answers and file names, which may hold escape sequences.
-    static func output(_ text: String) {
-        write(TextSanitizer.clean(text))
+    static func output(_ text: String) throws(AppError) {
+        try write(TextSanitizer.clean(text))
     }
 
     /// Prints a JSON or Markdown report, whose writer escaped the control characters in the text it
     /// holds (`ReportEscaping`); should one be left, the whole report is sanitised instead.
-    static func output(escaped text: String) {
+    static func output(escaped text: String) throws(AppError) {
         let safe = !text.unicodeScalars.contains { ReportEscaping.isControl($0) && $0 != "\n" && $0 != "\t" }
-        write(safe ? text : TextSanitizer.clean(text))
+        try write(safe ? text : TextSanitizer.clean(text))
     }
 
     /// Writes text exactly as given: only for output that sanitised its content itself (groups,
-    /// tab-separated tool output). A failed write (a full disk, a closed pipe's reader) is one line
-    /// on stderr and status 1, not the crash `FileHandle.write(_:)` would give.
-    static func write(_ text: String) {
+    /// tab-separated tool output). A failed write (a full disk, a closed pipe's reader) is thrown,
+    /// to be one line on stderr and status 1, not the crash `FileHandle.write(_:)` would give.
+    static func write(_ text: String) throws(AppError) {
         do {
             try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         } catch {
             let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code ?? Int(EIO)
             let reason = String(cString: strerror(Int32(code))).lowercased()
-            FileHandle.standardError.write(Data("error: cannot write to standard output: \(reason); send the output somewhere with room\n".utf8))
-            Foundation.exit(1)
+            throw AppError("cannot write to standard output: \(reason); send the output somewhere with room")
         }
     }
 }

@@ -10,11 +10,12 @@ final class Tmux {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
     }
 
-    /// Starts `command` (a shell command line) in a 100×30 terminal; its exit status is printed as `EXIT=n`.
-    init(_ command: String, environment: [String: String] = [:]) throws {
+    /// Starts `command` (a shell command line) in a terminal of `width`×30 (100 unless given); its
+    /// exit status is printed as `EXIT=n`.
+    init(_ command: String, environment: [String: String] = [:], width: Int = 100) throws {
         let env = environment.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
         let line = "env -u NO_COLOR -u GROUNDWORK_HOME \(env) \(command); echo EXIT=$?; sleep 60"
-        try tmux(["new-session", "-d", "-x", "100", "-y", "30", "-s", target, line])
+        try tmux(["new-session", "-d", "-x", String(width), "-y", "30", "-s", target, line])
     }
 
     deinit {
