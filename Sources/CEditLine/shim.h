@@ -98,7 +98,9 @@ static int gw_getc(FILE *stream) {
         }
         unsigned char lead;
         if (!gw_read_byte(&lead)) return EOF;
-        gw_typed += 1;
+        /* An escape sequence (history recall, a moved cursor) or Tab (completion) can put any
+           amount of text on the line: from then on it may not fit on one row. */
+        gw_typed += (lead == 27 || lead == 9) ? 100000 : 1;
         int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
         if (length == 1) return lead < 0x80 ? lead : 0xFFFD;
         int value = lead & (0x7F >> length);

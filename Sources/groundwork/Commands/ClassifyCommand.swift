@@ -4,7 +4,7 @@ import GroundworkCore
 import GroundworkTerminal
 
 /// `groundwork classify`: suggests E0, E1 or E2 for each task statement read from stdin.
-struct ClassifyCommand: AsyncParsableCommand {
+struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
         abstract: "Suggest E0, E1 or E2 for task statements, one per line on stdin.",
@@ -22,7 +22,7 @@ struct ClassifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Add a third column: the id of the rule behind the reason.")
     var showRule = false
 
-    func run() async throws {
+    func run() throws {
         guard let path = rulesPath() else {
             throw AppError("cannot find the bundled dialogues folder; pass --rules FILE")
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import GroundworkStore
 
 /// `groundwork decrypt`: turn encryption off for a user.
-struct DecryptCommand: AsyncParsableCommand {
+struct DecryptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decrypt",
         abstract: "Turn encryption off: write your sessions back as plain files (asks for the passphrase).",
@@ -11,7 +11,7 @@ struct DecryptCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         let context = try StoreContext(options)
         guard context.store.isEncrypted else {
             StoreContext.printError("the data of '\(context.user)' is not encrypted")

@@ -3,7 +3,7 @@ import GroundworkCore
 import GroundworkStore
 
 /// `groundwork doctor`: find session files that cannot be read, and move them aside.
-struct DoctorCommand: AsyncParsableCommand {
+struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check your session files; --fix moves unreadable ones to quarantine/ and removes leftover temp files."
@@ -14,7 +14,7 @@ struct DoctorCommand: AsyncParsableCommand {
     @Flag(help: "Move unreadable files to users/<user>/quarantine/ and remove leftover temp files.")
     var fix = false
 
-    func run() async throws {
+    func run() throws {
         let context = try StoreContext(options)
         // With --fix, lock first: the files must not change while they are moved.
         let writer = fix ? try context.lockForWriting() : nil

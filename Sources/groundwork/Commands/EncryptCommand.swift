@@ -2,7 +2,7 @@ import ArgumentParser
 import GroundworkStore
 
 /// `groundwork encrypt`: encrypt a user's sessions at rest with a passphrase.
-struct EncryptCommand: AsyncParsableCommand {
+struct EncryptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "encrypt",
         abstract: "Encrypt your sessions with a passphrase, now and from now on (asked without echo, or GROUNDWORK_PASSPHRASE).",
@@ -17,7 +17,7 @@ struct EncryptCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    func run() async throws {
+    func run() throws {
         let context = try StoreContext(options, unlock: false)
         let writer = try context.lockForWriting()
         let encrypted = context.store.isEncrypted

@@ -3,7 +3,7 @@ import Foundation
 import GroundworkStore
 
 /// `groundwork export`: all of your sessions as Markdown or JSON.
-struct ExportCommand: AsyncParsableCommand {
+struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export your sessions (all, or those --from/--to name) as Markdown or JSON, to stdout or a file (written 0600)."
@@ -22,7 +22,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var dates: DateOptions
 
-    func run() async throws {
+    func run() throws {
         let range = try dates.range()
         let context = try StoreContext(options)
         var listing = try context.run { () throws(StoreError) in try context.store.loadAll() }

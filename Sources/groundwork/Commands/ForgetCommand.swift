@@ -4,7 +4,7 @@ import GroundworkCore
 import GroundworkStore
 
 /// `groundwork forget`: delete one session, or all of your data.
-struct ForgetCommand: AsyncParsableCommand {
+struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract: "Delete one session, or all of your data (--all), after confirmation."
@@ -25,7 +25,7 @@ struct ForgetCommand: AsyncParsableCommand {
         if (session == nil) == !all { throw ValidationError("give a session to forget, or --all") }
     }
 
-    func run() async throws {
+    func run() throws {
         // Deleting everything needs no passphrase: a person who forgot it can still remove their data.
         let context = try StoreContext(options, unlock: !all)
         let writer = try context.lockForWriting()

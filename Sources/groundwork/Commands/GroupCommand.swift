@@ -5,7 +5,7 @@ import GroundworkStore
 import GroundworkTerminal
 
 /// `groundwork group`: a facilitated exercise for a room around one screen.
-struct GroupCommand: AsyncParsableCommand {
+struct GroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "group",
         abstract: "Run a facilitated group exercise in one shared terminal.",
@@ -48,7 +48,7 @@ struct GroupCommand: AsyncParsableCommand {
         guard Set(names).count == names.count else { throw ValidationError("each participant's name must be different") }
     }
 
-    func run() async throws {
+    func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let location: DataLocation
         do throws(StoreError) {

@@ -2,7 +2,7 @@ import ArgumentParser
 import GroundworkStore
 
 /// `groundwork history`: your sessions, newest first, with the exposure trend.
-struct HistoryCommand: AsyncParsableCommand {
+struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "List your sessions, newest first, with the exposure trend across career check-ins."
@@ -18,7 +18,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     @OptionGroup var dates: DateOptions
 
-    func run() async throws {
+    func run() throws {
         let range = try dates.range()
         let context = try StoreContext(options)
         var listing = try context.run { () throws(StoreError) in try context.store.headers() }

@@ -2,7 +2,7 @@ import ArgumentParser
 import GroundworkStore
 
 /// `groundwork mood`: energy and mood over time, from the person's own sessions.
-struct MoodCommand: AsyncParsableCommand {
+struct MoodCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mood",
         abstract: "Show your energy (daily check-ins) and mood (journal 'mood: N') over time, and by week."
@@ -15,7 +15,7 @@ struct MoodCommand: AsyncParsableCommand {
 
     @OptionGroup var dates: DateOptions
 
-    func run() async throws {
+    func run() throws {
         let range = try dates.range()
         let context = try StoreContext(options)
         let listing = try context.run { () throws(StoreError) in try context.store.headers() }

@@ -3,7 +3,7 @@ import Foundation
 import GroundworkCore
 
 /// `groundwork safety`: what the safety net makes of each line on stdin, for authors testing its data.
-struct SafetyCommand: AsyncParsableCommand {
+struct SafetyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safety",
         abstract: "Show what the safety net makes of lines read from stdin.",
@@ -19,7 +19,7 @@ struct SafetyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Safety-net file to use (default: rules/safety.yaml in the dialogues folder).")
     var rules: String?
 
-    func run() async throws {
+    func run() throws {
         guard let path = rules ?? (options.dialogues ?? ClassifyCommand.bundledDialogues()).map({ ($0 as NSString).appendingPathComponent("rules/safety.yaml") }) else {
             throw AppError("cannot find the bundled dialogues folder; pass --rules FILE")
         }

@@ -3,7 +3,7 @@ import GroundworkCore
 import GroundworkStore
 
 /// `groundwork search TEXT`: journal entries and written answers across all of a person's sessions.
-struct SearchCommand: AsyncParsableCommand {
+struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Find journal entries and written answers across your sessions (ignoring case).",
@@ -30,7 +30,7 @@ struct SearchCommand: AsyncParsableCommand {
         if JournalEntry.trimmed(text).isEmpty { throw ValidationError("give some text to search for") }
     }
 
-    func run() async throws {
+    func run() throws {
         let range = try dates.range()
         let context = try StoreContext(options)
         let listing = try context.run { () throws(StoreError) in try context.store.loadAll() }

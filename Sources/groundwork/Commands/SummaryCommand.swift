@@ -2,7 +2,7 @@ import ArgumentParser
 import GroundworkStore
 
 /// `groundwork summary [SESSION | --last]`: one session's result.
-struct SummaryCommand: AsyncParsableCommand {
+struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
         abstract: "Show a session's summary and next step (default: your latest completed session)."
@@ -23,7 +23,7 @@ struct SummaryCommand: AsyncParsableCommand {
         if session != nil && last { throw ValidationError("give a session or --last, not both") }
     }
 
-    func run() async throws {
+    func run() throws {
         let context = try StoreContext(options)
         let store = context.store
         let record = try context.run { () throws(StoreError) -> SessionRecord in
