@@ -26,7 +26,10 @@ import Testing
     @Test func theCorpusIsLargeSplitAndCoversEveryKind() {
         let all = SafetyCorpus.tuning + SafetyCorpus.heldOut
         #expect(all.count >= 1_500)
-        #expect(Double(SafetyCorpus.heldOut.count) >= 0.25 * Double(all.count))
+        // The held-out portion was split off by hash before any rule was written and never grows;
+        // later batches were written for the tuning portion only, so its share shrinks as they land.
+        #expect(SafetyCorpus.heldOut.count >= 1_000)
+        #expect(Double(SafetyCorpus.heldOut.count) >= 0.2 * Double(all.count))
         #expect(Set(all.map { $0.text.lowercased() }).count == all.count, "duplicate lines")
         let kinds = Dictionary(grouping: all, by: \.kind)
         #expect(kinds.count >= 15)
@@ -38,9 +41,9 @@ import Testing
     @Test func tuningPortion() throws {
         let report = try Self.report(SafetyCorpus.tuning)
         print(report.text("safety net, tuning portion"))
-        #expect(report.recall >= 0.75)
-        #expect(report.alarmRate <= 0.025)
-        #expect(report.checkRate <= 0.015)
+        #expect(report.recall >= 0.87)
+        #expect(report.alarmRate <= 0.012)
+        #expect(report.checkRate <= 0.013)
     }
 
     /// The held-out portion, never read while writing rules. The targets (every positive caught,
@@ -51,10 +54,12 @@ import Testing
         print(report.text("safety net, held-out portion (targets: recall 100%, full alarm 0%, check at most 1%)"))
         #expect(report.recall >= SafetyNetTests.heldOutRecallFloor)
         #expect(report.alarmRate <= SafetyNetTests.heldOutAlarmCeiling)
+        #expect(report.checkRate <= SafetyNetTests.heldOutCheckCeiling)
     }
 
-    static let heldOutRecallFloor = 0.52
-    static let heldOutAlarmCeiling = 0.07
+    static let heldOutRecallFloor = 0.61
+    static let heldOutAlarmCeiling = 0.055
+    static let heldOutCheckCeiling = 0.025
 
     @Test(arguments: [
         ("I want to kill myself", "suicide"),
