@@ -135,8 +135,10 @@ public struct TaskClassifier: Sendable {
 
     /// Suggests a label for `task`, with the reason of the rule that decided it.
     public func classify(_ task: String) -> TaskSuggestion {
-        let words = TaskClassifier.tokenize(task, ignoring: ignored).map { vocabulary[$0] ?? $0 }
-        let tokens = withoutLeadIns(words)
+        let written = TaskClassifier.tokenize(task, ignoring: ignored)
+        let tokens = withoutLeadIns(written.map { vocabulary[$0] ?? $0 })
+        // Lead-ins come off the front only, so the person's own words line up with the tail.
+        let own = Array(written.suffix(tokens.count))
         // Only patterns whose first word matches where a pattern may start can occur; in id order
         // they are tried as the file lists them, so the first that occurs is the first phrase's.
         let opening = tokens.count <= TaskClassifier.phraseAnywhereUpTo ? 0..<tokens.count : 0..<min(1, tokens.count)
@@ -151,7 +153,8 @@ public struct TaskClassifier: Sendable {
             let phrase = phrases[phraseIndex], fired = phrase.patterns[patternIndex]
             if let within = phrase.within, tokens.count > within { continue }
             guard TaskClassifier.occurs(fired.words, in: tokens, anywhere: phrase.anywhere) else { continue }
-            return TaskSuggestion(label: phrase.label, reason: phrase.reason, rule: "phrases:\(fired.text)", matched: fired.text)
+            return TaskSuggestion(label: phrase.label, reason: phrase.reason, rule: "phrases:\(fired.text)",
+                                  matched: TaskClassifier.evidence(fired.text, tokens: tokens, own: own))
         }
         var matched: [Int] = []
         if !tokens.isEmpty {
@@ -224,6 +227,19 @@ public struct TaskClassifier: Sendable {
             if matching.contains(where: { families[$0].label != label }) { return true }
         }
         return false
+    }
+
+    /// The pattern as written, with each plain word the vocabulary read in put back as the
+    /// person's own word ('updat* crm' for 'updating salesforce' is shown as 'updat* salesforce'),
+    /// so the reason names what they wrote.
+    static func evidence(_ pattern: String, tokens: [String], own: [String]) -> String {
+        guard tokens != own else { return pattern }
+        let shown = pattern.split(separator: " ").map { piece -> String in
+            let word = String(piece)
+            guard let index = tokens.indices.first(where: { tokens[$0] == word && own[$0] != word }) else { return word }
+            return own[index]
+        }
+        return shown.joined(separator: " ")
     }
 
     /// `tokens` with every lead-in at the front taken off, as long as one matches word for word
