@@ -107,7 +107,32 @@ def features(toks):
     return out
 
 
-def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1, class_weight=(1.0, 1.0, 1.0)):
+# Words for the people in an occupation ('nurse', 'teacher', 'programmer') are not evidence about a
+# task: a rule on them ties a label to a job title. They are read from the occupation titles of the
+# data (the last word of each title's first part, when it names a person) and left out of mining.
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+PERSON_WORDS = {"nurse", "clerk", "aide", "agent", "judge", "pilot", "police", "guard", "nanny", "cook",
+                "chauffeur", "clergy", "jockey", "orderly", "paramedic", "midwive", "surgeon", "actuary",
+                "architect", "bailiff", "barista", "captain", "officer", "chef", "staff", "worker", "salesperson"}
+NOT_PEOPLE = {"monitor", "motor", "sewer", "layer", "server", "marker", "grinder", "blower", "computer",
+              "tender", "reader", "carrier", "tuner", "splitter", "sorter", "tester", "screener", "keyer",
+              "finisher", "equipment", "meeting", "room", "furnace", "heating", "cutting", "winding", "art",
+              "car", "vehicle", "installation", "property", "structure", "court", "hotel", "freight",
+              "shipping", "separating", "extruding", "crushing", "paving", "painting", "welding", "farming",
+              "compensation", "coin", "atmospheric", "security", "child", "bookkeeping", "guide", "escort"}
+
+
+def job_nouns(rows, ignored):
+    heads = set()
+    for r in rows:
+        toks = tokenize(r["occupation"].split(",")[0], ignored)
+        if toks:
+            heads.add(toks[-1])
+    return {w for w in heads if w not in NOT_PEOPLE and (w in PERSON_WORDS or w.endswith(PERSON_ENDINGS))}
+
+
+def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1, class_weight=(1.0, 1.0, 1.0),
+                 drop_job_nouns=True):
     """Multinomial logistic regression by AdaGrad; its weights become the rules' points.
 
     `class_weight` scales each label's examples in the loss: E1 is the label the rules miss most
@@ -116,7 +141,8 @@ def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1, cla
     ign = set(IGNORED)
     ex = [(features(tokenize(r["task"], ign)), LABELS.index(r["human_label"])) for r in rows]
     df = Counter(f for fs, _ in ex for f in fs)
-    keep = {f for f, c in df.items() if c >= min_support}
+    people = job_nouns(rows, ign) if drop_job_nouns else set()
+    keep = {f for f, c in df.items() if c >= min_support and not any(w in people for w in f[1])}
     ex = [(sorted(f for f in fs if f in keep), y) for fs, y in ex]
     W = {f: [0.0, 0.0, 0.0] for f in keep}
     G = {f: [1e-8, 1e-8, 1e-8] for f in keep}
@@ -481,7 +507,8 @@ def cmd_crossval(args):
     accs, kaps = [], []
     for k in range(args.folds):
         train, test = split(rows, args.folds, k)
-        W, b, counts = train_points(train, args.min_support, args.l2, args.epochs, class_weight=(1.0, args.e1_weight, args.e2_weight))
+        W, b, counts = train_points(train, args.min_support, args.l2, args.epochs, class_weight=(1.0, args.e1_weight, args.e2_weight),
+                                  drop_job_nouns=not args.keep_job_nouns)
         rules, base = to_rules(W, b, counts)
         gold = [r["human_label"] for r in test]
         pred = [classify(rules, base, without_lead_ins(lead_ins, [vocabulary.get(t, t) for t in tokenize(r["task"], ign)]), phrases)[0] for r in test]
@@ -499,7 +526,8 @@ def cmd_mine(args):
         about = f"Trained on folds other than {args.fold} of {args.folds} (by occupation): {len(rows)} tasks."
     else:
         about = f"Trained on all {len(rows)} tasks of task-exposure-train.tsv ({len({r['soc_code'] for r in rows})} occupations)."
-    W, b, counts = train_points(rows, args.min_support, args.l2, args.epochs, class_weight=(1.0, args.e1_weight, args.e2_weight))
+    W, b, counts = train_points(rows, args.min_support, args.l2, args.epochs, class_weight=(1.0, args.e1_weight, args.e2_weight),
+                                  drop_job_nouns=not args.keep_job_nouns)
     rules, base = to_rules(W, b, counts)
     base["E1"] += args.e1_bias
     block = read_phrase_block(args.phrases)
@@ -613,6 +641,7 @@ def main():
             p.add_argument("--e1-weight", type=float, default=2.0, help="weight of E1 examples in the loss (chosen on the cross-validation folds: see docs/career-checkin.md)")
             p.add_argument("--e2-weight", type=float, default=1.3, help="weight of E2 examples in the loss")
             p.add_argument("--e1-bias", type=int, default=0, help="points added to E1's base points")
+            p.add_argument("--keep-job-nouns", action="store_true", help="mine rules on words for people in a job too")
             p.add_argument("--phrases", default=BUNDLED_RULES,
                            help="rule file whose hand-written phrases: block to use (default: the bundled one)")
     sub.choices["mine"].add_argument("--out", required=True)
