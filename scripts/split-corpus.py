@@ -3,6 +3,7 @@
 
 Usage: scripts/split-corpus.py safety RAW_DIR...      -> Tests/Corpora/safety/{tuning,held-out}.tsv
        scripts/split-corpus.py listening RAW_DIR...   -> Tests/Corpora/listening/{tuning,held-out}.tsv
+       scripts/split-corpus.py tasks RAW_DIR...       -> Tests/Corpora/tasks/{tuning,held-out}.tsv
 
 Each RAW_DIR holds *.tsv files whose last column is the text. A line goes to the held-out third
 when the SHA-1 of its lower-cased text is 0 mod 3, so the split does not depend on order and a line
@@ -14,6 +15,7 @@ import hashlib, os, sys
 headers = {
     "safety": ("# expect\tkind\tperson\ttext   (expect: crisis, check or none)\n", 4, 1),
     "listening": ("# theme\tfeeling\tfocus\ttext   (focus: |-separated stems a good reply takes up)\n", 4, 0),
+    "tasks": ("# label\toccupation\tkind\ttext   (label: E0, E1 or E2 by the rubric; kind: plain, sentence, vocab, trade, ai-tool, misleading)\n", 4, 1),
 }
 corpus, raws = sys.argv[1], sys.argv[2:]
 header, columns, sort_column = headers[corpus]

@@ -10,6 +10,9 @@ The labelled tasks are read from a path argument and never copied into the repos
         write the held-out fold's task statements and human labels (and GPT-4's), one a line
   taskrules.py score --labels LABELS.txt --predictions PRED.tsv
         print accuracy and Cohen's kappa of PRED's first column against LABELS
+  taskrules.py calibrate --data TSV --folds K --predictions ALL.tsv --occupations CSV
+        occupation scores from every fold's held-out predictions (equal task weights) against the
+        published human beta: mean by published-beta band, Spearman's rho, slope
   taskrules.py crossval --data TSV [--folds K] [--phrases RULES.yaml]
         quick cross-validation with the Python mirror of the Swift matcher (for development only;
         the reported figures come from scripts/evaluate-classifier.sh, which runs the Swift code)
@@ -104,12 +107,42 @@ def features(toks):
     return out
 
 
-def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1):
-    """Multinomial logistic regression by AdaGrad; its weights become the rules' points."""
+# Words for the people in an occupation ('nurse', 'teacher', 'programmer') are not evidence about a
+# task: a rule on them ties a label to a job title. They are read from the occupation titles of the
+# data (the last word of each title's first part, when it names a person) and left out of mining.
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+PERSON_WORDS = {"nurse", "clerk", "aide", "agent", "judge", "pilot", "police", "guard", "nanny", "cook",
+                "chauffeur", "clergy", "jockey", "orderly", "paramedic", "midwive", "surgeon", "actuary",
+                "architect", "bailiff", "barista", "captain", "officer", "chef", "staff", "worker", "salesperson"}
+NOT_PEOPLE = {"monitor", "motor", "sewer", "layer", "server", "marker", "grinder", "blower", "computer",
+              "tender", "reader", "carrier", "tuner", "splitter", "sorter", "tester", "screener", "keyer",
+              "finisher", "equipment", "meeting", "room", "furnace", "heating", "cutting", "winding", "art",
+              "car", "vehicle", "installation", "property", "structure", "court", "hotel", "freight",
+              "shipping", "separating", "extruding", "crushing", "paving", "painting", "welding", "farming",
+              "compensation", "coin", "atmospheric", "security", "child", "bookkeeping", "guide", "escort"}
+
+
+def job_nouns(rows, ignored):
+    heads = set()
+    for r in rows:
+        toks = tokenize(r["occupation"].split(",")[0], ignored)
+        if toks:
+            heads.add(toks[-1])
+    return {w for w in heads if w not in NOT_PEOPLE and (w in PERSON_WORDS or w.endswith(PERSON_ENDINGS))}
+
+
+def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1, class_weight=(1.0, 1.0, 1.0),
+                 drop_job_nouns=True):
+    """Multinomial logistic regression by AdaGrad; its weights become the rules' points.
+
+    `class_weight` scales each label's examples in the loss: E1 is the label the rules miss most
+    and the one that lifts the most exposed occupations, so weighing it up trades a little E0/E2
+    precision for E1 recall and scores that track the published betas at the top."""
     ign = set(IGNORED)
     ex = [(features(tokenize(r["task"], ign)), LABELS.index(r["human_label"])) for r in rows]
     df = Counter(f for fs, _ in ex for f in fs)
-    keep = {f for f, c in df.items() if c >= min_support}
+    people = job_nouns(rows, ign) if drop_job_nouns else set()
+    keep = {f for f, c in df.items() if c >= min_support and not any(w in people for w in f[1])}
     ex = [(sorted(f for f in fs if f in keep), y) for fs, y in ex]
     W = {f: [0.0, 0.0, 0.0] for f in keep}
     G = {f: [1e-8, 1e-8, 1e-8] for f in keep}
@@ -124,8 +157,9 @@ def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1):
             m = max(s)
             e = [math.exp(v - m) for v in s]
             z = sum(e)
+            cw = class_weight[y]
             for k in range(3):
-                g = e[k] / z - (1 if k == y else 0)
+                g = cw * (e[k] / z - (1 if k == y else 0))
                 Gb[k] += g * g
                 b[k] -= rate * g / math.sqrt(Gb[k])
                 for f in fs:
@@ -309,16 +343,16 @@ PHRASE_GAP = 2
 PHRASE_ANYWHERE_UP_TO = 5  # in longer tasks a phrase must start at the first word (the main activity)
 BUNDLED_RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                              "dialogues", "classifier", "task-exposure.yaml")
-PHRASE_LINE = re.compile(r'^  - \{match: (\[[^\]]*\]|[^,\[]+), label: (E[012]), reason: "((?:[^"\\]|\\.)*)"\}\s*(#.*)?$')
+PHRASE_LINE = re.compile(r'^  - \{match: (\[[^\]]*\]|[^,\[]+), label: (E[012]), reason: "((?:[^"\\]|\\.)*)"(, anywhere: (true|false))?(, within: (\d+))?\}\s*(#.*)?$')
 
 
-def read_phrase_block(path):
-    """The `phrases:` block of a rule file, as lines (empty when it has none)."""
+def read_phrase_block(path, key="phrases"):
+    """The `phrases:` (or another top-level key's) block of a rule file, as lines (empty when it has none)."""
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     block, inside = [], False
     for line in lines:
-        if line.startswith("phrases:"):
+        if line.startswith(key + ":"):
             inside = True
         elif inside and line and not line.startswith((" ", "#")):
             break
@@ -341,8 +375,46 @@ def parse_phrases(block):
         written = m.group(1).strip()
         alts = [a.strip() for a in written[1:-1].split(",")] if written.startswith("[") else [written]
         phrases.append({"patterns": [(a, parse_pattern(a, ign)) for a in alts], "label": m.group(2),
-                        "reason": m.group(3)})
+                        "reason": m.group(3), "anywhere": m.group(5) == "true",
+                        "within": int(m.group(7)) if m.group(7) else None})
     return phrases
+
+
+def parse_lead_ins(block):
+    """The `lead_ins:` block's patterns, as TaskClassifier+Loading.swift reads them."""
+    ign = set(IGNORED)
+    out = []
+    for line in block[1:]:
+        item = line.strip()
+        if item.startswith("- "):
+            out.append(parse_pattern(item[2:].split("#")[0].strip().strip('"'), ign))
+    return out
+
+
+def parse_vocabulary(block):
+    """The `vocabulary:` block ('  crm: [salesforce, zendesk]' lines) as name -> plain word."""
+    ign = set(IGNORED)
+    out = {}
+    for line in block[1:]:
+        m = re.match(r'^  ([^\s:#]+): \[([^\]]*)\]', line)
+        if m:
+            word = tokenize(m.group(1), ign)[0]
+            for name in m.group(2).split(","):
+                out[tokenize(name, ign)[0]] = word
+    return out
+
+
+def without_lead_ins(lead_ins, toks):
+    """Mirror of TaskClassifier.withoutLeadIns: lead-ins off the front while one matches."""
+    changed = True
+    while changed:
+        changed = False
+        for pat in lead_ins:
+            if len(pat) < len(toks) and all(word_matches(w, t) for w, t in zip(pat, toks)):
+                toks = toks[len(pat):]
+                changed = True
+                break
+    return toks
 
 
 def occurs(pattern, toks, anywhere=False):
@@ -361,7 +433,9 @@ def phrase_label(phrases, toks):
     """(label, reason, the pattern that fired as written) of the first phrase that fires, else None."""
     for p in phrases:
         for text, pat in p["patterns"]:
-            if occurs(pat, toks):
+            if p.get("within") is not None and len(toks) > p["within"]:
+                continue
+            if occurs(pat, toks, anywhere=p.get("anywhere", False)):
                 return p["label"], p["reason"], text
     return None
 
@@ -370,7 +444,7 @@ def yaml_str(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_rules(path, rules, base, about, phrase_block):
+def write_rules(path, rules, base, about, phrase_block, lead_in_block=()):
     out = []
     out.append("# Task exposure rules: suggest E0, E1 or E2 for a task statement, with a plain reason.")
     out.append("# Generated by scripts/classifier/taskrules.py mine; reasons are hand-written per family there.")
@@ -380,6 +454,8 @@ def write_rules(path, rules, base, about, phrase_block):
     out.append("# words between neighbours, decides the label and gives its reason. In a task of more than five")
     out.append("# words (ignored words aside) the words must start at the task's first word, its main activity.")
     out.append("# A word ending in '*' is a prefix (translat* matches translate, translating, translation).")
+    out.append("# Before anything is matched, the `lead_ins:` (kept by hand; `mine` copies them) are taken off")
+    out.append("# the front of the task: 'i spend most of my week', 'mostly', 'a lot of' say how much, not what.")
     out.append("# When no phrase fires, the mined `rules:` decide. Each rule: a phrase (words in a row,")
     out.append("# anywhere) or an opening (the task starts with it), the points it adds per label and, when it")
     out.append("# can serve as a reason, its family (the label it explains and the reason shown). A task takes")
@@ -394,6 +470,7 @@ def write_rules(path, rules, base, about, phrase_block):
     out.append("id: task-exposure")
     out.append("kind: task-classifier")
     out.append("ignore: [" + ", ".join(IGNORED) + "]")
+    out.extend(lead_in_block)
     out.append("base:")
     for l in LABELS:
         out.append(f"  {l}: {{points: {base[l]}, reason: {yaml_str(BASE_REASONS[l])}}}")
@@ -425,13 +502,16 @@ def cmd_crossval(args):
     rows = load(args.data)
     ign = set(IGNORED)
     phrases = parse_phrases(read_phrase_block(args.phrases))
+    lead_ins = parse_lead_ins(read_phrase_block(args.phrases, "lead_ins"))
+    vocabulary = parse_vocabulary(read_phrase_block(args.phrases, "vocabulary"))
     accs, kaps = [], []
     for k in range(args.folds):
         train, test = split(rows, args.folds, k)
-        W, b, counts = train_points(train, args.min_support, args.l2, args.epochs)
+        W, b, counts = train_points(train, args.min_support, args.l2, args.epochs, class_weight=(1.0, args.e1_weight, args.e2_weight),
+                                  drop_job_nouns=not args.keep_job_nouns)
         rules, base = to_rules(W, b, counts)
         gold = [r["human_label"] for r in test]
-        pred = [classify(rules, base, tokenize(r["task"], ign), phrases)[0] for r in test]
+        pred = [classify(rules, base, without_lead_ins(lead_ins, [vocabulary.get(t, t) for t in tokenize(r["task"], ign)]), phrases)[0] for r in test]
         a, kp = kappa(gold, pred)
         accs.append(a)
         kaps.append(kp)
@@ -446,11 +526,13 @@ def cmd_mine(args):
         about = f"Trained on folds other than {args.fold} of {args.folds} (by occupation): {len(rows)} tasks."
     else:
         about = f"Trained on all {len(rows)} tasks of task-exposure-train.tsv ({len({r['soc_code'] for r in rows})} occupations)."
-    W, b, counts = train_points(rows, args.min_support, args.l2, args.epochs)
+    W, b, counts = train_points(rows, args.min_support, args.l2, args.epochs, class_weight=(1.0, args.e1_weight, args.e2_weight),
+                                  drop_job_nouns=not args.keep_job_nouns)
     rules, base = to_rules(W, b, counts)
+    base["E1"] += args.e1_bias
     block = read_phrase_block(args.phrases)
     parse_phrases(block)
-    write_rules(args.out, rules, base, about, block)
+    write_rules(args.out, rules, base, about, block, read_phrase_block(args.phrases, "lead_ins") + read_phrase_block(args.phrases, "vocabulary"))
     print(f"{args.out}: {len(rules)} rules", file=sys.stderr)
 
 
@@ -478,6 +560,72 @@ def cmd_score(args):
     print(f"{len(gold)}\t{a:.4f}\t{kp:.4f}")
 
 
+def spearman(xs, ys):
+    def ranks(v):
+        order = sorted(range(len(v)), key=lambda i: v[i])
+        r = [0.0] * len(v)
+        i = 0
+        while i < len(order):
+            j = i
+            while j + 1 < len(order) and v[order[j + 1]] == v[order[i]]:
+                j += 1
+            for k in range(i, j + 1):
+                r[order[k]] = (i + j) / 2
+            i = j + 1
+        return r
+    rx, ry = ranks(xs), ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    return cov / math.sqrt(sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry))
+
+
+def slope(xs, ys):
+    """Least-squares slope of ys on xs: 1 when scores move one for one with the published beta."""
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((a - mx) * (b - my) for a, b in zip(xs, ys)) / sum((a - mx) ** 2 for a in xs)
+
+
+BETA_BANDS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 1.01))
+WEIGHT = {"E0": 0.0, "E1": 1.0, "E2": 0.5}
+
+
+def cmd_calibrate(args):
+    """Occupation scores from held-out predictions (equal task weights, E1 = 1, E2 = 0.5) against
+    the published human beta: mean by published-beta band, Spearman's rho and the slope."""
+    rows = load(args.data)
+    test = [r for k in range(args.folds) for r in split(rows, args.folds, k)[1]]
+    with open(args.predictions, encoding="utf-8") as f:
+        pred = [line.split("\t", 1)[0].strip() for line in f]
+    if len(pred) != len(test):
+        sys.exit(f"error: {len(test)} held-out tasks but {len(pred)} predictions")
+    published = {}
+    with open(args.occupations, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            published[r["O*NET-SOC Code"]] = float(r["human_rating_beta"])
+    ours, gpt4, human = defaultdict(list), defaultdict(list), defaultdict(list)
+    for r, p in zip(test, pred):
+        ours[r["soc_code"]].append(WEIGHT[p])
+        gpt4[r["soc_code"]].append(WEIGHT[r["gpt4_label"]])
+        human[r["soc_code"]].append(WEIGHT[r["human_label"]])
+    codes = sorted(c for c in ours if c in published)
+    mean = lambda v: sum(v) / len(v)
+    pub = [published[c] for c in codes]
+    o = [mean(ours[c]) for c in codes]
+    g = [mean(gpt4[c]) for c in codes]
+    print(f"occupations\t{len(codes)}")
+    print("published beta\toccupations\tpublished\tours\tgpt4-labels")
+    for lo, hi in BETA_BANDS:
+        idx = [i for i, b in enumerate(pub) if lo <= b < hi]
+        if idx:
+            name = f">= {lo:.1f}" if hi > 1 else f"{lo:.1f}-{hi:.1f}"
+            print(f"{name}\t{len(idx)}\t{mean([pub[i] for i in idx]):.3f}\t{mean([o[i] for i in idx]):.3f}\t{mean([g[i] for i in idx]):.3f}")
+    gold_e1 = [i for i, r in enumerate(test) if r["human_label"] == "E1"]
+    recall = lambda labels: sum(labels[i] == "E1" for i in gold_e1) / len(gold_e1)
+    print(f"E1 recall (tasks)\t{len(gold_e1)}\t\t{recall(pred):.3f}\t{recall([r['gpt4_label'] for r in test]):.3f}")
+    print(f"rho\t\t\t{spearman(pub, o):.3f}\t{spearman(pub, g):.3f}")
+    print(f"slope\t\t\t{slope(pub, o):.3f}\t{slope(pub, g):.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -490,19 +638,28 @@ def main():
             p.add_argument("--min-support", type=int, default=10)
             p.add_argument("--l2", type=float, default=3e-3)
             p.add_argument("--epochs", type=int, default=10)
+            p.add_argument("--e1-weight", type=float, default=2.0, help="weight of E1 examples in the loss (chosen on the cross-validation folds: see docs/career-checkin.md)")
+            p.add_argument("--e2-weight", type=float, default=1.3, help="weight of E2 examples in the loss")
+            p.add_argument("--e1-bias", type=int, default=0, help="points added to E1's base points")
+            p.add_argument("--keep-job-nouns", action="store_true", help="mine rules on words for people in a job too")
             p.add_argument("--phrases", default=BUNDLED_RULES,
                            help="rule file whose hand-written phrases: block to use (default: the bundled one)")
     sub.choices["mine"].add_argument("--out", required=True)
     sub.choices["split"].add_argument("--tasks", required=True)
     sub.choices["split"].add_argument("--labels", required=True)
     sub.choices["split"].add_argument("--gpt4", help="also write the fold's GPT-4 labels, for comparison")
+    p = sub.add_parser("calibrate")
+    p.add_argument("--data", default=DEFAULT_DATA)
+    p.add_argument("--folds", type=int, default=5)
+    p.add_argument("--predictions", required=True, help="the held-out predictions of every fold, fold 0 first")
+    p.add_argument("--occupations", required=True, help="occupation-exposure.csv (published betas)")
     p = sub.add_parser("score")
     p.add_argument("--labels", required=True)
     p.add_argument("--predictions", required=True)
     args = ap.parse_args()
     if args.cmd == "split" and args.fold is None:
         sys.exit("error: split needs --fold")
-    {"crossval": cmd_crossval, "mine": cmd_mine, "split": cmd_split, "score": cmd_score}[args.cmd](args)
+    {"crossval": cmd_crossval, "mine": cmd_mine, "split": cmd_split, "score": cmd_score, "calibrate": cmd_calibrate}[args.cmd](args)
 
 
 if __name__ == "__main__":

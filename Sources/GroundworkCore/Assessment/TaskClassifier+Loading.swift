@@ -37,7 +37,7 @@ private struct Loader {
             error(root, "a classifier file must be a mapping, found \(root.kindName)")
             return nil
         }
-        let known: Set = ["id", "kind", "description", "ignore", "base", "families", "phrases", "rules"]
+        let known: Set = ["id", "kind", "description", "ignore", "lead_ins", "vocabulary", "base", "families", "phrases", "rules"]
         for (key, _) in pairs where !known.contains(key.scalar ?? "") {
             error(key, "unknown key '\(key.scalar ?? "")' (expected one of \(known.sorted().joined(separator: ", ")))")
         }
@@ -48,6 +48,8 @@ private struct Loader {
         let (basePoints, baseReasons) = readBase(root["base"], in: root)
         let families = readFamilies(root["families"], ignored: ignored)
         let phrases = readPhrases(root["phrases"], ignored: ignored)
+        let leadIns = readLeadIns(root["lead_ins"], ignored: ignored)
+        let vocabulary = readVocabulary(root["vocabulary"], ignored: ignored)
         guard let rulesNode = root["rules"] else {
             error(root, "missing 'rules'")
             return nil
@@ -76,8 +78,60 @@ private struct Loader {
             }
             classifier.maxWords = max(classifier.maxWords, words.count)
         }
+        classifier.leadIns = leadIns
+        classifier.vocabulary = vocabulary
         classifier.indexPhrasesAndFamilies()
         return classifier
+    }
+
+    /// Everyday names for things, by the plain word the phrases use: `vocabulary: {crm: [salesforce, zendesk]}`.
+    /// A name listed under two words is an error: which one it reads as would depend on file order.
+    mutating func readVocabulary(_ node: YAMLNode?, ignored: Set<String>) -> [String: String] {
+        guard let node else { return [:] }
+        guard let pairs = node.mappingPairs else {
+            error(node, "'vocabulary' must be a mapping of a word to the names read as it, found \(node.kindName)")
+            return [:]
+        }
+        var vocabulary: [String: String] = [:]
+        for (key, value) in pairs {
+            let plain = TaskClassifier.tokenize(key.scalar ?? "", ignoring: ignored)
+            guard plain.count == 1, let word = plain.first else {
+                error(key, "a vocabulary entry must be one word, found '\(key.scalar ?? key.kindName)'")
+                continue
+            }
+            guard let items = value.sequenceItems else {
+                error(value, "vocabulary '\(word)' must be a list of names, found \(value.kindName)")
+                continue
+            }
+            for item in items {
+                let name = TaskClassifier.tokenize(item.scalar ?? "", ignoring: ignored)
+                guard name.count == 1, let token = name.first else {
+                    error(item, "vocabulary '\(word)': each name must be one word, found '\(item.scalar ?? item.kindName)'")
+                    continue
+                }
+                if let earlier = vocabulary[token], earlier != word {
+                    error(item, "'\(token)' is already read as '\(earlier)'")
+                    continue
+                }
+                vocabulary[token] = word
+            }
+        }
+        return vocabulary
+    }
+
+    /// Openings of sentence-style answers: `lead_ins: [spend* most my week*, mostly, lot]`.
+    mutating func readLeadIns(_ node: YAMLNode?, ignored: Set<String>) -> [[TaskClassifier.PhraseWord]] {
+        guard let node else { return [] }
+        guard let items = node.sequenceItems else {
+            error(node, "'lead_ins' must be a list of words, found \(node.kindName)")
+            return []
+        }
+        var leadIns: [[TaskClassifier.PhraseWord]] = []
+        for item in items {
+            guard let words = pattern(item, ignored: ignored) else { continue }
+            leadIns.append(words)
+        }
+        return leadIns
     }
 
     mutating func readIgnored(_ node: YAMLNode?) -> Set<String> {
@@ -178,7 +232,7 @@ private struct Loader {
                 error(item, "a phrase must be a mapping with match, label and reason, found \(item.kindName)")
                 continue
             }
-            checkKeys(item, allowed: ["match", "label", "reason"], what: "a phrase")
+            checkKeys(item, allowed: ["match", "label", "reason", "anywhere", "within"], what: "a phrase")
             guard let matchNode = item["match"] else {
                 error(item, "a phrase needs 'match' (words, or a list of alternatives)")
                 continue
@@ -209,7 +263,23 @@ private struct Loader {
                 seen[text] = item.location
             }
             guard !clash else { continue }
-            phrases.append(TaskClassifier.Phrase(patterns: patterns, label: label, reason: reason))
+            var anywhere = false
+            if let flag = item["anywhere"] {
+                guard let value = flag.scalar, value == "true" || value == "false" else {
+                    error(flag, "'anywhere' must be true or false, found '\(flag.scalar ?? flag.kindName)'")
+                    continue
+                }
+                anywhere = value == "true"
+            }
+            var within: Int?
+            if let limit = item["within"] {
+                guard let number = integer(limit, in: item, name: "within"), number > 0 else {
+                    if limit.number.map({ $0 <= 0 }) ?? false { error(limit, "'within' must be a number of words above 0") }
+                    continue
+                }
+                within = number
+            }
+            phrases.append(TaskClassifier.Phrase(patterns: patterns, label: label, reason: reason, anywhere: anywhere, within: within))
         }
         return phrases
     }

@@ -85,6 +85,13 @@ public struct TaskClassifier: Sendable {
         var patterns: [(text: String, words: [PhraseWord])]
         var label: ExposureLabel
         var reason: String
+        /// Whether the phrase may match anywhere in a long task, not only from its first word: for
+        /// objects that settle the label wherever they stand ('in excel', 'on the crm').
+        var anywhere = false
+        /// When set, the phrase fires only in tasks of at most this many words: for everyday
+        /// fallbacks ('writing …', 'processing …') that hold for short answers but not for long
+        /// formal statements, where the same word often opens a different kind of task.
+        var within: Int?
     }
 
     /// At most this many other words may stand between neighbouring words of a hand-written pattern.
@@ -94,6 +101,13 @@ public struct TaskClassifier: Sendable {
     /// several activities, and a phrase about a later one would overrule the mined rules wrongly.
     static let phraseAnywhereUpTo = 5
 
+    /// Openings of sentence-style answers ('i spend most of my week', 'mostly', 'a lot of') taken
+    /// off the front of a task, again and again, before matching: they say how much, not what, so
+    /// they must not change the label or push the main activity off the first word.
+    var leadIns: [[PhraseWord]] = []
+    /// Everyday words read as the plain word the phrases use ('salesforce' and 'zendesk' as 'crm',
+    /// 'xero' as 'accounts'), so one phrase covers the many names people give the same thing.
+    var vocabulary: [String: String] = [:]
     /// Changing the phrases or families rebuilds their word indexes, which `classify` relies on.
     var phrases: [Phrase] = [] { didSet { indexPhrasesAndFamilies() } }
     var rules: [Rule]
@@ -121,16 +135,26 @@ public struct TaskClassifier: Sendable {
 
     /// Suggests a label for `task`, with the reason of the rule that decided it.
     public func classify(_ task: String) -> TaskSuggestion {
-        let tokens = TaskClassifier.tokenize(task, ignoring: ignored)
+        let written = TaskClassifier.tokenize(task, ignoring: ignored)
+        let tokens = withoutLeadIns(written.map { vocabulary[$0] ?? $0 })
+        // Lead-ins come off the front only, so the person's own words line up with the tail.
+        let own = Array(written.suffix(tokens.count))
         // Only patterns whose first word matches where a pattern may start can occur; in id order
         // they are tried as the file lists them, so the first that occurs is the first phrase's.
         let opening = tokens.count <= TaskClassifier.phraseAnywhereUpTo ? 0..<tokens.count : 0..<min(1, tokens.count)
-        let candidates = patternsOpening(at: opening, of: tokens)
+        var candidates = patternsOpening(at: opening, of: tokens)
+        if opening.count < tokens.count {
+            let later = patternsOpening(at: opening.upperBound..<tokens.count, of: tokens)
+                .filter { phrases[patternOwners[$0].phrase].anywhere && !candidates.contains($0) }
+            if !later.isEmpty { candidates = Array(Set(candidates + later)).sorted() }
+        }
         for id in candidates {
             let (phraseIndex, patternIndex) = patternOwners[id]
             let phrase = phrases[phraseIndex], fired = phrase.patterns[patternIndex]
-            guard TaskClassifier.occurs(fired.words, in: tokens) else { continue }
-            return TaskSuggestion(label: phrase.label, reason: phrase.reason, rule: "phrases:\(fired.text)", matched: fired.text)
+            if let within = phrase.within, tokens.count > within { continue }
+            guard TaskClassifier.occurs(fired.words, in: tokens, anywhere: phrase.anywhere) else { continue }
+            return TaskSuggestion(label: phrase.label, reason: phrase.reason, rule: "phrases:\(fired.text)",
+                                  matched: TaskClassifier.evidence(fired.text, tokens: tokens, own: own))
         }
         var matched: [Int] = []
         if !tokens.isEmpty {
@@ -203,6 +227,36 @@ public struct TaskClassifier: Sendable {
             if matching.contains(where: { families[$0].label != label }) { return true }
         }
         return false
+    }
+
+    /// The pattern as written, with each plain word the vocabulary read in put back as the
+    /// person's own word ('updat* crm' for 'updating salesforce' is shown as 'updat* salesforce'),
+    /// so the reason names what they wrote.
+    static func evidence(_ pattern: String, tokens: [String], own: [String]) -> String {
+        guard tokens != own else { return pattern }
+        let shown = pattern.split(separator: " ").map { piece -> String in
+            let word = String(piece)
+            guard let index = tokens.indices.first(where: { tokens[$0] == word && own[$0] != word }) else { return word }
+            return own[index]
+        }
+        return shown.joined(separator: " ")
+    }
+
+    /// `tokens` with every lead-in at the front taken off, as long as one matches word for word
+    /// and something is left after it (a task that is only 'a lot' keeps its words).
+    func withoutLeadIns(_ tokens: [String]) -> [String] {
+        var rest = tokens[...]
+        var changed = true
+        while changed {
+            changed = false
+            for leadIn in leadIns where leadIn.count < rest.count {
+                guard zip(leadIn, rest).allSatisfy({ $0.matches($1) }) else { continue }
+                rest = rest.dropFirst(leadIn.count)
+                changed = true
+                break
+            }
+        }
+        return Array(rest)
     }
 
     /// Whether `pattern` occurs in `tokens` in order, with at most `phraseGap` words between

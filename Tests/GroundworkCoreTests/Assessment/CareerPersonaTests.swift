@@ -101,7 +101,7 @@ enum Personas {
         // sd 0.403; mean + sd 0.65 ≥ 0.5 and mean < 0.4 → gradient 1.
         // Pressures: fragmentation (sd ≥ 0.35), compression (yes). Ground: physical 5,
         // accountability 5, local knowledge 4, relational 5, friction 4 (ownership 3 is not held).
-        // Next: worth 3, no review, 9 years, score < 50, remote 1 → compression → name-the-compression.
+        // Next: worth 3, no review, 9 years; compression in health and care → staffing-record.
         (Persona(id: "nurse", role: "nurse on a surgical ward", sector: 1, years: "9",
                  tasks: [("giving medication and treatments", "35", 3),
                          ("assessing patients at the bedside", "25", 3),
@@ -112,7 +112,7 @@ enum Personas {
          Expected(score: 25, band: "gradient 1", alpha: 0.2, beta: 0.25, zeta: 0.3,
                   pressures: ["fragmentation", "compression"],
                   ground: ["physical", "accountability", "local_knowledge", "relational", "friction"],
-                  nextStep: "name-the-compression")),
+                  nextStep: "staffing-record")),
 
         // Electrician. Weights 0.55 (E0), 0.2 (E0), 0.1 (E1), 0.05 (E2), 0.1 (E0).
         // alpha 0.1; beta 0.1 + 0.025 = 0.125; zeta 0.15; score round(12.5) = 13.
@@ -137,7 +137,8 @@ enum Personas {
         // mean 0.65; var = 0.4·0.15² + 0.45·0.35² + 0.15·0.65² = 0.009 + 0.055125 + 0.063375 = 0.1275;
         // sd 0.357; mean − sd 0.29 → gradient 3.
         // Pressures: repricing (standard 40), fragmentation (0.357 ≥ 0.35), liability buffer,
-        // compression. Next: worth 3 → liability buffer → review-to-authority.
+        // compression. Next: worth 3 → liability buffer, not health, accountability 3 < 4 (the paralegal does
+        // not sign) → review-checklist.
         (Persona(id: "paralegal", role: "paralegal reviewing AI drafts", sector: 3, years: "4",
                  tasks: [("reviewing AI-drafted contracts for errors", "40", 2),
                          ("legal research for cases", "25", 1),
@@ -146,7 +147,7 @@ enum Personas {
                  factors: ["50", "40", "40", "2", "1", "3", "2", "2", "3", "yes", "yes", "3", "3"]),
          Expected(score: 65, band: "gradient 3", alpha: 0.45, beta: 0.65, zeta: 0.85,
                   pressures: ["repricing", "fragmentation", "liability-buffer", "compression"], ground: [],
-                  nextStep: "review-to-authority")),
+                  nextStep: "review-checklist")),
 
         // Manager who owns outcomes. Weights 0.2 (E0), 0.2 (E0), 0.2 (E1), 0.15 (E0), 0.15 (E1), 0.1 (E2).
         // alpha 0.35; beta 0.35 + 0.05 = 0.4; zeta 0.45; score 40.
@@ -180,6 +181,74 @@ enum Personas {
                  factors: ["10", "10", "10", "3", "1", "3", "3", "5", "3", "no", "no", "2", "2"]),
          Expected(score: 5, band: "not exposed", alpha: 0, beta: 0.05, zeta: 0.1, pressures: [],
                   ground: ["relational"], nextStep: "quarterly-checkin")),
+
+        // Customer service representative. Weights 0.4 (E1), 0.3 (E0), 0.2 + 0.1 (E2).
+        // alpha 0.4; beta 0.4 + 0.5·0.3 = 0.55; zeta 0.7; score 55. mean 0.55;
+        // var = 0.4·0.45² + 0.3·0.55² + 0.3·0.05² = 0.081 + 0.09075 + 0.00075 = 0.1725; sd 0.415;
+        // mean in [0.5, 0.6) → gradient 3; sd ≥ 0.35 → fragmentation. Repricing (beta ≥ 0.5, standard
+        // 40), compression (yes), wage reset (remote 4, beta ≥ 0.4). Ground: relational 4.
+        // Next: worth 2, no review, 3 years; compression, not health, relational 4 ≥ 3 and info 60 ≥ 40
+        // → queue-evidence (before own-an-outcome: the squeeze is what to act on first).
+        (Persona(id: "customer-service", role: "customer service rep for an online shop", sector: 7, years: "3",
+                 tasks: [("answering customer emails", "40", 1),
+                         ("taking calls from customers", "30", 3),
+                         ("processing refunds in the order system", "20", 2),
+                         ("updating the crm after calls", "10", 2)],
+                 factors: ["60", "50", "40", "2", "1", "1", "2", "4", "4", "no", "yes", "2", "2"]),
+         Expected(score: 55, band: "gradient 3", alpha: 0.4, beta: 0.55, zeta: 0.7,
+                  pressures: ["repricing", "fragmentation", "compression", "wage-reset"], ground: ["relational"],
+                  nextStep: "queue-evidence")),
+
+        // Ward nurse under compression (six patients each went to eight). Weights 0.3 + 0.2 + 0.15 (E0),
+        // 0.25 (E1), 0.1 (E2). alpha 0.25; beta 0.25 + 0.05 = 0.3; zeta 0.35; score 30. mean 0.3;
+        // var = 0.65·0.3² + 0.25·0.7² + 0.1·0.2² = 0.0585 + 0.1225 + 0.004 = 0.185; sd 0.430;
+        // mean + sd ≥ 0.5, mean < 0.4 → gradient 1; fragmentation; compression. Ground: physical 5,
+        // accountability 5, local 4, relational 5, friction 4 (ownership 3 is not held).
+        // Next: worth 3, no review, 6 years; compression in health → staffing-record.
+        (Persona(id: "ward-nurse", role: "staff nurse on a busy medical ward", sector: 1, years: "6",
+                 tasks: [("drug rounds and obs", "30", 3),
+                         ("admitting and discharging patients", "20", 3),
+                         ("writing care notes and the handover", "25", 1),
+                         ("charting on the epic system", "10", 2),
+                         ("talking with families", "15", 3)],
+                 factors: ["20", "30", "20", "3", "5", "5", "4", "5", "1", "no", "yes", "4", "3"]),
+         Expected(score: 30, band: "gradient 1", alpha: 0.25, beta: 0.3, zeta: 0.35,
+                  pressures: ["fragmentation", "compression"],
+                  ground: ["physical", "accountability", "local_knowledge", "relational", "friction"],
+                  nextStep: "staffing-record")),
+
+        // Legal secretary. Weights 0.35 + 0.2 (E1), 0.15 + 0.15 (E2), 0.15 (E0). alpha 0.55;
+        // beta 0.55 + 0.5·0.3 = 0.7; zeta 0.85; score 70. mean 0.7;
+        // var = 0.55·0.3² + 0.3·0.2² + 0.15·0.7² = 0.0495 + 0.012 + 0.0735 = 0.135; sd 0.367;
+        // mean ≥ 0.6 but mean − sd 0.33 < 0.5 → gradient 3 (the last band); fragmentation (sd ≥ 0.35);
+        // repricing (standard 60). Ground: nothing at 4+. Next: worth 3, no review, no compression;
+        // finance or law, score 70 ≥ 50, reviews no AI → house-style-checker.
+        (Persona(id: "legal-secretary", role: "legal secretary at a high street firm", sector: 3, years: "18",
+                 tasks: [("typing up letters from dictation", "35", 1),
+                         ("managing the partners diaries", "15", 2),
+                         ("formatting and proofreading contracts", "20", 1),
+                         ("opening files in the case management system", "15", 2),
+                         ("greeting clients and answering the phone", "15", 3)],
+                 factors: ["50", "60", "60", "2", "1", "2", "3", "3", "3", "no", "no", "3", "3"]),
+         Expected(score: 70, band: "gradient 3", alpha: 0.55, beta: 0.7, zeta: 0.85,
+                  pressures: ["repricing", "fragmentation"], ground: [], nextStep: "house-style-checker")),
+
+        // Warehouse supervisor. Weights 0.35 + 0.1 + 0.15 (E0), 0.15 + 0.15 (E2), 0.1 (E1).
+        // alpha 0.1; beta 0.1 + 0.5·0.3 = 0.25; zeta 0.4; score 25. mean 0.25;
+        // var = 0.6·0.25² + 0.3·0.25² + 0.1·0.75² = 0.0375 + 0.01875 + 0.05625 = 0.1125; sd 0.335;
+        // mean + sd 0.585 ≥ 0.5, mean < 0.4 → gradient 1; sd < 0.35: no fragmentation; no pressure.
+        // Ground: ownership 4, physical 4, local 4, relational 4. Next: no pressure, not finance or
+        // law, score 25 < 50; physical 4 ≥ 3, relational 4 ≥ 4, score < 40 → show-the-floor-work.
+        (Persona(id: "warehouse-supervisor", role: "warehouse shift supervisor", sector: 7, years: "7",
+                 tasks: [("walking the floor sorting out problems with pickers and drivers", "35", 3),
+                         ("planning the shift rota in excel", "15", 2),
+                         ("checking stock levels on the wms", "15", 2),
+                         ("morning briefing with the team", "10", 3),
+                         ("writing the weekly performance email", "10", 1),
+                         ("driving the reach truck when we are short", "15", 3)],
+                 factors: ["25", "40", "20", "4", "4", "3", "4", "4", "1", "no", "no", "2", "3"]),
+         Expected(score: 25, band: "gradient 1", alpha: 0.1, beta: 0.25, zeta: 0.4, pressures: [],
+                  ground: ["ownership", "physical", "local_knowledge", "relational"], nextStep: "show-the-floor-work")),
     ]
 }
 

@@ -22,7 +22,8 @@ import Testing
         let model = try CareerCheckinFixture.model()
         let factors: [String: Value] = ["ownership": .number(2), "relational": .number(5), "friction": .number(4),
                                         "reviews_ai": .bool(true), "worth": .number(3), "remote": .number(5),
-                                        "years": .number(4), "trend": .string(trend),
+                                        "years": .number(4), "trend": .string(trend), "info_share": .number(60),
+                                        "physical": .number(4), "accountability": .number(2), "sector": .string("health"),
                                         "has_trend": .bool(!trend.isEmpty)]
         let result = model.evaluate(tasks: [ExposureTask(name: "letters", share: 30, label: "e1"),
                                             ExposureTask(name: "visits", share: 30, label: "e0")],
@@ -52,10 +53,10 @@ import Testing
         #expect(!text.contains("Your earlier check-ins"))
     }
 
-    @Test func catalogueHasAtLeastTwelveStepsThatRenderWithAnswers() throws {
+    @Test func catalogueHasAtLeastTwentyFiveStepsThatRenderWithAnswers() throws {
         let library = try Self.prompts()
         let steps = library.templates.keys.filter { $0.hasPrefix("career/steps/") }
-        #expect(steps.count >= 12)
+        #expect(steps.count >= 25)
         let vars = try variables(trend: "")
         for step in steps {
             let text = try #require(library.render(step, vars))
@@ -63,6 +64,23 @@ import Testing
             #expect(!text.contains("{{"), "\(step)")
             // No jargon for the person: the rubric's labels never appear.
             #expect(!text.contains("E0") && !text.contains("E1") && !text.contains("E2"), "\(step)")
+            // The score is not a share of the week.
+            #expect(!text.contains("of your week is exposed") && !text.contains("of it is exposed"), "\(step)")
+            // Doable soon: every step names its time frame.
+            let soon = ["two weeks", "fortnight", "this week", "This week", "three months"]
+            #expect(soon.contains { text.contains($0) }, "\(step) names no time frame")
+            // Every step says which answers chose it.
+            let because = ["You said", "you said", "You rated", "you rated", "You work in", "you work in", "you have", "you are early", "you hold ground", "you gave"]
+            #expect(because.contains { text.contains($0) } || text.contains("nothing in your answers"), "\(step) does not say which answers chose it")
         }
+    }
+
+    /// Every step in the catalogue is one the career check-in can choose, and every rule names one.
+    @Test func everyStepIsReachableFromTheFlow() throws {
+        let (library, _) = try CareerCheckinFixture.library()
+        let flow = try #require(library.flows["career-checkin"])
+        let chosen = Set(flow.nextSteps.map { "career/steps/\($0.step)" })
+        let catalogue = Set(try Self.prompts().templates.keys.filter { $0.hasPrefix("career/steps/") })
+        #expect(chosen == catalogue)
     }
 }

@@ -117,8 +117,10 @@ struct TaskClassifierTests {
     // Read from the bundled mined rules (the hand-written phrases set aside): the decisive rules are
     // named beside each case.
     @Test(arguments: [
-        // phrase:electrical E0 202 (general family, so not cited), phrase:install E0 126 (hands-on)
-        ("Install electrical wiring in buildings", ExposureLabel.e0, "phrase:install"),
+        // phrase:electrical (general family, so not cited); of the hands-on rules phrase:building
+        // has E0 137 and phrase:install E0 133 since mining weighs E1 and E2 up, so 'building' is
+        // cited (the same hands-on reason; the citation goes by the winner's points, not margin)
+        ("Install electrical wiring in buildings", ExposureLabel.e0, "phrase:building"),
         // phrase:clean E0 226, starts:clean E0 141, phrase:repair E0 65
         ("Clean and repair machines", .e0, "phrase:clean"),
         // starts:write E1 215 (E2 157), phrase:write E1 80, phrase:letter E1 42
