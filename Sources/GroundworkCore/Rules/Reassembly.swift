@@ -71,7 +71,10 @@ extension RuleSet {
         for (position, segment) in template.segments.enumerated() {
             guard case .part(let n) = segment else { continue }
             let range = pattern.range(ofPart: n, in: starts)
-            if range.isEmpty { return "{\(n)} is empty" }
+            if range.isEmpty {
+                if emptyParts == .keep { continue }
+                return "{\(n)} is empty"
+            }
             if range.count > Self.maxPartWords { return "{\(n)} would echo \(range.count) words (more than \(Self.maxPartWords))" }
             let words = range.map { clause[$0].text.lowercased() }
             if words.allSatisfy(Self.emptyWords.contains) { return "{\(n)} '\(words.joined(separator: " "))' says nothing on its own" }
@@ -95,4 +98,6 @@ enum RuleResponse: Sendable {
     case goto(Int)
     /// Try the next keyword found in the clause.
     case nextKeyword
+    /// Rewrite the clause with this template, then use another keyword's rules on it (ELIZA's PRE).
+    case pre(Reassembly, Int)
 }

@@ -43,6 +43,8 @@ public struct ListenerMemory: Sendable, Hashable, Codable {
     public var later: [String]
     /// Remarks from earlier sessions, brought back when nothing in a line matches.
     public var carried: [CarriedRemark]
+    /// Lines answered so far, for `recall:` (a remark comes back on every n-th line).
+    public var lines: Int = 0
 
     public init(rotation: [String: Int] = [:], remarks: [String] = [], later: [String] = [], carried: [CarriedRemark] = []) {
         self.rotation = rotation
@@ -57,6 +59,7 @@ public struct ListenerMemory: Sendable, Hashable, Codable {
         remarks = try c.decode([String].self, forKey: .remarks)
         later = try c.decodeIfPresent([String].self, forKey: .later) ?? []
         carried = try c.decodeIfPresent([CarriedRemark].self, forKey: .carried) ?? []
+        lines = try c.decodeIfPresent(Int.self, forKey: .lines) ?? 0
     }
 
     /// The remarks a later session may bring back: this session's, in their `later:` wording, and
