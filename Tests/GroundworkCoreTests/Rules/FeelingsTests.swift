@@ -17,6 +17,8 @@ import Testing
             patterns:
               - match: "* can you help *"
                 replies: ["I can listen."]
+              - match: "*"
+                replies: [{next_keyword: true}]
         feelings:
           rank: 6
           mixed: ["{first} and {second} at once."]
@@ -54,6 +56,17 @@ import Testing
         ("can you help me im tired", "I can listen."),
     ])
     func answersTheFeeling(_ line: String, _ expected: String) throws {
+        #expect(try Self.reply(line).text == expected)
+    }
+
+    @Test(arguments: [
+        // 'you' (rank 9) answers only "can you help"; elsewhere it passes on, so it does not
+        // outrank the feeling.
+        ("can you help, i am tired", "I can listen."),
+        ("i am scared you will laugh", "You're scared."),
+        ("you know i am tired", "You're tired."),
+    ])
+    func onlyAnAnsweringKeywordOutranksTheFeeling(_ line: String, _ expected: String) throws {
         #expect(try Self.reply(line).text == expected)
     }
 
