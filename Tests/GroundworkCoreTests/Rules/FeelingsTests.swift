@@ -53,6 +53,9 @@ import Testing
         ("my boss gets scared in the meeting", "About the meeting."),
         ("people say i make them feel tired", "Go on."),
         ("the tired old meeting", "About the meeting."),
+        // Someone else's state, written without the apostrophe: "i know hes busy".
+        ("i know hes tired after the meeting", "About the meeting."),
+        ("shes scared of the meeting", "About the meeting."),
         ("can you help me im tired", "I can listen."),
     ])
     func answersTheFeeling(_ line: String, _ expected: String) throws {
