@@ -61,7 +61,8 @@ extension RuleSet {
     static let maxPartWords = 6
     /// Words that make a part say nothing when they are all it holds ("i want anymore").
     static let emptyWords: Set<String> = ["anymore", "any", "more", "anyway", "anyways", "again", "too", "though", "tho", "lol",
-                                          "either", "still", "yet", "ever", "already", "honestly", "actually", "tbh", "idk"]
+                                          "either", "still", "yet", "ever", "already", "honestly", "actually", "tbh", "idk",
+                                          "today", "tonight", "now", "lately", "recently", "sometimes", "atm", "rn"]
 
     /// Words that open a clause of their own, so a part starting with one does not read as a continuation.
     static let clauseOpeners: Set<String> = ["and", "but", "so", "because", "or", "then", "if", "when", "although", "though", "while"]
