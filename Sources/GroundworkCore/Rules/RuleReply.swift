@@ -34,7 +34,8 @@ public struct RuleReply: Sendable, Hashable, Codable {
 
 /// What a rule set remembers across lines of one session: reply rotation and stored remarks.
 public struct ListenerMemory: Sendable, Hashable, Codable {
-    /// Next reply index per pattern (key: rule-set id + keyword + pattern index).
+    /// Next reply index per pattern (key: rule-set id + keyword + pattern index), and each rule
+    /// set's count of lines answered (key: rule-set id + "/lines", for `recall:`).
     public var rotation: [String: Int]
     /// Remarks stored by memory patterns, oldest first.
     public var remarks: [String]
@@ -43,8 +44,6 @@ public struct ListenerMemory: Sendable, Hashable, Codable {
     public var later: [String]
     /// Remarks from earlier sessions, brought back when nothing in a line matches.
     public var carried: [CarriedRemark]
-    /// Lines answered so far, for `recall:` (a remark comes back on every n-th line).
-    public var lines: Int = 0
 
     public init(rotation: [String: Int] = [:], remarks: [String] = [], later: [String] = [], carried: [CarriedRemark] = []) {
         self.rotation = rotation
@@ -59,7 +58,6 @@ public struct ListenerMemory: Sendable, Hashable, Codable {
         remarks = try c.decode([String].self, forKey: .remarks)
         later = try c.decodeIfPresent([String].self, forKey: .later) ?? []
         carried = try c.decodeIfPresent([CarriedRemark].self, forKey: .carried) ?? []
-        lines = try c.decodeIfPresent(Int.self, forKey: .lines) ?? 0
     }
 
     /// The remarks a later session may bring back: this session's, in their `later:` wording, and

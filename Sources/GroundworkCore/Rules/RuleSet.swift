@@ -29,6 +29,9 @@ public struct RuleSet: Sendable {
     /// A stored remark is brought back only on every n-th line (`recall:`); 1 is every line.
     var recallEvery = 1
 
+    /// Where the count of lines answered is kept in `ListenerMemory.rotation`.
+    var linesKey: String { "\(id)/lines" }
+
     /// How `keywordStack` orders a clause's keywords.
     enum StackOrder: String, Sendable {
         /// Highest rank first; equal ranks in the order they appear.
@@ -109,7 +112,9 @@ public struct RuleSet: Sendable {
     /// Answers one line. Memory (rotation, stored remarks) is read and updated in `memory`.
     public func respond(to line: String, memory: inout ListenerMemory) -> RuleReply {
         let remarksBefore = memory.remarks.count
-        memory.lines += 1
+        // Kept with the rotation so the stored memory's shape does not change.
+        let lines = (memory.rotation[linesKey] ?? 0) + 1
+        memory.rotation[linesKey] = lines
         let allClauses = RuleText.clauses(of: line, lexicon: lexicon)
         let lastWord = allClauses.last?.last?.text.lowercased() ?? ""
         var clauses = allClauses.map { ($0, keywordStack($0)) }.filter { !$0.1.isEmpty }
@@ -145,7 +150,7 @@ public struct RuleSet: Sendable {
             }
         }
         // With `recall: 4`, as ELIZA's counter: a remark comes back only on every fourth line.
-        if remarksBefore > 0, !memory.remarks.isEmpty, memory.lines % recallEvery == 0 {
+        if remarksBefore > 0, !memory.remarks.isEmpty, lines % recallEvery == 0 {
             let remark = memory.remarks.removeFirst()
             if !memory.later.isEmpty { memory.later.removeFirst() }
             return RuleReply(text: remark, keyword: nil, explanation: "memory: the oldest remark kept from earlier lines", isFallback: false,
