@@ -61,7 +61,8 @@ extension RuleSet {
     static let maxPartWords = 6
     /// Words that make a part say nothing when they are all it holds ("i want anymore").
     static let emptyWords: Set<String> = ["anymore", "any", "more", "anyway", "anyways", "again", "too", "though", "tho", "lol",
-                                          "either", "still", "yet", "ever", "already", "honestly", "actually", "tbh", "idk"]
+                                          "either", "still", "yet", "ever", "already", "honestly", "actually", "tbh", "idk",
+                                          "today", "tonight", "now", "lately", "recently", "sometimes", "atm", "rn"]
 
     /// Words that open a clause of their own, so a part starting with one does not read as a continuation.
     static let clauseOpeners: Set<String> = ["and", "but", "so", "because", "or", "then", "if", "when", "although", "though", "while"]
@@ -71,7 +72,10 @@ extension RuleSet {
         for (position, segment) in template.segments.enumerated() {
             guard case .part(let n) = segment else { continue }
             let range = pattern.range(ofPart: n, in: starts)
-            if range.isEmpty { return "{\(n)} is empty" }
+            if range.isEmpty {
+                if emptyParts == .keep { continue }
+                return "{\(n)} is empty"
+            }
             if range.count > Self.maxPartWords { return "{\(n)} would echo \(range.count) words (more than \(Self.maxPartWords))" }
             let words = range.map { clause[$0].text.lowercased() }
             if words.allSatisfy(Self.emptyWords.contains) { return "{\(n)} '\(words.joined(separator: " "))' says nothing on its own" }
@@ -95,4 +99,6 @@ enum RuleResponse: Sendable {
     case goto(Int)
     /// Try the next keyword found in the clause.
     case nextKeyword
+    /// Rewrite the clause with this template, then use another keyword's rules on it (ELIZA's PRE).
+    case pre(Reassembly, Int)
 }

@@ -34,7 +34,8 @@ public struct RuleReply: Sendable, Hashable, Codable {
 
 /// What a rule set remembers across lines of one session: reply rotation and stored remarks.
 public struct ListenerMemory: Sendable, Hashable, Codable {
-    /// Next reply index per pattern (key: rule-set id + keyword + pattern index).
+    /// Next reply index per pattern (key: rule-set id + keyword + pattern index), and each rule
+    /// set's count of lines answered (key: rule-set id + "/lines", for `recall:`).
     public var rotation: [String: Int]
     /// Remarks stored by memory patterns, oldest first.
     public var remarks: [String]

@@ -40,7 +40,8 @@ extension RuleSet {
         /// now: "want to be happy", "told me to calm down".
         static let wishes: Set<String> = ["to", "be", "get", "stay", "keep"]
         /// Words that give the clause another subject before the feeling ("my girlfriend gets mad").
-        static let others: Set<String> = ["he", "she", "they", "him", "her", "them", "his", "their", "everyone", "everybody", "people",
+        static let others: Set<String> = ["he", "she", "they", "him", "her", "them", "his", "their", "hes", "he's", "shes", "she's",
+                                          "theyre", "they're", "everyone", "everybody", "people",
                                           "someone", "somebody", "nobody", "anyone", "girlfriend", "boyfriend", "wife", "husband",
                                           "partner", "mum", "mom", "dad", "mother", "father", "boss", "manager", "kids", "son",
                                           "daughter", "friend", "friends", "colleague", "colleagues", "team", "sister", "brother",

@@ -20,6 +20,33 @@ public struct RuleSet: Sendable {
     var clauseChoice: ClauseChoice = .first
     /// Feelings answered before topics (`feelings:`), nil when the rule set names none.
     var feelings: Feelings?
+    /// The line a conversation with this rule set opens with (`opening:`, ELIZA's first line), if any.
+    public var opening: String?
+    /// How the keywords of a clause are stacked (`stack:`).
+    var stackOrder: StackOrder = .sorted
+    /// What a reply does when one of its parts matched no words (`empty_parts:`).
+    var emptyParts: EmptyParts = .pass
+    /// A stored remark is brought back only on every n-th line (`recall:`); 1 is every line.
+    var recallEvery = 1
+
+    /// Where the count of lines answered is kept in `ListenerMemory.rotation`.
+    var linesKey: String { "\(id)/lines" }
+
+    /// How `keywordStack` orders a clause's keywords.
+    enum StackOrder: String, Sendable {
+        /// Highest rank first; equal ranks in the order they appear.
+        case sorted
+        /// As ELIZA: a keyword ranked above the top one goes on top, any other to the bottom.
+        case eliza
+    }
+
+    /// What happens to a reply whose part is empty.
+    enum EmptyParts: String, Sendable {
+        /// The reply is passed over in this turn and the next one is used.
+        case pass
+        /// The reply is used with nothing in the part's place, as ELIZA did.
+        case keep
+    }
 
     /// How `respond` picks the clause it answers.
     enum ClauseChoice: String, Sendable { case first, best }
@@ -37,6 +64,9 @@ public struct RuleSet: Sendable {
         var group: String?
         var patterns: [RulePattern]
         var memory: RuleMemory?
+        /// Replies when none of the keyword's patterns match (`none:`), used in turn; empty means
+        /// the next keyword in the clause answers.
+        var none: [String] = []
     }
 
     /// A decomposition pattern with its replies.
@@ -54,6 +84,16 @@ public struct RuleSet: Sendable {
         var rotationKey: String
         /// How a later session says the remark (`later:`), with `{when}` kept for the age.
         var later: [Reassembly] = []
+        /// How the remark template is picked (`choose:`).
+        var choice: Choice = .rotation
+
+        /// How a memory picks its remark template.
+        enum Choice: String, Sendable {
+            /// In turn, one after another.
+            case rotation
+            /// By a hash of the line's last word, as ELIZA did.
+            case hash
+        }
     }
 
     /// Stands for `{when}` inside a compiled `later:` template (a character no one types).
@@ -72,16 +112,22 @@ public struct RuleSet: Sendable {
     /// Answers one line. Memory (rotation, stored remarks) is read and updated in `memory`.
     public func respond(to line: String, memory: inout ListenerMemory) -> RuleReply {
         let remarksBefore = memory.remarks.count
+        // Kept with the rotation so the stored memory's shape does not change.
+        let lines = (memory.rotation[linesKey] ?? 0) + 1
+        memory.rotation[linesKey] = lines
         let allClauses = RuleText.clauses(of: line, lexicon: lexicon)
+        let lastWord = allClauses.last?.last?.text.lowercased() ?? ""
         var clauses = allClauses.map { ($0, keywordStack($0)) }.filter { !$0.1.isEmpty }
         // A keyword with a memory keeps a remark whenever it is in the line, whichever keyword
         // answers ("my dad ran a print shop" is answered about the family and remembered too).
         for (clause, stack) in clauses {
-            for k in stack { if let rule = keywords[k].memory { remember(rule, clause: clause, ids: clause.map(\.id), memory: &memory) } }
+            for k in stack { if let rule = keywords[k].memory { remember(rule, clause: clause, ids: clause.map(\.id), lastWord: lastWord, memory: &memory) } }
         }
         if feelings != nil {
             let found = feelingsFound(in: allClauses)
-            let strongest = clauses.compactMap { $0.1.first.map { keywords[$0].rank } }.max()
+            // Only a keyword that would answer outranks a feeling: "should" that passes to the next
+            // keyword does not silence "felt guilty".
+            let strongest = found.isEmpty ? nil : clauses.compactMap { answeringRank($0.0, stack: $0.1, memory: memory) }.max()
             if let reply = feelingReply(found, strongestKeyword: strongest, memory: &memory) { return reply }
         }
         if clauseChoice == .best, clauses.count > 1 {
@@ -90,14 +136,7 @@ public struct RuleSet: Sendable {
             // memory, so only the chosen clause advances any rotation.
             var best = 0, bestRank = Int.min
             for (index, (clause, stack)) in clauses.enumerated() {
-                var scratch = memory
-                var trail: [String] = []
-                let ids = clause.map(\.id)
-                for keyword in stack {
-                    guard answer(with: keyword, clause: clause, ids: ids, memory: &scratch, trail: &trail, hops: 0, dryRun: true) != nil else { continue }
-                    if keywords[keyword].rank > bestRank { (best, bestRank) = (index, keywords[keyword].rank) }
-                    break
-                }
+                if let rank = answeringRank(clause, stack: stack, memory: memory), rank > bestRank { (best, bestRank) = (index, rank) }
             }
             clauses.insert(clauses.remove(at: best), at: 0)
         }
@@ -110,7 +149,8 @@ public struct RuleSet: Sendable {
                 }
             }
         }
-        if remarksBefore > 0, !memory.remarks.isEmpty {
+        // With `recall: 4`, as ELIZA's counter: a remark comes back only on every fourth line.
+        if remarksBefore > 0, !memory.remarks.isEmpty, lines % recallEvery == 0 {
             let remark = memory.remarks.removeFirst()
             if !memory.later.isEmpty { memory.later.removeFirst() }
             return RuleReply(text: remark, keyword: nil, explanation: "memory: the oldest remark kept from earlier lines", isFallback: false,
@@ -128,12 +168,28 @@ public struct RuleSet: Sendable {
                          reason: "Nothing in that line matched what I listen for, so I invited you to go on.")
     }
 
+    /// The rank of the keyword that would answer the clause (the first on its stack that does not
+    /// pass), found on a copy of the memory; nil when none would.
+    private func answeringRank(_ clause: [RuleWord], stack: [Int], memory: ListenerMemory) -> Int? {
+        var scratch = memory
+        var trail: [String] = []
+        let ids = clause.map(\.id)
+        for keyword in stack where answer(with: keyword, clause: clause, ids: ids, memory: &scratch, trail: &trail, hops: 0, dryRun: true) != nil {
+            return keywords[keyword].rank
+        }
+        return nil
+    }
+
     /// Keywords found in the clause, highest rank first; equal ranks keep the order they appear in.
     private func keywordStack(_ clause: [RuleWord]) -> [Int] {
         var stack: [Int] = []
         for word in clause where word.id >= 0 {
             for k in keywordsByWord[Int(word.id)] where !stack.contains(k) {
                 let rank = keywords[k].rank
+                if stackOrder == .eliza {
+                    if let top = stack.first, rank <= keywords[top].rank { stack.append(k) } else { stack.insert(k, at: 0) }
+                    continue
+                }
                 var at = stack.count
                 while at > 0, keywords[stack[at - 1]].rank < rank { at -= 1 }
                 stack.insert(k, at: at)
@@ -187,10 +243,37 @@ public struct RuleSet: Sendable {
                 case .nextKeyword:
                     trail.append(place + ": next keyword")
                     return nil
+                case .pre(let template, let target):
+                    // ELIZA's PRE: the line is rewritten (parts as typed, not reflected) and the
+                    // target keyword's patterns are tried on the new words.
+                    let rewritten = rewrite(template, pattern: rule.pattern, starts: starts, clause: clause)
+                    trail.append(place + ": pre \"\(rewritten.map(\.text).joined(separator: " "))\", goto '\(keywords[target].name)'")
+                    guard hops < Self.maxRedirects else { return nil }
+                    return answer(with: target, clause: rewritten, ids: rewritten.map(\.id), memory: &memory, trail: &trail,
+                                  hops: hops + 1, dryRun: dryRun)
                 }
             }
         }
-        return nil
+        // ELIZA's NONE for one keyword: no pattern matched, and the keyword has its own replies.
+        guard !keyword.none.isEmpty else { return nil }
+        let (index, count) = turn("\(id)/\(keyword.name)/none", count: keyword.none.count, memory: &memory)
+        if dryRun { return RuleReply(text: "", keyword: keyword.name, explanation: "", isFallback: false) }
+        trail.append("keyword '\(keyword.name)' (rank \(keyword.rank)): no pattern matched, its own reply \(index + 1) of \(count)")
+        let text = keyword.none[index]
+        return RuleReply(text: text, keyword: keyword.name, group: keyword.group, explanation: trail.joined(separator: "; "),
+                         isFallback: false, reason: reason(for: k, clause: clause, reply: text))
+    }
+
+    /// The words of a `pre:` template: its text as words of the rule set, its parts as the clause's words.
+    private func rewrite(_ template: Reassembly, pattern: Pattern, starts: [Int], clause: [RuleWord]) -> [RuleWord] {
+        var words: [RuleWord] = []
+        for segment in template.segments {
+            switch segment {
+            case .text(let text): words += RuleText.clauses(of: text, lexicon: lexicon).flatMap { $0 }
+            case .part(let n): words += pattern.range(ofPart: n, in: starts).map { clause[$0] }
+            }
+        }
+        return words
     }
 
     /// The word of the clause that brought keyword `k` up.
@@ -208,15 +291,15 @@ public struct RuleSet: Sendable {
     }
 
     /// Stores a remark when the keyword's memory pattern matches the clause.
-    private func remember(_ rule: RuleMemory, clause: [RuleWord], ids: [Int32], memory: inout ListenerMemory) {
+    private func remember(_ rule: RuleMemory, clause: [RuleWord], ids: [Int32], lastWord: String, memory: inout ListenerMemory) {
         guard let starts = rule.pattern.match(ids) else { return }
         let count = rule.remarks.count
-        let first = (memory.rotation[rule.rotationKey] ?? 0) % count
+        let first = rule.choice == .hash ? Self.hash(lastWord) % count : (memory.rotation[rule.rotationKey] ?? 0) % count
         for step in 0..<count {
             let index = (first + step) % count
             let template = rule.remarks[index]
             if partProblem(template, pattern: rule.pattern, starts: starts, clause: clause) != nil { continue }
-            memory.rotation[rule.rotationKey] = (index + 1) % count
+            if rule.choice == .rotation { memory.rotation[rule.rotationKey] = (index + 1) % count }
             let remark = assemble(template, pattern: rule.pattern, starts: starts, clause: clause)
             if !memory.remarks.contains(remark) {
                 // Older sessions' memories have no `later`; start its list in step with the remarks.
@@ -232,6 +315,14 @@ public struct RuleSet: Sendable {
             }
             return
         }
+    }
+
+    /// A hash of a word that is the same on every run and machine (FNV-1a over its UTF-8), so a
+    /// memory chosen by hash picks the same remark for the same last word, as ELIZA's HASH did.
+    static func hash(_ word: String) -> Int {
+        var value: UInt32 = 2_166_136_261
+        for byte in word.utf8 { value = (value ^ UInt32(byte)) &* 16_777_619 }
+        return Int(value % 1_000_003)
     }
 
     /// Fills a template with reflected parts and capitalises it like a sentence.

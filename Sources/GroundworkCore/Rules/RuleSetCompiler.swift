@@ -1,11 +1,13 @@
 /// Checks a rule-set file and compiles it into `RuleSet` tables, collecting diagnostics.
 struct RuleSetCompiler {
-    static let rootKeys = ["id", "description", "clauses", "substitutions", "reflections", "synonyms", "feelings", "keywords", "fallback"]
+    static let rootKeys = ["id", "description", "opening", "clauses", "stack", "empty_parts", "recall", "substitutions", "reflections",
+                           "synonyms", "feelings", "keywords", "fallback"]
     static let feelingsKeys = ["rank", "mixed", "families"]
     static let familyKeys = ["words", "strong", "replies", "strong_replies"]
-    static let keywordKeys = ["word", "rank", "group", "memory", "patterns"]
+    static let keywordKeys = ["word", "rank", "group", "memory", "patterns", "none"]
     static let patternKeys = ["match", "replies"]
-    static let replyKeys = ["goto", "next_keyword"]
+    static let replyKeys = ["goto", "next_keyword", "pre"]
+    static let memoryKeys = ["match", "replies", "later", "choose"]
 
     let file: SourceFile
     let source: SourceText
@@ -23,6 +25,8 @@ struct RuleSetCompiler {
         var response: Int
         var target: String
         var node: YAMLNode
+        /// The rewrite of a `pre:` reply, which goes to its target with the rewritten words.
+        var pre: Reassembly?
     }
 
     init(file: SourceFile) {
@@ -169,7 +173,7 @@ struct RuleSetCompiler {
                 error(goto.node, Spelling.suggest("goto to unknown keyword '\(goto.target)'", for: goto.target, among: names.keys.sorted()))
                 continue
             }
-            keywords[goto.keyword].patterns[goto.pattern].responses[goto.response] = .goto(index)
+            keywords[goto.keyword].patterns[goto.pattern].responses[goto.response] = goto.pre.map { .pre($0, index) } ?? .goto(index)
         }
         // Before the lexicon is built: feeling words get vocabulary ids like any rule's words.
         let feelings = root["feelings"].flatMap { loadFeelings($0) }
@@ -192,10 +196,38 @@ struct RuleSetCompiler {
                 error(node, "'clauses' must be 'first' (the first clause with a keyword, as ELIZA) or 'best' (the clause with the strongest keyword), found '\(value)'")
             }
         }
+        var ruleSet = RuleSet(id: id, location: root.location, keywords: keywords, lexicon: lexicon, keywordsByWord: byWord,
+                              reflections: reflections, fallback: fallback, fallbackRotationKey: "\(id)/fallback", clauseChoice: choice,
+                              feelings: feelings)
+        loadOptions(root, into: &ruleSet)
         if hasErrors { return nil }
-        return RuleSet(id: id, location: root.location, keywords: keywords, lexicon: lexicon, keywordsByWord: byWord,
-                       reflections: reflections, fallback: fallback, fallbackRotationKey: "\(id)/fallback", clauseChoice: choice,
-                       feelings: feelings)
+        return ruleSet
+    }
+
+    /// The ELIZA options of a rule set: `opening:`, `stack:`, `empty_parts:` and `recall:`.
+    private mutating func loadOptions(_ root: YAMLNode, into ruleSet: inout RuleSet) {
+        if let node = root["opening"], let text = string(node, "'opening'") {
+            if text.allSatisfy(\.isWhitespace) { error(node, "'opening' is empty") } else { ruleSet.opening = text }
+        }
+        if let node = root["stack"], let value = string(node, "'stack'") {
+            if let known = RuleSet.StackOrder(rawValue: value) { ruleSet.stackOrder = known } else {
+                error(node, "'stack' must be 'sorted' (highest rank first) or 'eliza' (a lower-ranked keyword goes to the bottom), found '\(value)'")
+            }
+        }
+        if let node = root["empty_parts"], let value = string(node, "'empty_parts'") {
+            if let known = RuleSet.EmptyParts(rawValue: value) { ruleSet.emptyParts = known } else {
+                error(node, "'empty_parts' must be 'pass' (use the next reply) or 'keep' (fill the part with nothing, as ELIZA), found '\(value)'")
+            }
+        }
+        if let node = root["recall"] {
+            if node.scalar == "always" {
+                ruleSet.recallEvery = 1
+            } else if let value = node.number, value == value.rounded(), value >= 1, value <= 100 {
+                ruleSet.recallEvery = Int(value)
+            } else {
+                error(node, "'recall' must be 'always' or a whole number of lines from 1 to 100 (ELIZA: 4), found '\(node.scalar ?? node.kindName)'")
+            }
+        }
     }
 
     /// `feelings:` — families of feeling words with their replies, a rank and mixed replies.
@@ -330,9 +362,10 @@ struct RuleSetCompiler {
         return result
     }
 
-    private mutating func loadFallback(_ node: YAMLNode) -> [String] {
-        guard let items = list(node, "'fallback'") else { return [] }
-        if items.isEmpty { error(node, "'fallback' is empty; give at least one reply") }
+    /// Replies without parts: the rule set's `fallback:`, or a keyword's `none:`.
+    private mutating func loadFallback(_ node: YAMLNode, what: String = "'fallback'") -> [String] {
+        guard let items = list(node, what) else { return [] }
+        if items.isEmpty, what == "'fallback'" { error(node, "'fallback' is empty; give at least one reply") }
         var replies: [String] = []
         for item in items {
             guard let text = string(item, "a fallback reply") else { continue }
@@ -345,7 +378,8 @@ struct RuleSetCompiler {
                 error(item, offset: problem.offset, problem.message)
             case .success(let template):
                 if let n = template.partsUsed.first {
-                    error(item, offset: Self.offset(ofPart: n, in: text), "fallback reply uses {\(n)} but nothing was matched; fallback replies have no parts")
+                    let kind = what == "'fallback'" ? "fallback reply" : "'none' reply"
+                    error(item, offset: Self.offset(ofPart: n, in: text), "\(kind) uses {\(n)} but nothing was matched; \(kind == "fallback reply" ? "fallback replies" : "'none' replies") have no parts")
                 } else {
                     replies.append(RuleSet.capitalised(text))
                 }
@@ -449,7 +483,13 @@ struct RuleSetCompiler {
         if let memoryNode = node["memory"] {
             memory = loadMemory(memoryNode, firstPattern: patterns.first?.pattern, key: "\(id)/\(name)/memory")
         }
-        let keyword = RuleSet.Keyword(name: name, rank: rank, group: group, patterns: patterns, memory: memory)
+        var none: [String] = []
+        if let noneNode = node["none"] {
+            let replies = loadFallback(noneNode, what: "'none'")
+            if replies.isEmpty, noneNode.sequenceItems?.isEmpty == true { error(noneNode, "'none' is empty; give at least one reply") }
+            none = replies
+        }
+        let keyword = RuleSet.Keyword(name: name, rank: rank, group: group, patterns: patterns, memory: memory, none: none)
         return CompiledKeyword(keyword: keyword, names: names, ids: ids)
     }
 
@@ -543,10 +583,16 @@ struct RuleSetCompiler {
                 checkKeys(pairs, allowed: Self.replyKeys, in: "reply")
                 let gotoNode = item["goto"]
                 let nextNode = item["next_keyword"]
+                var pre: Reassembly?
+                if let preNode = item["pre"] {
+                    if gotoNode == nil { error(preNode, "a 'pre' reply needs 'goto': the keyword whose rules read the rewritten line") }
+                    if let text = string(preNode, "'pre'") { pre = loadTemplate(text, node: preNode, pattern: pattern) }
+                }
                 switch (gotoNode, nextNode) {
                 case (let gotoNode?, nil):
                     if let target = string(gotoNode, "'goto'") {
-                        pending.append(PendingGoto(keyword: keyword, pattern: number, response: responses.count, target: target, node: gotoNode))
+                        pending.append(PendingGoto(keyword: keyword, pattern: number, response: responses.count, target: target, node: gotoNode,
+                                                   pre: pre))
                     }
                     responses.append(.nextKeyword)  // replaced once every keyword is known
                 case (nil, let nextNode?):
@@ -555,7 +601,7 @@ struct RuleSetCompiler {
                 case (_?, _?):
                     error(item, "a reply has either 'goto' or 'next_keyword', not both")
                 case (nil, nil):
-                    if pairs.allSatisfy({ Self.replyKeys.contains($0.key.scalar ?? "") }) {
+                    if pairs.allSatisfy({ Self.replyKeys.contains($0.key.scalar ?? "") }), item["pre"] == nil {
                         error(item, "a reply mapping needs 'goto' or 'next_keyword'")
                     }
                 }
@@ -595,7 +641,7 @@ struct RuleSetCompiler {
         let items: [YAMLNode]
         var laterItems: [YAMLNode] = []
         if let pairs = node.mappingPairs {
-            checkKeys(pairs, allowed: Self.patternKeys + ["later"], in: "memory")
+            checkKeys(pairs, allowed: Self.memoryKeys, in: "memory")
             if let laterNode = node["later"] { laterItems = list(laterNode, "'later'") ?? [] }
             guard let matchNode = node["match"], let repliesNode = node["replies"] else {
                 error(node, "'memory' as a mapping needs 'match' and 'replies'")
@@ -623,8 +669,14 @@ struct RuleSetCompiler {
                 later.append(template)
             }
         }
+        var choice = RuleSet.RuleMemory.Choice.rotation
+        if let chooseNode = node["choose"], let value = string(chooseNode, "'choose'") {
+            if let known = RuleSet.RuleMemory.Choice(rawValue: value) { choice = known } else {
+                error(chooseNode, "'choose' must be 'rotation' (remarks in turn) or 'hash' (by the line's last word, as ELIZA), found '\(value)'")
+            }
+        }
         guard let pattern, !remarks.isEmpty else { return nil }
-        return RuleSet.RuleMemory(pattern: pattern, remarks: remarks, rotationKey: key, later: later)
+        return RuleSet.RuleMemory(pattern: pattern, remarks: remarks, rotationKey: key, later: later, choice: choice)
     }
 }
 

@@ -17,6 +17,8 @@ import Testing
             patterns:
               - match: "* can you help *"
                 replies: ["I can listen."]
+              - match: "*"
+                replies: [{next_keyword: true}]
         feelings:
           rank: 6
           mixed: ["{first} and {second} at once."]
@@ -51,9 +53,23 @@ import Testing
         ("my boss gets scared in the meeting", "About the meeting."),
         ("people say i make them feel tired", "Go on."),
         ("the tired old meeting", "About the meeting."),
+        // Someone else's state, written without the apostrophe: "i know hes busy".
+        ("i know hes tired after the meeting", "About the meeting."),
+        ("shes scared of the meeting", "About the meeting."),
         ("can you help me im tired", "I can listen."),
     ])
     func answersTheFeeling(_ line: String, _ expected: String) throws {
+        #expect(try Self.reply(line).text == expected)
+    }
+
+    @Test(arguments: [
+        // 'you' (rank 9) answers only "can you help"; elsewhere it passes on, so it does not
+        // outrank the feeling.
+        ("can you help, i am tired", "I can listen."),
+        ("i am scared you will laugh", "You're scared."),
+        ("you know i am tired", "You're tired."),
+    ])
+    func onlyAnAnsweringKeywordOutranksTheFeeling(_ line: String, _ expected: String) throws {
         #expect(try Self.reply(line).text == expected)
     }
 

@@ -20,6 +20,9 @@ import Testing
     @Test(arguments: [
         ("i want a garden", "What would it mean to you to have a garden?"),
         ("i dont know what i want anymore", "You want something you can't name yet."),
+        // A part that only says when ("i want today") says nothing on its own.
+        ("i want today", "You want something you can't name yet."),
+        ("i want now", "You want something you can't name yet."),
         ("i want a house with a garden and a dog and two cats and a view", "You want something you can't name yet."),
         ("worried about overreacting", "Say more about overreacting."),
         ("worried about tired", "How do you feel about being tired?"),
