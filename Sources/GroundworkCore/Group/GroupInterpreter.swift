@@ -332,11 +332,9 @@ struct GroupInterpreter {
     }
 
     private mutating func nextRandom() -> UInt64 {
-        state.random &+= 0x9E37_79B9_7F4A_7C15
-        var z = state.random
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var random = SplitMix64(seed: state.random)
+        defer { state.random = random.state }
+        return random.next()
     }
 
     /// Who a step addresses, in participant order: people, pairs, fours, or everyone at once.
