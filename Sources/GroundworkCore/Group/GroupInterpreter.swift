@@ -501,7 +501,7 @@ struct GroupInterpreter {
     }
 
     private mutating func add(_ name: String, newcomer: Participant?) {
-        if let problem = GroupEngine.problem(withName: name) {
+        if let problem = NameRule.problem(with: name) {
             events.append(.invalid("cannot add '\(name)': \(problem)"))
             promptTurn()
             return
