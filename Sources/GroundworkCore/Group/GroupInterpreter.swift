@@ -108,7 +108,7 @@ struct GroupInterpreter {
             return
         }
         tick()
-        let line = AnswerParser.trimmed(raw)
+        let line = raw.trimmingWhitespace()
         if line.hasPrefix("/") {
             command(line, newcomer: newcomer)
             return

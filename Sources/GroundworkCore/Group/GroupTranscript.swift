@@ -60,15 +60,15 @@ public struct GroupTranscript: Sendable, Hashable {
             index += 1
             if raw == "---" { sawSeparator = true; break }
             let content = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let trimmed = AnswerParser.trimmed(content)
+            let trimmed = content.trimmingWhitespace()
             if trimmed.isEmpty { continue }
             guard let colon = trimmed.firstIndex(of: ":") else { throw error(index, "expected 'key: value' in the header") }
-            let key = AnswerParser.trimmed(String(trimmed[..<colon]))
-            let value = AnswerParser.trimmed(String(trimmed[trimmed.index(after: colon)...]))
+            let key = trimmed[..<colon].trimmingWhitespace()
+            let value = trimmed[trimmed.index(after: colon)...].trimmingWhitespace()
             switch key {
             case "group": transcript.exerciseID = value
             case "participants":
-                transcript.participants = value.split(separator: ",").map { Participant(name: AnswerParser.trimmed(String($0))) }
+                transcript.participants = value.split(separator: ",").map { Participant(name: $0.trimmingWhitespace()) }
             case "facilitator": transcript.facilitator = value
             case "anonymous":
                 guard value == "true" || value == "false" else { throw error(index, "expected true or false for 'anonymous'") }

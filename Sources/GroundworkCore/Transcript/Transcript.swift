@@ -189,13 +189,3 @@ public struct TranscriptError: Error, Sendable, Hashable, CustomStringConvertibl
     /// `path:line:column: error: message`
     public var description: String { "\(location): error: \(message)" }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces or tabs.
-    fileprivate func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
-    }
-}
