@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 import GroundworkCore
 @testable import GroundworkTerminal
 
@@ -7,8 +8,7 @@ import GroundworkCore
 /// transcript's `@ +1m` lines moving an injected clock: the runner's output must be the
 /// transcript's lines exactly, and every turn must be saved before it is shown.
 struct GroupRunnerTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let folder = root.appendingPathComponent("dialogues/group").path
 
     static var transcripts: [String] {
