@@ -17,12 +17,7 @@ public enum GroupLoader {
     /// True when `file` declares `kind: group-exercise` at its top.
     public static func isGroupExercise(_ file: SourceFile) -> Bool {
         // Most files are not: a quick search first, then the line itself.
-        guard file.text.contains(kindName) else { return false }
-        return file.text.split(separator: "\n").contains { line in
-            line.hasPrefix("kind:") && line.dropFirst(5).split(separator: "#").first.map {
-                $0.filter { $0 != " " && $0 != "\"" && $0 != "'" } == kindName
-            } == true
-        }
+        file.text.contains(kindName) && ScriptHeader.value(of: "kind", in: file.text) == kindName
     }
 
     /// Loads every group exercise in `files`; only files without errors are returned. `library`

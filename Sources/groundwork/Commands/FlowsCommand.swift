@@ -34,10 +34,7 @@ struct FlowsCommand: ParsableCommand {
               let files = try? ScriptFiles.scripts(in: [folder]) else { return [] }
         return files.compactMap { file in
             guard file.text.contains("\nnodes:") || file.text.hasPrefix("nodes:") else { return nil }
-            for line in file.text.split(separator: "\n") where line.hasPrefix("id:") {
-                return line.dropFirst(3).split(separator: "#").first.map { String($0).trimmingTrailingSpaces().drop { $0 == " " } }.map(String.init)
-            }
-            return nil
+            return ScriptHeader.value(of: "id", in: file.text)
         }
     }
 }
