@@ -460,11 +460,7 @@ struct GroupInterpreter {
             events.append(.notice("Paused. /pause again to go on."))
         } else {
             state.pause = nil
-            if var timer = state.timer, let pausedAt = timer.pausedAt {
-                timer.pausedTotal += max(0, now - pausedAt)
-                timer.pausedAt = nil
-                state.timer = timer
-            }
+            resumeTimer()
             events.append(.notice("Going on."))
             promptTurn()
         }
@@ -474,17 +470,21 @@ struct GroupInterpreter {
         if state.timer?.pausedAt == nil { state.timer?.pausedAt = now }
     }
 
+    /// Starts a paused step's clock again, counting the pause as time not spent.
+    private mutating func resumeTimer() {
+        guard var timer = state.timer, let pausedAt = timer.pausedAt else { return }
+        timer.pausedTotal += max(0, now - pausedAt)
+        timer.pausedAt = nil
+        state.timer = timer
+    }
+
     private mutating func skip(_ name: String) {
         guard let participant = known(name) else { return }
         let current = state.turn < state.units.count ? state.units[state.turn] : []
         if current.contains(participant.name) {
             if state.pause == .safety {
                 state.pause = nil
-                if var timer = state.timer, let pausedAt = timer.pausedAt {
-                    timer.pausedTotal += max(0, now - pausedAt)
-                    timer.pausedAt = nil
-                    state.timer = timer
-                }
+                resumeTimer()
             }
             events.append(.notice("Skipped \(label(current, audience: .each))."))
             nextTurn()
