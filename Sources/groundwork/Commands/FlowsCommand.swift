@@ -19,7 +19,7 @@ struct FlowsCommand: ParsableCommand {
         for flow in flows {
             let id = flow.id + String(repeating: " ", count: idWidth - flow.id.count)
             let title = flow.title + String(repeating: " ", count: titleWidth - flow.title.count)
-            print(TextSanitizer.clean("\(id)  \(title)  \(flow.description)".trimmingTrailingSpaces()))
+            print(TextSanitizer.clean("\(id)  \(title)  \(flow.description)".trimmingWhitespace()))
         }
     }
 
@@ -36,13 +36,5 @@ struct FlowsCommand: ParsableCommand {
             guard file.text.contains("\nnodes:") || file.text.hasPrefix("nodes:") else { return nil }
             return ScriptHeader.value(of: "id", in: file.text)
         }
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }
