@@ -3,24 +3,14 @@ import Testing
 import GroundworkTestSupport
 @testable import GroundworkCore
 
-/// Every bundled group exercise's golden transcripts (`dialogues/group/*.transcript`), run with
-/// timers on the transcript's own clock. `GROUNDWORK_RECORD=1` rewrites them from the engine (and fails, to be read).
+/// Every bundled group exercise has a golden transcript (`dialogues/group/*.transcript`). They are
+/// replayed once, by `groundwork test` in `make test`, with timers on the transcript's own clock;
+/// `GROUNDWORK_RECORD=1 .build/debug/groundwork test` rewrites them from the engine.
 struct GroupTranscriptTests {
     static let folder = Repository.path("dialogues/group")
 
     static var transcripts: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".transcript") }.sorted()
-    }
-
-    @Test(arguments: transcripts)
-    func transcript(_ name: String) throws {
-        let (exercises, library) = try GroupFixtures.bundled()
-        let path = GroupTranscriptTests.folder + "/" + name
-        let transcript = try GroupTranscript.parse(SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8)))
-        let exercise = try #require(exercises[transcript.exerciseID], "no exercise '\(transcript.exerciseID)'")
-        #expect((3...6).contains(transcript.participants.count))
-        let engine = GroupEngine(exercise: exercise, library: library)
-        try Golden.check(path, recorded: { try transcript.recorded(with: engine) }, difference: { try transcript.check(with: engine) })
     }
 
     @Test func everyBundledExerciseHasATranscript() throws {
