@@ -70,8 +70,8 @@ install: release
 clean:
 	rm -rf .build
 
-# Fuzzing (issue 9). fuzz-short: every target briefly from the committed seed corpus
-# (Tests/FuzzCorpus/<target>/) with the seeded mutation harness, about 21 s in all (7 targets); meant to run
+# Fuzzing (issue 9). fuzz-short: every target briefly from its seeds (Tests/FuzzCorpus/<target>/ and
+# the bundled dialogues and fixtures it reads) with the seeded mutation harness, about 21 s in all (7 targets); meant to run
 # from `test`. fuzz: libFuzzer, coverage-guided, FUZZ_SECONDS per target (falls back to the
 # harness if the libFuzzer build fails). A crash prints the input that did it.
 FUZZ_SHORT_SECONDS ?= 3

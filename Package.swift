@@ -48,11 +48,14 @@ let package = Package(
         // Fuzz harness (make fuzz, make fuzz-short); also built for libFuzzer with -D LIBFUZZER.
         .executableTarget(name: "groundwork-fuzz", dependencies: ["GroundworkCore", "GroundworkStore"]),
         .executableTarget(name: "groundwork-bench", dependencies: ["GroundworkCore", "GroundworkStore"]),
-        .testTarget(name: "GroundworkCoreTests", dependencies: ["GroundworkCore"]),
-        .testTarget(name: "GroundworkStoreTests", dependencies: ["GroundworkStore"], exclude: ["Fixtures"]),
+        // What the test suites share: the repository root, running the built binary, tmux, temp
+        // folders and golden files (recorded only with GROUNDWORK_RECORD=1).
+        .target(name: "GroundworkTestSupport", path: "Tests/GroundworkTestSupport"),
+        .testTarget(name: "GroundworkCoreTests", dependencies: ["GroundworkCore", "GroundworkTestSupport"]),
+        .testTarget(name: "GroundworkStoreTests", dependencies: ["GroundworkStore", "GroundworkTestSupport"], exclude: ["Fixtures"]),
         // The store too: the runner's save-before-render order is checked against real files.
-        .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal", "GroundworkStore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["GroundworkCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal", "GroundworkStore", "GroundworkTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GroundworkCore", "GroundworkTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

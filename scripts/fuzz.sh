@@ -48,6 +48,8 @@ libfuzzer)
         exec "$0" harness "$SECONDS_EACH"
     fi
     .build/debug/groundwork-fuzz --write-dictionaries "$OUT/dict" || true # token dictionaries, from the harness
+    # The seeds: the committed corpus and the bundled files themselves (as the harness reads them).
+    .build/debug/groundwork-fuzz --write-seeds "$OUT/seeds" || exit 1
     echo "fuzz: libFuzzer, ${SECONDS_EACH}s per target"
     for t in $TARGETS; do
         work="$OUT/libfuzzer-corpus-$t"
@@ -58,7 +60,7 @@ libfuzzer)
         # Swift's own backtracer would take the crash signal before libFuzzer can save the input.
         if ! GROUNDWORK_FUZZ_TARGET=$t SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$BIN" -max_total_time="$SECONDS_EACH" \
                 -max_len=$maxlen $dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-                -artifact_prefix="$OUT/$t-" "$work" "Tests/FuzzCorpus/$t" > "$OUT/libfuzzer-$t.log" 2>&1; then
+                -artifact_prefix="$OUT/$t-" "$work" "$OUT/seeds/$t" > "$OUT/libfuzzer-$t.log" 2>&1; then
             tail -n 30 "$OUT/libfuzzer-$t.log" | grep -v '^0x' >&2
             echo "fuzz: target '$t' crashed, hung or ran out of memory" >&2
             for f in "$OUT/$t-"crash-* "$OUT/$t-"timeout-* "$OUT/$t-"oom-*; do [ -f "$f" ] && show_input "$f"; done
@@ -66,7 +68,7 @@ libfuzzer)
         fi
         runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$OUT/libfuzzer-$t.log" | grep -o '[0-9]*$')
         cov=$(grep -o 'cov: [0-9]*' "$OUT/libfuzzer-$t.log" | tail -n 1)
-        echo "$t: $runs runs in ${SECONDS_EACH}s, $cov, corpus $(ls "$work" | wc -l) (+$(ls "Tests/FuzzCorpus/$t" | wc -l) seeds), no crash"
+        echo "$t: $runs runs in ${SECONDS_EACH}s, $cov, corpus $(ls "$work" | wc -l) (+$(ls "$OUT/seeds/$t" | wc -l) seeds), no crash"
     done
     ;;
 *)

@@ -1,3 +1,5 @@
+import GroundworkCore
+
 /// Deterministic journal lines and generated keywords for the reflection benchmark.
 ///
 /// The lines read like journal entries (several clauses, pronouns, family, work, feelings) so the

@@ -10,21 +10,9 @@ struct Persona {
     /// The personas of every transcript for `flowID` (header `flow: <id>`).
     static func fromTranscripts(_ transcripts: [SourceFile], flowID: String) -> [Persona] {
         transcripts.compactMap { file in
-            let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard let separator = lines.firstIndex(where: { $0.trimmingTrailingSpaces == "---" }) else { return nil }
-            let header = lines[..<separator]
-            let flow = header.contains { line in
-                let fields = line.split(separator: "#", maxSplits: 1).first.map { $0.split(separator: ":", maxSplits: 1) } ?? []
-                return fields.count == 2 && fields[0].trimmingTrailingSpaces == "flow"
-                    && fields[1].drop(while: { $0 == " " }).trimmingTrailingSpaces == flowID
-            }
-            guard flow else { return nil }
-            let inputs = lines[(separator + 1)...].compactMap { line -> String? in
-                if line == ">" { return "" }
-                return line.hasPrefix("> ") ? String(line.dropFirst(2)) : nil
-            }
+            guard let transcript = try? Transcript.parse(file), case .flow(let id) = transcript.subject, id == flowID else { return nil }
             let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
-            return Persona(name: name, lines: inputs)
+            return Persona(name: name, lines: transcript.inputs)
         }
     }
 
@@ -44,14 +32,5 @@ struct Persona {
         case .number: return "20"
         case .yesno: return turn < 20 ? "yes" : "no"
         }
-    }
-}
-
-extension Substring {
-    /// The text without trailing spaces and tabs.
-    var trimmingTrailingSpaces: Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
-        return self[startIndex..<end]
     }
 }

@@ -28,9 +28,7 @@ struct ScriptFolder {
 
     /// The script whose top-level `id:` is `id`, if any.
     func script(withID id: String) -> SourceFile? {
-        scripts.first { file in
-            file.text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "id: \(id)" && !$0.hasPrefix(" ") }
-        }
+        scripts.first { ScriptHeader.value(of: "id", in: $0.text) == id }
     }
 
     /// Loads every script and template; the diagnostics' errors, if any, as one line each.

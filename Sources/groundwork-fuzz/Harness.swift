@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GroundworkCore
 import Synchronization
 
 /// The seeded mutation harness: runs every corpus entry, then mutated inputs until the time or

@@ -1,3 +1,5 @@
+import GroundworkCore
+
 /// Turns one input into a nearby one: bit flips, byte edits, splices with other corpus entries,
 /// tokens from the target's dictionary, awkward Unicode and repeated chunks.
 struct Mutator {

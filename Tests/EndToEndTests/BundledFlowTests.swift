@@ -3,7 +3,7 @@ import Testing
 
 /// The bundled dialogues through the built binary: crisis lines by country, the career check-in's
 /// trend and its JSON summary.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct BundledFlowTests {
     @Test(arguments: [
         (["LANG": "en_GB.UTF-8"], [] as [String], "Samaritans free on 116 123"),

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A session killed with SIGKILL mid-flow loses nothing: `resume` continues with every answer given.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct CrashResumeTests {
     @Test(arguments: [1, 2])
     func killedAfterNAnswersResumesWithAllOfThem(answered: Int) throws {

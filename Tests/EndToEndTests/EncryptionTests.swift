@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// `groundwork encrypt` and the store commands on an encrypted user, as the built binary. The
 /// passphrase comes from GROUNDWORK_PASSPHRASE (no terminal here); key derivation is the real one.
-@Suite(.enabled(if: StoreCLI.binaryExists, "build the binary first: swift build"))
+@Suite
 struct EncryptionTests {
     static let passphrase = "a long blue kettle"
     /// Words of the sessions `StoreCLI.writeSession` writes, none of which may show in the files.
@@ -11,24 +12,9 @@ struct EncryptionTests {
 
     /// Runs the binary with `passphrase` in the environment (or none).
     static func run(_ arguments: [String], data: String, passphrase: String?) throws -> StoreCLI.Result {
-        let scratch = try StoreCLI.dataFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let paths = ["out", "err"].map { scratch + "/" + $0 }
-        for path in paths { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: StoreCLI.binary)
-        process.arguments = arguments + ["--data-dir", data, "--user", "tester"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["GROUNDWORK_HOME"] = nil
-        environment["GROUNDWORK_PASSPHRASE"] = passphrase
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle(forWritingAtPath: paths[0])
-        process.standardError = FileHandle(forWritingAtPath: paths[1])
-        try process.run()
-        process.waitUntilExit()
-        return StoreCLI.Result(stdout: try String(contentsOfFile: paths[0], encoding: .utf8),
-                               stderr: try String(contentsOfFile: paths[1], encoding: .utf8), status: process.terminationStatus)
+        try GroundworkBinary.run(arguments + ["--data-dir", data, "--user", "tester"],
+                                 environment: passphrase.map { ["GROUNDWORK_PASSPHRASE": $0] } ?? [:],
+                                 unsetting: ["GROUNDWORK_PASSPHRASE"])
     }
 
     /// Every regular file under `folder`, with its bytes.

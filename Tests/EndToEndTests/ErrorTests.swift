@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Each error: one line on stderr naming the thing, and its documented exit status.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct ErrorTests {
     @Test func unknownFlowIsAFailure() throws {
         let result = try Groundwork.run(["start", "nope"] + Groundwork.fixtureOptions(try Groundwork.makeDataDir()))

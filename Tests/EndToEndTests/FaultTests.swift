@@ -4,7 +4,7 @@ import Testing
 /// Faults met by the built binary: a signal while it writes, a read-only data folder, a folder in
 /// place of a session file. The previous state stays intact, the person is told, and nothing
 /// half-written is ever read back as valid.
-@Suite(.enabled(if: StoreCLI.binaryExists, "build the binary first: swift build"))
+@Suite
 struct FaultTests {
     /// `count` sessions of about 2 MB each, so that writing one takes a noticeable moment.
     static func bigSessions(_ data: String, count: Int) throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// The coach follows through across sessions, as the built binary with the bundled flows: each
 /// run on its own day (GROUNDWORK_NOW moves the clock, TZ=UTC fixes the calendar).
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct FollowThroughTests {
     static let question = "Yesterday you set an intention: “call my sister”. How did it go?"
 

@@ -5,7 +5,7 @@ import Testing
 /// files and summaries, and the other participants' copies of what they answered together; and it
 /// says what it changed. Before, `forget --all --user ana` left ana's words in `groups/` and in
 /// ben's and chi's session files, with no warning.
-@Suite(.enabled(if: GroupCLI.binaryExists, "build the binary first: swift build"))
+@Suite
 struct ForgetEverywhereTests {
     /// Every file under `folder`, with its text.
     static func texts(_ folder: String) -> [(String, String)] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// The shared screen of a group, in a real terminal at three widths: words are never broken, the
 /// summary's Markdown is rendered, no escape byte reaches the screen, a long line being typed is
@@ -7,12 +8,12 @@ import Testing
 @Suite(.serialized) struct GroupScreenTests {
     static let long = "we kept going back to the same wrong assumption about the release and nobody said so out loud"
 
-    @Test(.enabled(if: Tmux.available), arguments: [60, 100, 160])
+    @Test(arguments: [60, 100, 160])
     func theSharedScreenReadsWellAtEveryWidth(_ width: Int) throws {
         let data = try GroupCLI.dataFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
         let tmux = try Tmux("\(shellQuote(GroupCLI.binary)) group what-so-what-now-what --participants ana,ben,chi --seed 7 --data-dir \(shellQuote(data))",
-                            environment: ["NO_COLOR": "1"], width: width)
+                            width: width, environment: ["NO_COLOR": "1"])
         try tmux.waitFor("ana, your turn [")
         // A line longer than the window, typed while the step's timer ticks.
         try tmux.type(Self.long)
@@ -44,7 +45,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: Tmux.available))
+    @Test
     func aSaveThatFailsDuringATickLeavesTheTerminalSaneAndSaysWhy() throws {
         let data = try GroupCLI.dataFolder()
         let dialogues = try Self.dialoguesWithAQuickPrivateStep()

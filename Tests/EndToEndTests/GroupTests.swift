@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// `groundwork group` as the built binary: a whole exercise through a pipe, `kill -9` in the middle
 /// and `--resume` with nothing lost, and (in tmux) private input that never reaches the screen.
-@Suite(.enabled(if: GroupCLI.binaryExists, "build the binary first: swift build"))
+@Suite
 struct GroupTests {
     static let w3Inputs = ["The launch slipped two weeks", "Support tickets doubled", "Nobody owned the release notes",
                            "Testing started late", "Hand-offs are where things slip", "We never asked support",
@@ -103,7 +104,7 @@ struct GroupTests {
         #expect(!declined.contains(" 62 ") && !declined.contains("(check-in)") && !declined.contains("median 62"))
     }
 
-    @Test(.enabled(if: Tmux.available))
+    @Test
     func privateInputIsNotEchoed() throws {
         let data = try GroupCLI.dataFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }
@@ -135,42 +136,17 @@ struct GroupTests {
 
 /// Runs the built binary and reads what it saved.
 enum GroupCLI {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/groundwork").path
-    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    static let root = Repository.root
+    static let binary = GroundworkBinary.path
 
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Result = GroundworkBinary.Result
 
     static func dataFolder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gw-group-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try TemporaryFolder.make(prefix: "gw-group-e2e")
     }
 
     static func run(_ arguments: [String], input: String) throws -> Result {
-        let scratch = try dataFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let paths = ["in", "out", "err"].map { scratch + "/" + $0 }
-        _ = FileManager.default.createFile(atPath: paths[0], contents: Data(input.utf8))
-        _ = FileManager.default.createFile(atPath: paths[1], contents: nil)
-        _ = FileManager.default.createFile(atPath: paths[2], contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GROUNDWORK_HOME"] = nil
-        process.environment = environment
-        process.standardInput = FileHandle(forReadingAtPath: paths[0])
-        process.standardOutput = FileHandle(forWritingAtPath: paths[1])
-        process.standardError = FileHandle(forWritingAtPath: paths[2])
-        try process.run()
-        process.waitUntilExit()
-        return Result(stdout: try String(contentsOfFile: paths[1], encoding: .utf8),
-                      stderr: try String(contentsOfFile: paths[2], encoding: .utf8), status: process.terminationStatus)
+        try GroundworkBinary.run(arguments, input: input)
     }
 
     static func files(_ folder: String) -> [String] {

@@ -3,7 +3,7 @@ import Testing
 
 /// Hostile input through a pipe (issue 9): each is met without a crash, the output cannot repaint
 /// the terminal, and what is saved reads back.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct HostileInputTests {
     /// Runs the `mini` flow on `bytes` and returns the result and the saved session file's text.
     private func mini(_ bytes: [UInt8]) throws -> (Groundwork.Result, String?) {

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// Hostile input typed at the REPL (libedit in a real terminal): escape sequences cannot repaint
 /// the screen or retitle the window, emoji and right-to-left marks pass, a very long line is met
 /// with a re-ask, and the session goes on and saves.
-@Suite(.enabled(if: Groundwork.binaryExists && Tmux.available, "needs the built binary and tmux (make test installs tmux)"),
-       .serialized)
+@Suite(.serialized)
 struct HostileTerminalTests {
     /// With no locale at all (LANG unset), non-ASCII typed at the prompt is kept, not dropped
     /// (issue 12, item 6).

@@ -5,7 +5,7 @@ import Testing
 /// The jrnl conveniences, through the built binary on given days of March 2026 (GROUNDWORK_NOW moves
 /// the clock): quick entries from the shell, --from/--to, search by every word, --version, and
 /// history and /summary in words.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build"))
+@Suite
 struct JournalConveniencesTests {
     /// One person's data folder and runs on a day of March 2026 (the 2nd is a Monday).
     struct Person {

@@ -3,7 +3,7 @@ import Testing
 
 /// Journal memory across sessions: a remark kept in one session comes back, with its age, in a
 /// later one when nothing else fits — for an encrypted person too, and never after `forget`.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct JournalMemoryTests {
     static let remark = "Two weeks ago you mentioned your dad ran a print shop. How is that now?"
 

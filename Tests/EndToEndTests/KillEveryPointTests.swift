@@ -7,7 +7,7 @@ import Testing
 /// the `mini` flow: right after the answer is sent, at delays through the turn, and the instant the
 /// next question (the acknowledgement) appears. Whatever was shown as taken must be in the file,
 /// the file must always read, and `resume` must finish the flow with every answer.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct KillEveryPointTests {
     static let answers = ["Ana", "farming", "7"]
     /// What the coach shows once each answer is taken: the next question, then the ending.

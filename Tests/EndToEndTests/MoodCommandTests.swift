@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `groundwork mood` over a fortnight of check-ins and a journal mood.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct MoodCommandTests {
     @Test func energyAndMoodOverTime() throws {
         let data = try Groundwork.makeDataDir()

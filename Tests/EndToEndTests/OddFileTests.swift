@@ -5,7 +5,7 @@ import Testing
 /// pipe, a symbolic link to a device or a huge file is reported by path and never hangs a command or
 /// allocates what it claims; a symbolic `.lock` is refused without touching its target; `resume`
 /// says which unreadable file it passed over.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct OddFileTests {
     /// What to plant in `sessions/` under a session-like name, and the words its report must hold.
     enum Plant: String, CaseIterable, Sendable {

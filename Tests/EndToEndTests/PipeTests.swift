@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The non-interactive contract: stdin not a terminal, one answer per line, plain output.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct PipeTests {
     @Test func aWholeFlowThroughAPipe() throws {
         let data = try Groundwork.makeDataDir()

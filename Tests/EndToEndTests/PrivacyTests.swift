@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// What a session leaves on the machine, in a real terminal (tmux): only the user's files, 0600 in
 /// 0700 folders; no history file from the line editor, nothing in the temp folder; with encryption,
 /// a passphrase asked without echo and no word of the journal in any file.
-@Suite(.enabled(if: Groundwork.binaryExists && Tmux.available, "needs the built binary and tmux"))
+@Suite
 struct PrivacyTests {
     static let secret = "Philippa"
 

@@ -1,12 +1,12 @@
 import Foundation
 import Synchronization
 import Testing
+import GroundworkTestSupport
 
 /// No core dumps, and SIGQUIT ends the process (issue 12, item 4). A core file would hold the
 /// decrypted answers and the passphrase; the Swift runtime's crash handler used to take the first
 /// SIGQUIT ("Program crashed") and let the process run on.
-@Suite(.enabled(if: Groundwork.binaryExists && FileManager.default.fileExists(atPath: "/proc/self/limits"),
-                "needs the built binary and /proc"))
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/limits"), "needs /proc"))
 struct ProcessGuardTests {
     /// Whether the kernel writes core files as plain files (a pattern, not a pipe to a helper), so
     /// that one left in the working folder would show.
@@ -67,7 +67,7 @@ struct ProcessGuardTests {
 
     /// Ctrl-\\ at the line editor in a real terminal: the coach ends by SIGQUIT (status 131), with
     /// no core file even though the shell allows any size, and the answer given is saved.
-    @Test(.enabled(if: Tmux.available, "needs tmux (make test installs it)"))
+    @Test
     func ctrlBackslashInATerminalEndsTheCoachWithoutACore() throws {
         let data = try Groundwork.makeDataDir()
         defer { try? FileManager.default.removeItem(atPath: data) }

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// The safety net through the built binary in every mode: a hit in the middle of each bundled
 /// flow, a journal and a group exercise (a private answer in a real terminal), then "continue",
 /// and the session goes on where it was with nothing lost; the gentle check and its "no".
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct SafetyTests {
     static let crisisLine = "i dont want to be alive anymore"
 
@@ -103,7 +104,7 @@ struct SafetyTests {
 
     /// A private answer in a group, in a real terminal: the room sees nothing, the facilitator gets
     /// the crisis lines for --country, /pause goes on with the same turn, and the words are kept nowhere.
-    @Test(.enabled(if: Tmux.available))
+    @Test
     func aPrivateGroupAnswerPausesForTheFacilitator() throws {
         let data = try GroupCLI.dataFolder()
         defer { try? FileManager.default.removeItem(atPath: data) }

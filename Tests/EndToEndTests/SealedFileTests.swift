@@ -3,7 +3,7 @@ import Testing
 
 /// The binary on odd sealed and damaged files (issue 12, items 10 and 11): two encrypted sessions
 /// swapped, a plain file planted in an encrypted folder, `summary ID` of a damaged file.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct SealedFileTests {
     static let passphrase = ["GROUNDWORK_PASSPHRASE": "blue kettle 42", "TZ": "UTC"]
 

@@ -3,7 +3,7 @@ import Testing
 
 /// `groundwork search` over session files written here as JSON: entries from journal and reflection
 /// sessions, found ignoring case, with date, flow, tags and mood; choices and numbers are not entries.
-@Suite(.enabled(if: SearchCLI.available, "build the binary with 'search' registered first: swift build"))
+@Suite
 struct SearchCommandTests {
     @Test func findsEntriesAcrossSessionsIgnoringCase() throws {
         let data = try StoreCLI.dataFolder()
@@ -38,12 +38,6 @@ struct SearchCommandTests {
 }
 
 enum SearchCLI {
-    /// The binary exists and has the `search` command (registered in Groundwork.swift).
-    static var available: Bool {
-        guard StoreCLI.binaryExists, let help = try? StoreCLI.run(["search", "--help"], data: "/nonexistent", user: nil) else { return false }
-        return help.stdout.contains("USAGE: groundwork search")
-    }
-
     /// A completed session of `flow` whose answers are (typed, saved value) pairs.
     static func writeSession(_ data: String, id: String, flow: String, started: String, answers: [(String, String)]) throws {
         let folder = data + "/users/tester/sessions"

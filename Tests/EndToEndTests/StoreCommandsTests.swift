@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// `history`, `summary`, `export`, `forget` and `doctor` run as the built binary over a data folder
 /// filled with session files written here as JSON (schema 2, and one of schema 1).
-@Suite(.enabled(if: StoreCLI.binaryExists, "build the binary first: swift build"))
+@Suite
 struct StoreCommandsTests {
     @Test func historySummaryAndExport() throws {
         let data = try StoreCLI.dataFolder()
@@ -95,42 +96,17 @@ struct StoreCommandsTests {
 
 /// Runs the built binary for the store commands.
 enum StoreCLI {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/groundwork").path
-    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    static let binary = GroundworkBinary.path
 
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Result = GroundworkBinary.Result
 
     static func dataFolder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gw-store-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try TemporaryFolder.make(prefix: "gw-store-e2e")
     }
 
+    /// Runs the binary on the data folder `data`, as `user` when one is given.
     static func run(_ arguments: [String], data: String, user: String? = "tester", input: String = "") throws -> Result {
-        let scratch = try dataFolder()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let paths = ["in", "out", "err"].map { scratch + "/" + $0 }
-        _ = FileManager.default.createFile(atPath: paths[0], contents: Data(input.utf8))
-        _ = FileManager.default.createFile(atPath: paths[1], contents: nil)
-        _ = FileManager.default.createFile(atPath: paths[2], contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments + ["--data-dir", data] + (user.map { ["--user", $0] } ?? [])
-        var env = ProcessInfo.processInfo.environment
-        env["GROUNDWORK_HOME"] = nil
-        process.environment = env
-        process.standardInput = FileHandle(forReadingAtPath: paths[0])
-        process.standardOutput = FileHandle(forWritingAtPath: paths[1])
-        process.standardError = FileHandle(forWritingAtPath: paths[2])
-        try process.run()
-        process.waitUntilExit()
-        return Result(stdout: try String(contentsOfFile: paths[1], encoding: .utf8),
-                      stderr: try String(contentsOfFile: paths[2], encoding: .utf8), status: process.terminationStatus)
+        try GroundworkBinary.run(arguments + ["--data-dir", data] + (user.map { ["--user", $0] } ?? []), input: input)
     }
 
     /// A career check-in session file: completed with an exposure score, or active when `score` is nil.

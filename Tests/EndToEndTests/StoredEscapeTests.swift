@@ -5,7 +5,7 @@ import Testing
 /// any command that shows stored text later (issue 12, item 3): `summary --last`, `search`,
 /// `history` and `export` in every format. Text reports drop them (as the live session does);
 /// exports keep the text and escape it for their format.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct StoredEscapeTests {
     /// Retitles the window (OSC 2 … BEL), clears the screen (CSI 2J), and a C1 CSI moving the cursor home.
     static let hostile = "today at work \u{1B}]2;pwned\u{07}I felt \u{1B}[2Jtired \u{9B}H #work"

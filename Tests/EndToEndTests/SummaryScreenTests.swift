@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// `groundwork summary` on a terminal wraps to the window at word boundaries (with the readable
 /// measure); through a pipe the report stays as written, one paragraph a line.
 struct SummaryScreenTests {
-    @Test(.enabled(if: Tmux.available))
+    @Test
     func theSummaryWrapsOnATerminalAndStaysPlainThroughAPipe() throws {
         let data = try Groundwork.makeDataDir()
         defer { try? FileManager.default.removeItem(atPath: data) }
@@ -18,7 +19,7 @@ struct SummaryScreenTests {
         #expect(pipedLines.contains { $0.count > 100 }, "the piped report should keep its long lines")
 
         let tmux = try Tmux("\(shellQuote(Groundwork.binary)) summary --data-dir \(shellQuote(data)) --user tester",
-                            environment: ["NO_COLOR": "1"], width: 60)
+                            width: 60, environment: ["NO_COLOR": "1"])
         let screen = try tmux.waitFor("EXIT=0")
         let shown = screen.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("EXIT=") }
         #expect(shown.allSatisfy { $0.count <= 60 }, "a line is wider than the window:\n\(screen)")

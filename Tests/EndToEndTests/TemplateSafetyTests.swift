@@ -4,7 +4,7 @@ import Testing
 /// Hostile prompt templates meet the built binary (issue 12, item 2): recursive partials, sections
 /// nested 3,000 deep and unknown partials are reported by `lint` with status 1, and `start`
 /// refuses to run a flow that shows such a template, instead of crashing or rendering it empty.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct TemplateSafetyTests {
     static let flow = """
         id: greet

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// The coach in a real pseudo-terminal (tmux): line editing, completion, history, Ctrl-C, Ctrl-D.
-@Suite(.enabled(if: Groundwork.binaryExists && Tmux.available, "needs the built binary and tmux (make test installs tmux)"),
-       .serialized)
+@Suite(.serialized)
 struct TerminalTests {
     static func command(_ arguments: [String], dataDir: String) -> String {
         ([Groundwork.binary] + arguments + Groundwork.fixtureOptions(dataDir)).map(shellQuote).joined(separator: " ")

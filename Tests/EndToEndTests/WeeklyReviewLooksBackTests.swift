@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The weekly review draws on the week's own sessions.
-@Suite(.enabled(if: Groundwork.binaryExists, "build the binary first: swift build (make test does)"))
+@Suite
 struct WeeklyReviewLooksBackTests {
     @Test func theWeeksCheckInsAndThemesOpenTheReview() throws {
         let data = try Groundwork.makeDataDir()

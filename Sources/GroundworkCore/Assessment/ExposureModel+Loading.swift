@@ -2,16 +2,17 @@ extension ExposureModel {
     /// Loads the `assessment:` block of a flow file on its own (for tests and tools).
     /// Returns nil with no diagnostics when the file has no such block.
     public static func load(flowFile file: SourceFile) -> (ExposureModel?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        guard let root = YAMLParser.parse(file, diagnostics: &diagnostics) else { return (nil, diagnostics) }
-        guard let block = root["assessment"] else { return (nil, diagnostics) }
-        return (load(block, diagnostics: &diagnostics), diagnostics)
+        var reader = YAMLReader(file: file)
+        guard let root = YAMLParser.parse(file, diagnostics: &reader.diagnostics) else { return (nil, reader.diagnostics) }
+        guard let block = root["assessment"] else { return (nil, reader.diagnostics) }
+        let model = load(block, reader: &reader)
+        return (model, reader.diagnostics)
     }
 
-    /// Builds the model from an `assessment:` mapping, appending every problem to `diagnostics`.
-    static func load(_ node: YAMLNode, diagnostics: inout [Diagnostic]) -> ExposureModel? {
-        var r = AssessmentReader(diagnostics: diagnostics)
-        defer { diagnostics = r.diagnostics }
+    /// Builds the model from an `assessment:` mapping, reporting every problem through `reader`.
+    static func load(_ node: YAMLNode, reader: inout YAMLReader) -> ExposureModel? {
+        var r = AssessmentReader(reader: reader)
+        defer { reader = r.reader }
         guard r.keys(node, allowed: ["model", "inputs", "labels", "score", "share_note", "spread", "bands",
                                      "drivers", "pressures", "ground"], required: ["labels", "bands", "spread", "share_note"])
         else { return nil }
@@ -133,13 +134,11 @@ extension ExposureModel {
 
 /// Reads the `assessment:` block, collecting diagnostics.
 struct AssessmentReader {
-    var diagnostics: [Diagnostic]
+    var reader: YAMLReader
 
-    var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    var errorCount: Int { reader.diagnostics.count { $0.severity == .error } }
 
-    mutating func error(_ node: YAMLNode, _ message: String) {
-        diagnostics.append(Diagnostic(.error, node.location, message))
-    }
+    mutating func error(_ node: YAMLNode, _ message: String) { reader.error(node, message) }
 
     /// Checks that `node` is a mapping with only `allowed` keys and every `required` one.
     mutating func keys(_ node: YAMLNode, allowed: Set<String>, required: [String]) -> Bool {
@@ -147,14 +146,9 @@ struct AssessmentReader {
             error(node, "expected a mapping, found \(node.kindName)")
             return false
         }
-        var ok = true
-        for (key, _) in pairs {
-            let name = key.scalar ?? ""
-            if !allowed.contains(name) {
-                error(key, "unknown key '\(name)'; expected one of \(allowed.sorted().joined(separator: ", "))")
-                ok = false
-            }
-        }
+        let before = errorCount
+        reader.checkKeys(pairs, allowed: allowed) { "unknown key '\($0)'; expected one of \(allowed.sorted().joined(separator: ", "))" }
+        var ok = errorCount == before
         for name in required where node[name] == nil {
             error(node, "missing '\(name)'")
             ok = false
@@ -163,19 +157,11 @@ struct AssessmentReader {
     }
 
     mutating func mapping(_ node: YAMLNode, _ what: String) -> [(key: YAMLNode, value: YAMLNode)]? {
-        guard let pairs = node.mappingPairs else {
-            error(node, "'\(what)' must be a mapping, found \(node.kindName)")
-            return nil
-        }
-        return pairs
+        reader.mapping(node, else: "'\(what)' must be a mapping, found \(node.kindName)")
     }
 
     mutating func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
-        guard let items = node.sequenceItems else {
-            error(node, "'\(what)' must be a list, found \(node.kindName)")
-            return nil
-        }
-        return items
+        reader.list(node, else: "'\(what)' must be a list, found \(node.kindName)")
     }
 
     mutating func number(_ node: YAMLNode?, _ what: String) -> Double? {
@@ -189,11 +175,7 @@ struct AssessmentReader {
 
     mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
         guard let node else { return nil }
-        guard let s = node.scalar, !node.isNull else {
-            error(node, "'\(what)' must be text, found \(node.kindName)")
-            return nil
-        }
-        return s
+        return reader.text(node, else: "'\(what)' must be text, found \(node.kindName)")
     }
 
     /// The `reason:` beside a weight or rule: required and not empty.

@@ -52,7 +52,7 @@ extension OccupationReference {
         guard let header = rows.first, !header.isEmpty else {
             throw OccupationReferenceError(location: SourceLocation(path: path, line: 1, column: 1), message: "reference file is empty")
         }
-        func column(_ name: String) -> Int? { header.firstIndex { $0.trimmed == name } }
+        func column(_ name: String) -> Int? { header.firstIndex { $0.trimmingWhitespace() == name } }
         guard let codeColumn = column("O*NET-SOC Code"), let titleColumn = column("Title") else {
             throw OccupationReferenceError(location: SourceLocation(path: path, line: 1, column: 1),
                                            message: "reference file needs the columns 'O*NET-SOC Code' and 'Title'")
@@ -65,14 +65,14 @@ extension OccupationReference {
         }
         var occupations: [Occupation] = []
         for (index, row) in rows.enumerated().dropFirst() {
-            if row.count == 1, row[0].trimmed.isEmpty { continue }
+            if row.count == 1, row[0].trimmingWhitespace().isEmpty { continue }
             guard row.count == header.count else {
                 throw OccupationReferenceError(location: SourceLocation(path: path, line: index + 1, column: 1),
                                                message: "expected \(header.count) fields, found \(row.count)")
             }
             func number(_ c: Int?) throws(OccupationReferenceError) -> Double? {
                 guard let c else { return nil }
-                let text = row[c].trimmed
+                let text = row[c].trimmingWhitespace()
                 if text.isEmpty { return nil }
                 guard let x = Double(text), x.isFinite else {
                     throw OccupationReferenceError(location: SourceLocation(path: path, line: index + 1, column: 1),
@@ -80,7 +80,7 @@ extension OccupationReference {
                 }
                 return x
             }
-            occupations.append(Occupation(code: row[codeColumn].trimmed, title: row[titleColumn].trimmed,
+            occupations.append(Occupation(code: row[codeColumn].trimmingWhitespace(), title: row[titleColumn].trimmingWhitespace(),
                                           humanBeta: try number(humanBeta), modelBeta: try number(modelBeta),
                                           humanAlpha: try number(humanAlpha), modelAlpha: try number(modelAlpha)))
         }
@@ -206,15 +206,5 @@ enum CSV {
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs.
-    fileprivate var trimmed: String {
-        var s = self[...]
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
     }
 }

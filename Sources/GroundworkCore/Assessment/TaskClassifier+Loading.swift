@@ -10,27 +10,22 @@ extension TaskClassifier {
     static func load(_ root: YAMLNode, file: SourceFile, diagnostics: inout [Diagnostic]) -> TaskClassifier? {
         var loader = Loader(file: file)
         let classifier = loader.build(root)
-        diagnostics.append(contentsOf: loader.diagnostics)
-        return loader.diagnostics.contains(where: { $0.severity == .error }) ? nil : classifier
+        diagnostics.append(contentsOf: loader.reader.diagnostics)
+        return loader.reader.hasErrors ? nil : classifier
     }
 }
 
 /// Reads the rule file's YAML into a `TaskClassifier`, collecting diagnostics as it goes.
 private struct Loader {
     let file: SourceFile
-    /// The file's lines, split on the first error only: splitting 265 KB by Character cost half the load.
-    var text: SourceText?
-    var diagnostics: [Diagnostic] = []
+    var reader: YAMLReader
 
     init(file: SourceFile) {
         self.file = file
+        self.reader = YAMLReader(file: file)
     }
 
-    mutating func error(_ node: YAMLNode, _ message: String) {
-        let text = self.text ?? SourceText(file)
-        self.text = text
-        diagnostics.append(Diagnostic(.error, node.location, message, sourceLine: text.line(node.location.line)))
-    }
+    mutating func error(_ node: YAMLNode, _ message: String) { reader.error(node, message) }
 
     mutating func build(_ root: YAMLNode) -> TaskClassifier? {
         guard let pairs = root.mappingPairs else {
@@ -382,11 +377,7 @@ private struct Loader {
             error(parent, "missing '\(name)'")
             return nil
         }
-        guard let number = node.number, number == number.rounded(), abs(number) < 1_000_000 else {
-            error(node, "\(name) must be a whole number, found '\(node.scalar ?? node.kindName)'")
-            return nil
-        }
-        return Int(number)
+        return reader.wholeNumber(node, else: "\(name) must be a whole number, found '\(node.scalar ?? node.kindName)'")
     }
 
     mutating func text(_ node: YAMLNode?, in parent: YAMLNode, name: String) -> String? {
@@ -402,8 +393,8 @@ private struct Loader {
     }
 
     mutating func checkKeys(_ node: YAMLNode, allowed: Set<String>, what: String) {
-        for (key, _) in node.mappingPairs ?? [] where !allowed.contains(key.scalar ?? "") {
-            error(key, "unknown key '\(key.scalar ?? "")' in \(what) (expected one of \(allowed.sorted().joined(separator: ", ")))")
+        reader.checkKeys(node.mappingPairs ?? [], allowed: allowed) {
+            "unknown key '\($0)' in \(what) (expected one of \(allowed.sorted().joined(separator: ", ")))"
         }
     }
 }

@@ -9,9 +9,6 @@ public struct GroupEngine: Sendable {
     /// The facilitator's country, for the crisis lines in the safety note (`--country`).
     public let country: String?
 
-    /// Longest participant name accepted (the store takes the same names as user folders).
-    public static let maxNameLength = 32
-
     public init(exercise: GroupExercise, library: ScriptLibrary, country: String? = nil) {
         self.exercise = exercise
         self.library = library
@@ -23,13 +20,13 @@ public struct GroupEngine: Sendable {
                       now: Double) throws(GroupError) -> GroupResult {
         var seen: Set<String> = []
         for participant in participants {
-            if let problem = GroupEngine.problem(withName: participant.name) { throw .badName(participant.name, problem) }
+            if let problem = NameRule.problem(with: participant.name) { throw .badName(participant.name, problem) }
             guard seen.insert(participant.name.lowercased()).inserted else { throw .duplicate(participant.name) }
         }
         guard participants.count >= exercise.minParticipants, participants.count <= exercise.maxParticipants else {
             throw .participantCount(exercise.id, participants.count, exercise.minParticipants, exercise.maxParticipants)
         }
-        if let facilitator, let problem = GroupEngine.problem(withName: facilitator) { throw .badName(facilitator, problem) }
+        if let facilitator, let problem = NameRule.problem(with: facilitator) { throw .badName(facilitator, problem) }
         let state = GroupState(exerciseID: exercise.id, exerciseHash: exercise.contentHash, seed: seed,
                                anonymous: anonymous ?? exercise.anonymous, facilitator: facilitator,
                                participants: participants, startedAt: now)
@@ -68,17 +65,6 @@ public struct GroupEngine: Sendable {
     /// The Markdown summary of the group's output, anonymised when the group is anonymous.
     public func summary(_ state: GroupState) -> String {
         GroupSummary(exercise: exercise, state: state, library: library).markdown()
-    }
-
-    /// Why `name` cannot be a participant, or nil when it can.
-    public static func problem(withName name: String) -> String? {
-        if name.isEmpty { return "a name cannot be empty" }
-        if name.count > maxNameLength { return "names are at most \(maxNameLength) characters" }
-        if name.hasPrefix(".") || name.hasPrefix("-") { return "names cannot start with '.' or '-'" }
-        let allowed = name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
-        }
-        return allowed ? nil : "names may hold letters, digits, '-', '_' and '.'"
     }
 }
 

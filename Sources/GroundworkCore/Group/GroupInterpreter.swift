@@ -108,7 +108,7 @@ struct GroupInterpreter {
             return
         }
         tick()
-        let line = AnswerParser.trimmed(raw)
+        let line = raw.trimmingWhitespace()
         if line.hasPrefix("/") {
             command(line, newcomer: newcomer)
             return
@@ -332,11 +332,9 @@ struct GroupInterpreter {
     }
 
     private mutating func nextRandom() -> UInt64 {
-        state.random &+= 0x9E37_79B9_7F4A_7C15
-        var z = state.random
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var random = SplitMix64(seed: state.random)
+        defer { state.random = random.state }
+        return random.next()
     }
 
     /// Who a step addresses, in participant order: people, pairs, fours, or everyone at once.
@@ -462,11 +460,7 @@ struct GroupInterpreter {
             events.append(.notice("Paused. /pause again to go on."))
         } else {
             state.pause = nil
-            if var timer = state.timer, let pausedAt = timer.pausedAt {
-                timer.pausedTotal += max(0, now - pausedAt)
-                timer.pausedAt = nil
-                state.timer = timer
-            }
+            resumeTimer()
             events.append(.notice("Going on."))
             promptTurn()
         }
@@ -476,17 +470,21 @@ struct GroupInterpreter {
         if state.timer?.pausedAt == nil { state.timer?.pausedAt = now }
     }
 
+    /// Starts a paused step's clock again, counting the pause as time not spent.
+    private mutating func resumeTimer() {
+        guard var timer = state.timer, let pausedAt = timer.pausedAt else { return }
+        timer.pausedTotal += max(0, now - pausedAt)
+        timer.pausedAt = nil
+        state.timer = timer
+    }
+
     private mutating func skip(_ name: String) {
         guard let participant = known(name) else { return }
         let current = state.turn < state.units.count ? state.units[state.turn] : []
         if current.contains(participant.name) {
             if state.pause == .safety {
                 state.pause = nil
-                if var timer = state.timer, let pausedAt = timer.pausedAt {
-                    timer.pausedTotal += max(0, now - pausedAt)
-                    timer.pausedAt = nil
-                    state.timer = timer
-                }
+                resumeTimer()
             }
             events.append(.notice("Skipped \(label(current, audience: .each))."))
             nextTurn()
@@ -503,7 +501,7 @@ struct GroupInterpreter {
     }
 
     private mutating func add(_ name: String, newcomer: Participant?) {
-        if let problem = GroupEngine.problem(withName: name) {
+        if let problem = NameRule.problem(with: name) {
             events.append(.invalid("cannot add '\(name)': \(problem)"))
             promptTurn()
             return

@@ -17,12 +17,7 @@ public enum GroupLoader {
     /// True when `file` declares `kind: group-exercise` at its top.
     public static func isGroupExercise(_ file: SourceFile) -> Bool {
         // Most files are not: a quick search first, then the line itself.
-        guard file.text.contains(kindName) else { return false }
-        return file.text.split(separator: "\n").contains { line in
-            line.hasPrefix("kind:") && line.dropFirst(5).split(separator: "#").first.map {
-                $0.filter { $0 != " " && $0 != "\"" && $0 != "'" } == kindName
-            } == true
-        }
+        file.text.contains(kindName) && ScriptHeader.value(of: "kind", in: file.text) == kindName
     }
 
     /// Loads every group exercise in `files`; only files without errors are returned. `library`
@@ -39,10 +34,10 @@ public enum GroupLoader {
             }
             var loader = Loader(file: file, library: library)
             let exercise = loader.exercise(root)
-            diagnostics += loader.diagnostics
             if let exercise, let other = firstPath[exercise.id] {
-                diagnostics.append(loader.diagnostic(exercise.location, "duplicate group exercise id '\(exercise.id)'; also in \(other)"))
+                loader.reader.error(exercise.location, "duplicate group exercise id '\(exercise.id)'; also in \(other)")
             }
+            diagnostics += loader.reader.diagnostics
             if let exercise, !diagnostics.contains(where: { $0.severity == .error }) {
                 exercises[exercise.id] = exercise
                 firstPath[exercise.id] = file.path
@@ -61,13 +56,12 @@ public enum GroupLoader {
     private struct Loader {
         let file: SourceFile
         let library: ScriptLibrary
-        let text: SourceText
-        var diagnostics: [Diagnostic] = []
+        var reader: YAMLReader
 
         init(file: SourceFile, library: ScriptLibrary) {
             self.file = file
             self.library = library
-            self.text = SourceText(file)
+            self.reader = YAMLReader(file: file)
         }
 
         mutating func exercise(_ root: YAMLNode) -> GroupExercise? {
@@ -89,7 +83,7 @@ public enum GroupLoader {
             if let node = root["description"], let value = string(node, for: "description") { exercise.description = value }
             if let node = root["credit"], let value = string(node, for: "credit") { exercise.credit = value }
             if let node = root["anonymous"] {
-                if let flag = node.bool { exercise.anonymous = flag } else { error(node.location, "expected true or false for 'anonymous', found \(describe(node))") }
+                if let flag = node.bool { exercise.anonymous = flag } else { error(node.location, "expected true or false for 'anonymous', found \(YAMLReader.describe(node))") }
             }
             if let node = root["participants"] {
                 if node.mappingPairs != nil {
@@ -100,12 +94,12 @@ public enum GroupLoader {
                         error(node.location, "participants min \(exercise.minParticipants) is more than max \(exercise.maxParticipants)")
                     }
                 } else {
-                    error(node.location, "expected a mapping for 'participants', found \(describe(node))")
+                    error(node.location, "expected a mapping for 'participants', found \(YAMLReader.describe(node))")
                 }
             }
             if let node = required(root, "steps") {
                 guard let items = node.sequenceItems else {
-                    error(node.location, "expected a list for 'steps', found \(describe(node))")
+                    error(node.location, "expected a list for 'steps', found \(YAMLReader.describe(node))")
                     return exercise
                 }
                 if items.isEmpty { error(node.location, "'steps' is empty; an exercise needs at least one step") }
@@ -118,7 +112,7 @@ public enum GroupLoader {
 
         mutating func step(_ node: YAMLNode, earlier: [GroupStep]) -> GroupStep? {
             guard node.mappingPairs != nil else {
-                error(node.location, "expected a step (a mapping), found \(describe(node))")
+                error(node.location, "expected a step (a mapping), found \(YAMLReader.describe(node))")
                 return nil
             }
             let present = GroupLoader.kinds.filter { node[$0] != nil }
@@ -141,7 +135,7 @@ public enum GroupLoader {
             if let n = node["timebox"] {
                 let source = n.scalar ?? ""
                 if let seconds = GroupDuration.parse(source) { timebox = seconds }
-                else { error(n.location, "expected a duration such as '90s', '2m' or '1m30s' for 'timebox', found \(describe(n))") }
+                else { error(n.location, "expected a duration such as '90s', '2m' or '1m30s' for 'timebox', found \(YAMLReader.describe(n))") }
             }
             let intro = node["say"].flatMap { textValue($0, for: "say") }
             let introText = kind == "say" ? nil : intro
@@ -157,15 +151,15 @@ public enum GroupLoader {
                 guard let prompt = node["ask"].flatMap({ textValue($0, for: "ask") }) else { return nil }
                 var question = GroupQuestion(prompt: prompt)
                 if let n = node["input"] {
-                    guard let input = FlowLoader.inputKind(n, file: file, diagnostics: &diagnostics) else { return nil }
+                    guard let input = FlowLoader.inputKind(n, file: file, diagnostics: &reader.diagnostics) else { return nil }
                     question.input = input
                 }
                 if let n = node["to"] {
                     if let name = n.scalar, let audience = Audience(rawValue: name) { question.audience = audience }
-                    else { error(n.location, Spelling.suggest("unknown audience \(describe(n))", for: n.scalar ?? "", among: ["each", "pairs", "fours", "group"])) }
+                    else { error(n.location, Spelling.suggest("unknown audience \(YAMLReader.describe(n))", for: n.scalar ?? "", among: ["each", "pairs", "fours", "group"])) }
                 }
                 if let n = node["private"] {
-                    if let flag = n.bool { question.isPrivate = flag } else { error(n.location, "expected true or false for 'private', found \(describe(n))") }
+                    if let flag = n.bool { question.isPrivate = flag } else { error(n.location, "expected true or false for 'private', found \(YAMLReader.describe(n))") }
                 }
                 if let n = node["record"] { question.record = record(n) ?? .contribution }
                 stepKind = .ask(question)
@@ -201,14 +195,14 @@ public enum GroupLoader {
                     if let pairs = n.mappingPairs {
                         for (key, value) in pairs {
                             guard let name = key.scalar, let from = value.number else {
-                                error(value.location, "expected 'band: lower bound' in 'bands', found \(describe(value))")
+                                error(value.location, "expected 'band: lower bound' in 'bands', found \(YAMLReader.describe(value))")
                                 continue
                             }
                             spread.bands.append((name, from))
                         }
                         spread.bands.sort { $0.from < $1.from }
                     } else {
-                        error(n.location, "expected a mapping of band names to lower bounds for 'bands', found \(describe(n))")
+                        error(n.location, "expected a mapping of band names to lower bounds for 'bands', found \(YAMLReader.describe(n))")
                     }
                 }
                 stepKind = .spread(spread)
@@ -241,13 +235,13 @@ public enum GroupLoader {
 
         mutating func record(_ node: YAMLNode) -> ContributionKind? {
             if let name = node.scalar, let kind = ContributionKind(rawValue: name) { return kind }
-            error(node.location, Spelling.suggest("unknown record kind \(describe(node))", for: node.scalar ?? "",
+            error(node.location, Spelling.suggest("unknown record kind \(YAMLReader.describe(node))", for: node.scalar ?? "",
                                                   among: ["contribution", "decision", "next-step"]))
             return nil
         }
 
         mutating func textValue(_ node: YAMLNode, for key: String) -> Text? {
-            guard let (value, prompts) = FlowLoader.text(node, for: key, file: file, diagnostics: &diagnostics) else { return nil }
+            guard let (value, prompts) = FlowLoader.text(node, for: key, file: file, diagnostics: &reader.diagnostics) else { return nil }
             for prompt in prompts where library.prompts.templates[prompt.name] == nil {
                 error(prompt.location, Spelling.suggest("unknown prompt template '\(prompt.name)'", for: prompt.name,
                                                         among: library.prompts.templates.keys.sorted()))
@@ -256,17 +250,12 @@ public enum GroupLoader {
         }
 
         mutating func string(_ node: YAMLNode, for key: String) -> String? {
-            if let s = node.scalar, !node.isNull { return s }
-            error(node.location, "expected text for '\(key)', found \(describe(node))")
-            return nil
+            reader.text(node, else: "expected text for '\(key)', found \(YAMLReader.describe(node))")
         }
 
         mutating func int(_ node: YAMLNode, for key: String, minimum: Int) -> Int? {
-            guard let n = node.number, n == n.rounded(), abs(n) < 1e6, Int(n) >= minimum else {
-                error(node.location, "expected a whole number of at least \(minimum) for '\(key)', found \(describe(node))")
-                return nil
-            }
-            return Int(n)
+            reader.wholeNumber(node, minimum: minimum,
+                               else: "expected a whole number of at least \(minimum) for '\(key)', found \(YAMLReader.describe(node))")
         }
 
         mutating func required(_ node: YAMLNode, _ key: String) -> YAMLNode? {
@@ -276,24 +265,11 @@ public enum GroupLoader {
         }
 
         mutating func checkKeys(_ node: YAMLNode, allowed: [String]) {
-            for (key, _) in node.mappingPairs ?? [] {
-                let name = key.scalar ?? ""
-                if !allowed.contains(name) { error(key.location, Spelling.suggest("unknown key '\(name)'", for: name, among: allowed)) }
-            }
-        }
-
-        func describe(_ node: YAMLNode) -> String {
-            if node.isNull { return "nothing" }
-            if let s = node.scalar { return "'\(s)'" }
-            return node.kindName
-        }
-
-        func diagnostic(_ location: SourceLocation, _ message: String) -> Diagnostic {
-            Diagnostic(.error, location, message, sourceLine: text.line(location.line))
+            reader.checkKeys(node.mappingPairs ?? [], allowed: allowed) { Spelling.suggest("unknown key '\($0)'", for: $0, among: allowed) }
         }
 
         mutating func error(_ location: SourceLocation, _ message: String) {
-            diagnostics.append(diagnostic(location, message))
+            reader.error(location, message)
         }
     }
 

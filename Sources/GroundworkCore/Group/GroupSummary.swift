@@ -73,7 +73,7 @@ struct GroupSummary {
     }
 
     private func trimmedBullet(_ line: String) -> String {
-        let trimmed = AnswerParser.trimmed(line)
+        let trimmed = line.trimmingWhitespace()
         return trimmed.hasPrefix("(") ? trimmed : "- " + trimmed
     }
 

@@ -52,40 +52,35 @@ public struct GroupTranscript: Sendable, Hashable {
         var transcript = GroupTranscript(path: file.path, exerciseID: "", participants: [], facilitator: nil, anonymous: nil,
                                          seed: 0, header: [], body: [])
         var facts: [(String, String, Value, Int)] = []
-        var index = 0
-        var sawSeparator = false
-        while index < lines.count {
-            let raw = lines[index]
-            transcript.header.append(raw)
-            index += 1
-            if raw == "---" { sawSeparator = true; break }
-            let content = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let trimmed = AnswerParser.trimmed(content)
-            if trimmed.isEmpty { continue }
-            guard let colon = trimmed.firstIndex(of: ":") else { throw error(index, "expected 'key: value' in the header") }
-            let key = AnswerParser.trimmed(String(trimmed[..<colon]))
-            let value = AnswerParser.trimmed(String(trimmed[trimmed.index(after: colon)...]))
+        let header = try TranscriptHeader.parse(lines, path: file.path)
+        let index = header.separator + 1
+        transcript.header = Array(lines[..<index])
+        for entry in header.entries {
+            let (key, value) = (entry.key, entry.value)
+            func error(_ message: String) -> TranscriptError {
+                TranscriptError(message: message, location: SourceLocation(path: file.path, line: entry.line, column: entry.valueColumn))
+            }
             switch key {
             case "group": transcript.exerciseID = value
             case "participants":
-                transcript.participants = value.split(separator: ",").map { Participant(name: AnswerParser.trimmed(String($0))) }
+                transcript.participants = value.split(separator: ",").map { Participant(name: $0.trimmingWhitespace()) }
             case "facilitator": transcript.facilitator = value
             case "anonymous":
-                guard value == "true" || value == "false" else { throw error(index, "expected true or false for 'anonymous'") }
+                guard value == "true" || value == "false" else { throw error("expected true or false for 'anonymous'") }
                 transcript.anonymous = value == "true"
             case "seed":
-                guard let seed = UInt64(value) else { throw error(index, "expected a whole number for 'seed', found '\(value)'") }
+                guard let seed = UInt64(value) else { throw error("expected a whole number for 'seed', found '\(value)'") }
                 transcript.seed = seed
             case "fact":
                 let parts = value.split(separator: " ").map(String.init)
-                guard parts.count == 3 else { throw error(index, "expected 'fact: NAME KEY VALUE'") }
-                facts.append((parts[0], parts[1], Double(parts[2]).map(Value.number) ?? .string(parts[2]), index))
+                guard parts.count == 3 else { throw error("expected 'fact: NAME KEY VALUE'") }
+                facts.append((parts[0], parts[1], Double(parts[2]).map(Value.number) ?? .string(parts[2]), entry.line))
             default:
-                throw error(index, Spelling.suggest("unknown header key '\(key)'", for: key,
-                                                    among: ["group", "participants", "facilitator", "anonymous", "seed", "fact"]))
+                throw TranscriptError(message: Spelling.suggest("unknown header key '\(key)'", for: key,
+                                                               among: ["group", "participants", "facilitator", "anonymous", "seed", "fact"]),
+                                      location: SourceLocation(path: file.path, line: entry.line, column: entry.keyColumn))
             }
         }
-        guard sawSeparator else { throw error(lines.count, "missing '---' after the header") }
         guard !transcript.exerciseID.isEmpty else { throw error(1, "missing 'group: EXERCISE' in the header") }
         for (name, key, value, line) in facts {
             guard let i = transcript.participants.firstIndex(where: { $0.name == name }) else {

@@ -62,9 +62,7 @@ public struct JournalEntry: Sendable, Hashable {
 
     /// `raw` without leading and trailing spaces, tabs and line breaks.
     public static func trimmed(_ raw: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = raw.firstIndex(where: { !isSpace($0) }), let last = raw.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(raw[first...last])
+        raw.trimmingWhitespace()
     }
 
     /// `#word` → "word": a `#` then a letter, then letters, digits, `-` or `_`; trailing punctuation dropped.

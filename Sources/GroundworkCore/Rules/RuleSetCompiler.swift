@@ -10,8 +10,8 @@ struct RuleSetCompiler {
     static let memoryKeys = ["match", "replies", "later", "choose"]
 
     let file: SourceFile
-    let source: SourceText
-    private(set) var diagnostics: [Diagnostic] = []
+    private var reader: YAMLReader
+    var diagnostics: [Diagnostic] { reader.diagnostics }
     private var vocabulary: [String: Int32] = [:]
     private var words: [String] = []
     private var substitutions: [String: [String]] = [:]
@@ -31,59 +31,36 @@ struct RuleSetCompiler {
 
     init(file: SourceFile) {
         self.file = file
-        self.source = SourceText(file)
+        self.reader = YAMLReader(file: file)
     }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    var hasErrors: Bool { reader.hasErrors }
 
     // MARK: Diagnostics
 
-    private mutating func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(.error, location, message, sourceLine: source.line(location.line)))
-    }
+    private mutating func error(_ location: SourceLocation, _ message: String) { reader.error(location, message) }
 
-    private mutating func error(_ node: YAMLNode, _ message: String) { error(node.location, message) }
+    private mutating func error(_ node: YAMLNode, _ message: String) { reader.error(node, message) }
 
-    private mutating func error(_ node: YAMLNode, offset: Int, _ message: String) {
-        error(source.location(ofOffset: offset, in: node), message)
-    }
+    private mutating func error(_ node: YAMLNode, offset: Int, _ message: String) { reader.error(node, offset: offset, message) }
 
     /// Reports keys outside `allowed`.
     private mutating func checkKeys(_ pairs: [(key: YAMLNode, value: YAMLNode)], allowed: [String], in place: String) {
-        for pair in pairs {
-            let name = pair.key.scalar ?? ""
-            if !allowed.contains(name) {
-                error(pair.key, Spelling.suggest("unknown key '\(name)' in \(place)", for: name, among: allowed))
-            }
-        }
+        reader.checkKeys(pairs, allowed: allowed) { Spelling.suggest("unknown key '\($0)' in \(place)", for: $0, among: allowed) }
     }
 
     /// The node's string, or an error naming what was expected.
     private mutating func string(_ node: YAMLNode, _ what: String) -> String? {
-        guard case .scalar(let s, _) = node.kind, !node.isNull else {
-            error(node, "\(what) must be a string, found \(node.isNull ? "nothing" : node.kindName)")
-            return nil
-        }
-        return s
+        reader.text(node, else: "\(what) must be a string, found \(node.isNull ? "nothing" : node.kindName)")
     }
 
     private mutating func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
-        guard let items = node.sequenceItems else {
-            error(node, "\(what) must be a list, found \(node.kindName)")
-            return nil
-        }
-        return items
+        reader.list(node, else: "\(what) must be a list, found \(node.kindName)")
     }
 
     private mutating func mapping(_ node: YAMLNode, _ what: String) -> [(key: YAMLNode, value: YAMLNode)]? {
-        guard let pairs = node.mappingPairs else {
-            error(node, "\(what) must be a mapping, found \(node.kindName)")
-            return nil
-        }
-        return pairs
+        reader.mapping(node, else: "\(what) must be a mapping, found \(node.kindName)")
     }
-
-    // MARK: Words
 
     private mutating func intern(_ word: String) -> Int32 {
         if let id = vocabulary[word] { return id }
@@ -236,7 +213,7 @@ struct RuleSetCompiler {
         checkKeys(pairs, allowed: Self.feelingsKeys, in: "feelings")
         var rank = 0
         if let n = node["rank"] {
-            if let value = n.number, value == value.rounded(), abs(value) < 1_000 { rank = Int(value) } else {
+            if let value = n.wholeNumber, abs(value) < 1_000 { rank = value } else {
                 error(n, "feelings rank must be a whole number, found '\(n.scalar ?? n.kindName)'")
             }
         }
@@ -452,8 +429,8 @@ struct RuleSetCompiler {
 
         var rank = 0
         if let rankNode = node["rank"] {
-            if let value = rankNode.number, value == value.rounded(), abs(value) <= 1_000_000 {
-                rank = Int(value)
+            if let value = rankNode.wholeNumber {
+                rank = value
             } else if rankNode.number != nil {
                 error(rankNode, "rank must be a whole number, found '\(rankNode.scalar ?? "")'")
             } else {

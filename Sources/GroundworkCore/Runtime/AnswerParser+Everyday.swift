@@ -262,7 +262,7 @@ extension AnswerParser {
             }
         }
         if yesNoPhrase(words, at: position)?.polarity == !answer { return nil }
-        let note = trimmed(String(rest))
+        let note = rest.trimmingWhitespace()
         return (answer, note.isEmpty ? nil : note)
     }
 

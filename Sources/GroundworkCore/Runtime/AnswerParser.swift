@@ -14,7 +14,7 @@ enum AnswerParser {
     }
 
     static func parse(_ raw: String, as kind: InputKind) -> Result<Accepted, Refusal> {
-        let line = trimmed(raw)
+        let line = raw.trimmingWhitespace()
         switch kind {
         case .text(let minLength):
             let needed = max(1, minLength)
@@ -70,7 +70,7 @@ enum AnswerParser {
     /// One option by number (1-based) or by an unambiguous case-insensitive prefix of its label;
     /// an exact label always wins over longer labels it is a prefix of.
     static func pick(_ token: String, from options: [ChoiceOption]) -> Result<Int, Refusal> {
-        let token = trimmed(token)
+        let token = token.trimmingWhitespace()
         guard !token.isEmpty else { return .failure(Refusal(reason: "no option was given")) }
         if let n = Int(token) {
             guard n >= 1, n <= options.count else {
@@ -93,7 +93,7 @@ enum AnswerParser {
     private static func multi(_ line: String, options: [ChoiceOption], min: Int, max: Int?) -> Result<Accepted, Refusal> {
         var chosen: [Int] = []
         for part in line.split(separator: ",") {
-            let piece = trimmed(String(part))
+            let piece = part.trimmingWhitespace()
             if piece.isEmpty { continue }
             // A whole comma-separated piece may be a label with spaces; otherwise read it word by word.
             if case .success(let index) = pick(piece, from: options) {
@@ -116,12 +116,6 @@ enum AnswerParser {
         return .success(Accepted(value: .list(chosen.map { options[$0].value ?? .string(options[$0].label) })))
     }
 
-    static func trimmed(_ s: String) -> String {
-        var slice = Substring(s)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
-    }
 
     /// The re-ask message used when a question names none.
     static func defaultReask(for kind: InputKind) -> String {

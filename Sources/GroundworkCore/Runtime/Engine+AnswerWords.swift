@@ -3,7 +3,7 @@ extension Engine {
     /// else", not the "8" typed or the `other` saved), several choices by their labels, yes or no,
     /// a number as a number, and text as written.
     public func answerWords(_ answer: Answer) -> String {
-        let typed = AnswerParser.trimmed(answer.raw)
+        let typed = answer.raw.trimmingWhitespace()
         guard case .ask(let question)? = library.flows[answer.flowID]?.nodes[answer.nodeID]?.kind else { return typed }
         func label(_ value: Value, in options: [ChoiceOption]) -> String? {
             options.first { ($0.value ?? .string($0.label)) == value }?.label

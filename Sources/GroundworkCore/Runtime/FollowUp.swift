@@ -48,7 +48,7 @@ public struct Commitment: Sendable, Hashable, Codable {
     public init?(variables: [String: Value]) {
         guard let session = variables["followup.session"]?.string, !session.isEmpty,
               let kind = variables["followup.kind"]?.string.flatMap(Kind.init(rawValue:)),
-              let text = variables["followup.text"]?.string, !AnswerParser.trimmed(text).isEmpty
+              let text = variables["followup.text"]?.string, !text.trimmingWhitespace().isEmpty
         else { return nil }
         self.init(sessionID: session, kind: kind, text: text, stepID: variables["followup.step"]?.string,
                   flowTitle: variables["followup.flow"]?.string ?? "", ageDays: Int(variables["followup.age_days"]?.number ?? 1))
@@ -67,7 +67,7 @@ public struct Commitment: Sendable, Hashable, Codable {
 
     /// The text as quoted in a sentence: trimmed, without its final full stop.
     var quoted: String {
-        var text = Substring(AnswerParser.trimmed(self.text))
+        var text = Substring(self.text.trimmingWhitespace())
         if text.hasSuffix(".") && !text.hasSuffix("..") { text = text.dropLast() }
         return String(text)
     }
@@ -108,7 +108,7 @@ public enum FollowUpAnswer: String, Sendable, Hashable, Codable, CaseIterable {
     /// synonym ("yes", "a bit", "no"); nil when it is none of them.
     public static func parse(_ raw: String) -> FollowUpAnswer? {
         if case .success(let index) = AnswerParser.pick(raw, from: options) { return allCases[index] }
-        var words = AnswerParser.trimmed(raw).lowercased()
+        var words = raw.trimmingWhitespace().lowercased()
         while let last = words.last, ".!,".contains(last) { words.removeLast() }
         return synonyms[words]
     }

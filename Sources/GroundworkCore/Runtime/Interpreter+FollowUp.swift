@@ -41,7 +41,7 @@ extension Interpreter {
                     leaveFollowUpOpen(why: "no answer after \(state.reasks) tries", notice: "Let's leave that for now.")
                     ask(node, question)
                 } else {
-                    trace.append("follow-up: '\(AnswerParser.trimmed(raw))' is none of the answers; re-asked (\(state.reasks) of \(FollowUp.maxReasks))")
+                    trace.append("follow-up: '\(raw.trimmingWhitespace())' is none of the answers; re-asked (\(state.reasks) of \(FollowUp.maxReasks))")
                     events.append(.invalid("Please choose 1 done, 2 partly, 3 not yet or 4 let it go, or /skip to leave it for now."))
                     events.append(.ask(followUpPrompt()))
                 }
@@ -54,7 +54,7 @@ extension Interpreter {
             state.variables[FollowUp.variable] = .string(answer.rawValue)
             state.answers.append(Answer(flowID: state.flowID, nodeID: FollowUp.nodeID, question: shown, raw: raw,
                                         value: .string(answer.rawValue), variable: FollowUp.variable))
-            trace.append("follow-up: accepted '\(AnswerParser.trimmed(raw))' as '\(answer.rawValue)', saved to \(FollowUp.variable)"
+            trace.append("follow-up: accepted '\(raw.trimmingWhitespace())' as '\(answer.rawValue)', saved to \(FollowUp.variable)"
                          + (answer.closes ? "; the commitment is closed" : "; the commitment stays open once more"))
             let reply = library.prompts.render("follow-up/reply", followUpContext()) ?? Self.builtInFollowUpReply(answer)
             if !Self.trimmedTemplate(reply).isEmpty { events.append(.say(Self.trimmedTemplate(reply))) }

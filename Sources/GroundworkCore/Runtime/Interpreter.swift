@@ -84,7 +84,7 @@ struct Interpreter {
             moveOn()
             run(from: node.next)
         case .line(let raw):
-            if case .reflect = node.kind, AnswerParser.trimmed(raw).isEmpty {
+            if case .reflect = node.kind, raw.trimmingWhitespace().isEmpty {
                 trace.append("node '\(node.id)' (reflect): passed with Enter, nothing saved")
                 moveOn()
                 run(from: node.next)
@@ -107,7 +107,7 @@ struct Interpreter {
     /// Takes a line as the answer to the waiting question (it has passed the safety net).
     private mutating func answer(_ typed: String, flow: Flow, node: Node, question: Question) {
         var raw = typed
-        if AnswerParser.trimmed(typed).isEmpty, let earlier = filled(question) {
+        if typed.trimmingWhitespace().isEmpty, let earlier = filled(question) {
             trace.append("node '\(node.id)': Enter kept '\(earlier)', said earlier")
             raw = earlier
         }
@@ -125,7 +125,7 @@ struct Interpreter {
             if case .text = question.input, case .string(let text) = accepted.value { state.lastText = text }
             let what: String
             if case .reflect = node.kind { what = "reflect, answer" } else { what = "ask, \(kind)" }
-            trace.append("node '\(node.id)' (\(what)): accepted '\(AnswerParser.trimmed(raw))'"
+            trace.append("node '\(node.id)' (\(what)): accepted '\(raw.trimmingWhitespace())'"
                          + (question.save.map { ", saved to \($0)" } ?? ""))
             moveOn()
             if case .reflect(let reflect) = node.kind, let acknowledge = reflect.acknowledge { events.append(.say(render(acknowledge))) }
@@ -471,8 +471,8 @@ struct Interpreter {
         events.append(.end)
         trace.append("flow '\(flow.id)' completed")
         var intention: String?
-        if let name = flow.intention, case .string(let text)? = state.variables[name], !AnswerParser.trimmed(text).isEmpty {
-            intention = AnswerParser.trimmed(text)
+        if let name = flow.intention, case .string(let text)? = state.variables[name], !text.trimmingWhitespace().isEmpty {
+            intention = text.trimmingWhitespace()
         }
         state.summary = SessionSummary(text: summary, nextStepID: stepID, nextStepText: stepText, scores: scores, intention: intention)
     }

@@ -25,8 +25,8 @@ struct SafetyNetLoader {
     static let maxGap = 8
 
     let file: SourceFile
-    let source: SourceText
-    private(set) var diagnostics: [Diagnostic] = []
+    private var reader: YAMLReader
+    var diagnostics: [Diagnostic] { reader.diagnostics }
     private var vocabulary: [String: Int32] = [:]
     private var substitutions: [String: [String]] = [:]
     private var conceptIndex: [String: Int] = [:]
@@ -34,30 +34,19 @@ struct SafetyNetLoader {
 
     init(file: SourceFile) {
         self.file = file
-        self.source = SourceText(file)
+        self.reader = YAMLReader(file: file)
     }
 
-    private mutating func error(_ node: YAMLNode, _ message: String) {
-        diagnostics.append(Diagnostic(.error, node.location, message, sourceLine: source.line(node.location.line)))
-    }
+    private mutating func error(_ node: YAMLNode, _ message: String) { reader.error(node, message) }
 
-    private mutating func warning(_ node: YAMLNode, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, node.location, message, sourceLine: source.line(node.location.line)))
-    }
+    private mutating func warning(_ node: YAMLNode, _ message: String) { reader.warning(node, message) }
 
     private mutating func checkKeys(_ node: YAMLNode, allowed: [String], in place: String) {
-        for pair in node.mappingPairs ?? [] {
-            let name = pair.key.scalar ?? ""
-            if !allowed.contains(name) { error(pair.key, Spelling.suggest("unknown key '\(name)' in \(place)", for: name, among: allowed)) }
-        }
+        reader.checkKeys(node.mappingPairs ?? [], allowed: allowed) { Spelling.suggest("unknown key '\($0)' in \(place)", for: $0, among: allowed) }
     }
 
     private mutating func string(_ node: YAMLNode, _ what: String) -> String? {
-        guard let value = node.scalar, !node.isNull else {
-            error(node, "\(what) must be a string, found \(node.isNull ? "nothing" : node.kindName)")
-            return nil
-        }
-        return value
+        reader.text(node, else: "\(what) must be a string, found \(node.isNull ? "nothing" : node.kindName)")
     }
 
     private mutating func strings(_ node: YAMLNode, _ what: String) -> [(String, YAMLNode)] {

@@ -31,27 +31,6 @@ final class ClassifierSlot: @unchecked Sendable {
     /// True when the file has a top-level `kind: task-classifier` line: read from the bytes, so the
     /// check costs far less than the parse it saves.
     static func declaresClassifier(_ file: SourceFile) -> Bool {
-        let marker = Array("kind: task-classifier".utf8)
-        var atLineStart = true
-        var bytes = file.text.utf8.makeIterator()
-        var matched = 0
-        while let byte = bytes.next() {
-            if byte == UInt8(ascii: "\n") {
-                if matched == marker.count { return true }
-                atLineStart = true
-                matched = 0
-                continue
-            }
-            if atLineStart, matched < marker.count, byte == marker[matched] {
-                matched += 1
-                continue
-            }
-            if matched == marker.count, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "#") {
-                return true
-            }
-            atLineStart = false
-            matched = 0
-        }
-        return matched == marker.count
+        ScriptHeader.value(of: "kind", in: file.text) == "task-classifier"
     }
 }

@@ -23,12 +23,11 @@ struct FlowLoader {
     static let inputKinds = ["text", "choice", "multi", "scale", "number", "yesno"]
     static let variableTypes = ["number", "string", "text", "bool", "list"]
 
-    private let text: SourceText
-    private var diagnostics: [Diagnostic] = []
+    private var reader: YAMLReader
     private var loaded: LoadedFlow
 
     private init(file: SourceFile, root: YAMLNode) {
-        text = SourceText(file)
+        reader = YAMLReader(file: file)
         let placeholder = Flow(id: "", title: "", start: "", nodes: [:], nodeOrder: [], location: root.location)
         loaded = LoadedFlow(flow: placeholder, file: file, idLocation: root.location, hasID: false)
     }
@@ -37,7 +36,7 @@ struct FlowLoader {
     static func load(_ root: YAMLNode, file: SourceFile, diagnostics: inout [Diagnostic]) -> LoadedFlow {
         var loader = FlowLoader(file: file, root: root)
         loader.loadFlow(root)
-        diagnostics += loader.diagnostics
+        diagnostics += loader.reader.diagnostics
         return loader.loaded
     }
 
@@ -73,14 +72,14 @@ struct FlowLoader {
             flow.nextSteps = nextSteps(pair.value, key: pair.key)
         }
         if let node = root["assessment"] {
-            flow.assessment = ExposureModel.load(node, diagnostics: &diagnostics)
+            flow.assessment = ExposureModel.load(node, reader: &reader)
             for name in flow.assessment?.producedNames ?? ExposureModel.producedNames { loaded.defined.insert(name) }
         }
         if let node = required(root, "nodes"), let pairs = mapping(node, for: "nodes") {
             if pairs.isEmpty { error(node.location, "'nodes' is empty; a flow needs at least an end node") }
             for (key, value) in pairs {
                 guard let id = key.scalar, !key.isNull else {
-                    error(key.location, "expected a node id, found \(describe(key))")
+                    error(key.location, "expected a node id, found \(YAMLReader.describe(key))")
                     continue
                 }
                 loaded.nodeLocations[id] = key.location
@@ -122,7 +121,7 @@ struct FlowLoader {
                     defaultValue = converted
                 } else {
                     let article = type == .bool ? "true or false" : type == .number ? "a number" : type == .list ? "a list" : "text"
-                    error(given.location, "default \(describe(given)) for '\(name)' is not \(article)")
+                    error(given.location, "default \(YAMLReader.describe(given)) for '\(name)' is not \(article)")
                 }
             }
             result.append(VariableDeclaration(name: name, type: type, defaultValue: defaultValue, location: key.location))
@@ -153,7 +152,7 @@ struct FlowLoader {
         if let items = node.sequenceItems {
             for item in items {
                 guard let itemPairs = item.mappingPairs, itemPairs.count == 1 else {
-                    error(item.location, "each score is one 'name: expression' pair, found \(describe(item))")
+                    error(item.location, "each score is one 'name: expression' pair, found \(YAMLReader.describe(item))")
                     continue
                 }
                 pairs += itemPairs
@@ -161,7 +160,7 @@ struct FlowLoader {
         } else if let mappingPairs = node.mappingPairs {
             pairs = mappingPairs
         } else {
-            error(node.location, "expected a list for 'scores', found \(describe(node))")
+            error(node.location, "expected a list for 'scores', found \(YAMLReader.describe(node))")
         }
         return assignments(pairs, for: "scores")
     }
@@ -217,7 +216,7 @@ struct FlowLoader {
 
     private mutating func node(id: String, key: YAMLNode, _ value: YAMLNode) -> Node? {
         guard let pairs = value.mappingPairs else {
-            error(value.location, "expected a mapping for node '\(id)', found \(describe(value))")
+            error(value.location, "expected a mapping for node '\(id)', found \(YAMLReader.describe(value))")
             return nil
         }
         let kinds = pairs.compactMap { $0.key.scalar }.filter { Self.kindKeys.contains($0) }
@@ -226,7 +225,7 @@ struct FlowLoader {
         var unknown = false
         for (k, _) in pairs {
             guard let name = k.scalar else {
-                error(k.location, "expected a key, found \(describe(k))")
+                error(k.location, "expected a key, found \(YAMLReader.describe(k))")
                 unknown = true
                 continue
             }
@@ -294,8 +293,7 @@ struct FlowLoader {
         }
         if needsNext, value["next"] == nil { error(key.location, "missing key 'next'") }
         if kind == "ask", !needsNext, value["next"] == nil, value["on_give_up"] == nil {
-            diagnostics.append(Diagnostic(.warning, key.location, "node '\(id)' has no 'next' or 'on_give_up'; giving up or skipping ends the flow",
-                                          sourceLine: text.line(key.location.line)))
+            reader.warning(key, "node '\(id)' has no 'next' or 'on_give_up'; giving up or skipping ends the flow")
         }
         guard let nodeKind else { return nil }
         return Node(id: id, kind: nodeKind, next: next, location: key.location)
@@ -340,7 +338,7 @@ struct FlowLoader {
             }
         }
         guard let pairs = node.mappingPairs, !pairs.isEmpty else {
-            error(node.location, "expected an input kind for 'input', found \(describe(node))")
+            error(node.location, "expected an input kind for 'input', found \(YAMLReader.describe(node))")
             return nil
         }
         for (k, _) in pairs {
@@ -443,7 +441,7 @@ struct FlowLoader {
             var option = ChoiceOption(label: label)
             if let valueNode = item["value"] {
                 if valueNode.scalar != nil { option.value = scalarValue(valueNode) }
-                else { error(valueNode.location, "expected a single value for 'value', found \(describe(valueNode))") }
+                else { error(valueNode.location, "expected a single value for 'value', found \(YAMLReader.describe(valueNode))") }
             }
             if let nextNode = item["next"] { option.next = nodeReference(nextNode, for: "next") }
             options.append(option)
@@ -545,10 +543,10 @@ struct FlowLoader {
             }
             for name in template.referencedNames {
                 let offset = Self.templateOffset(of: name, in: source) ?? 0
-                loaded.uses.append(.init(name: name, location: text.location(ofOffset: offset, in: node)))
+                loaded.uses.append(.init(name: name, location: reader.location(ofOffset: offset, in: node)))
             }
             for partial in Self.partials(in: source) {
-                loaded.promptReferences.append(.init(name: partial.name, location: text.location(ofOffset: partial.offset, in: node)))
+                loaded.promptReferences.append(.init(name: partial.name, location: reader.location(ofOffset: partial.offset, in: node)))
             }
             if template.shape.partials.contains(where: { $0.insideParent != nil }) { loaded.inlineTemplates.append(template) }
             return .inline(template)
@@ -559,7 +557,7 @@ struct FlowLoader {
             loaded.promptReferences.append(.init(name: name, location: nameNode.location))
             return .prompt(name: name, location: nameNode.location)
         }
-        error(node.location, "expected text or {prompt: name} for '\(key)', found \(describe(node))")
+        error(node.location, "expected text or {prompt: name} for '\(key)', found \(YAMLReader.describe(node))")
         return nil
     }
 
@@ -588,17 +586,17 @@ struct FlowLoader {
 
     private mutating func expression(_ node: YAMLNode, for key: String) -> Expression? {
         guard let source = node.scalar, !node.isNull else {
-            error(node.location, "expected an expression for '\(key)', found \(describe(node))")
+            error(node.location, "expected an expression for '\(key)', found \(YAMLReader.describe(node))")
             return nil
         }
         switch Expression.parseResult(source) {
         case .failure(let problem):
-            error(text.location(ofOffset: problem.offset, in: node), problem.message)
+            error(reader.location(ofOffset: problem.offset, in: node), problem.message)
             return nil
         case .success(let expression):
             for name in expression.variableNames {
                 let offset = Expression.offset(ofName: name, in: source) ?? 0
-                loaded.uses.append(.init(name: name, location: text.location(ofOffset: offset, in: node)))
+                loaded.uses.append(.init(name: name, location: reader.location(ofOffset: offset, in: node)))
             }
             return expression
         }
@@ -626,45 +624,36 @@ struct FlowLoader {
     }
 
     private mutating func string(_ node: YAMLNode, for key: String) -> String? {
-        if let s = node.scalar, !node.isNull { return s }
-        error(node.location, "expected text for '\(key)', found \(describe(node))")
-        return nil
+        reader.text(node, else: "expected text for '\(key)', found \(YAMLReader.describe(node))")
     }
 
     private mutating func int(_ node: YAMLNode, for key: String, minimum: Int? = nil) -> Int? {
-        guard let n = node.number, n == n.rounded(), abs(n) < 1e9 else {
-            error(node.location, "expected a whole number for '\(key)', found \(describe(node))")
+        guard let n = reader.wholeNumber(node, else: "expected a whole number for '\(key)', found \(YAMLReader.describe(node))") else { return nil }
+        if let minimum, n < minimum {
+            error(node.location, "'\(key)' must be \(minimum) or more, found \(YAMLReader.describe(node))")
             return nil
         }
-        if let minimum, Int(n) < minimum {
-            error(node.location, "'\(key)' must be \(minimum) or more, found \(describe(node))")
-            return nil
-        }
-        return Int(n)
+        return n
     }
 
     private mutating func double(_ node: YAMLNode, for key: String) -> Double? {
         if let n = node.number, n.isFinite { return n }
-        error(node.location, "expected a number for '\(key)', found \(describe(node))")
+        error(node.location, "expected a number for '\(key)', found \(YAMLReader.describe(node))")
         return nil
     }
 
     private mutating func bool(_ node: YAMLNode, for key: String) -> Bool? {
         if let b = node.bool { return b }
-        error(node.location, "expected true or false for '\(key)', found \(describe(node))")
+        error(node.location, "expected true or false for '\(key)', found \(YAMLReader.describe(node))")
         return nil
     }
 
     private mutating func mapping(_ node: YAMLNode, for key: String) -> [(key: YAMLNode, value: YAMLNode)]? {
-        if let pairs = node.mappingPairs { return pairs }
-        error(node.location, "expected a mapping for '\(key)', found \(describe(node))")
-        return nil
+        reader.mapping(node, else: "expected a mapping for '\(key)', found \(YAMLReader.describe(node))")
     }
 
     private mutating func list(_ node: YAMLNode, for key: String) -> [YAMLNode]? {
-        if let items = node.sequenceItems { return items }
-        error(node.location, "expected a list for '\(key)', found \(describe(node))")
-        return nil
+        reader.list(node, else: "expected a list for '\(key)', found \(YAMLReader.describe(node))")
     }
 
     /// The value under `key`, or an error "missing key" at `location` (the mapping's own by default).
@@ -675,14 +664,8 @@ struct FlowLoader {
     }
 
     private mutating func checkKeys(_ node: YAMLNode, allowed: [String]) {
-        for (key, _) in node.mappingPairs ?? [] {
-            guard let name = key.scalar else {
-                error(key.location, "expected a key, found \(describe(key))")
-                continue
-            }
-            if !allowed.contains(name) {
-                error(key.location, Spelling.suggest("unknown key '\(name)'", for: name, among: allowed))
-            }
+        reader.checkKeys(node.mappingPairs ?? [], allowed: allowed, notAKey: { "expected a key, found \(YAMLReader.describe($0))" }) {
+            Spelling.suggest("unknown key '\($0)'", for: $0, among: allowed)
         }
     }
 
@@ -693,15 +676,8 @@ struct FlowLoader {
         return .string(node.scalar ?? "")
     }
 
-    /// "'abc'", "nothing", "a list" or "a mapping", for messages.
-    private func describe(_ node: YAMLNode) -> String {
-        if node.isNull { return "nothing" }
-        if let s = node.scalar { return "'\(s)'" }
-        return node.kindName
-    }
-
     private mutating func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(.error, location, message, sourceLine: text.line(location.line)))
+        reader.error(location, message)
     }
 }
 
@@ -712,7 +688,7 @@ extension FlowLoader {
     static func inputKind(_ node: YAMLNode, file: SourceFile, diagnostics: inout [Diagnostic]) -> InputKind? {
         var loader = FlowLoader(file: file, root: node)
         let kind = loader.input(node)
-        diagnostics += loader.diagnostics
+        diagnostics += loader.reader.diagnostics
         return kind
     }
 
@@ -721,7 +697,7 @@ extension FlowLoader {
                      diagnostics: inout [Diagnostic]) -> (text: Text, prompts: [(name: String, location: SourceLocation)])? {
         var loader = FlowLoader(file: file, root: node)
         let value = loader.textValue(node, for: key)
-        diagnostics += loader.diagnostics
+        diagnostics += loader.reader.diagnostics
         return value.map { ($0, loader.loaded.promptReferences.map { ($0.name, $0.location) }) }
     }
 }

@@ -20,7 +20,7 @@ extension ScriptLibrary {
         }
         var byID: [String: [Int]] = [:]
         for (index, file) in scripts.enumerated() {
-            if let id = declaredID(file) { byID[id, default: []].append(index) }
+            if let id = ScriptHeader.value(of: "id", in: file.text) { byID[id, default: []].append(index) }
         }
 
         var chosen: Set<Int> = []
@@ -68,31 +68,5 @@ extension ScriptLibrary {
         let result = load(scripts: chosen.sorted().map { scripts[$0] }, prompts: chosenPrompts.sorted().map { prompts[$0] },
                           deferringClassifier: deferringClassifier, parsed: parsed)
         return result.0.flows[flowID] == nil ? full() : result
-    }
-
-    /// The value of a file's top-level `id:` line (`id: career-checkin`, quotes and a trailing
-    /// comment allowed), read from the bytes; nil when there is none or it is not a plain name.
-    static func declaredID(_ file: SourceFile) -> String? {
-        for line in file.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            guard line.starts(with: "id:".utf8) else { continue }
-            var value = line.dropFirst(3)
-            if let comment = value.firstIndex(of: UInt8(ascii: "#")) {
-                guard comment == value.startIndex || value[value.index(before: comment)] == UInt8(ascii: " ") else { return nil }
-                value = value[..<comment]
-            }
-            let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
-            while let first = value.first, blank(first) { value = value.dropFirst() }
-            while let last = value.last, blank(last) { value = value.dropLast() }
-            if let first = value.first, first == UInt8(ascii: "'") || first == UInt8(ascii: "\""), value.count >= 2, value.last == first {
-                value = value.dropFirst().dropLast()
-            }
-            let plain = !value.isEmpty && value.allSatisfy { byte in
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-                    || byte == UInt8(ascii: ".")
-            }
-            return plain ? String(decoding: value, as: UTF8.self) : nil
-        }
-        return nil
     }
 }

@@ -69,26 +69,15 @@ public struct Transcript: Sendable, Hashable {
             TranscriptError(message: message, location: SourceLocation(path: file.path, line: line, column: column))
         }
 
+        let header = try TranscriptHeader.parse(lines, path: file.path)
+        let separator = header.separator
         var flow: (String, Int)?
         var rules: (String, Int)?
         var seed: UInt64?
         var safety: (Bool, Int)?
         var user: (String, Int)?
-        var separator: Int?
-        for (index, raw) in lines.enumerated() {
-            let number = index + 1
-            if raw.trimmingWhitespace() == "---" { separator = index; break }
-            let content = stripComment(raw)
-            if content.trimmingWhitespace().isEmpty { continue }
-            let keyStart = content.prefix(while: { $0 == " " || $0 == "\t" }).count + 1
-            guard let colon = content.firstIndex(of: ":") else {
-                throw error(number, keyStart, "expected 'key: value' or '---', found '\(content.trimmingWhitespace())'")
-            }
-            let key = String(content[..<colon]).trimmingWhitespace()
-            let afterColon = content[content.index(after: colon)...]
-            let value = String(afterColon).trimmingWhitespace()
-            let valueColumn = content.distance(from: content.startIndex, to: colon) + 2
-                + afterColon.prefix(while: { $0 == " " || $0 == "\t" }).count
+        for entry in header.entries {
+            let (key, value, number, keyStart, valueColumn) = (entry.key, entry.value, entry.line, entry.keyColumn, entry.valueColumn)
             switch key {
             case "flow", "rules":
                 guard (key == "flow" ? flow : rules) == nil else { throw error(number, keyStart, "duplicate header key '\(key)'") }
@@ -114,9 +103,6 @@ public struct Transcript: Sendable, Hashable {
             default:
                 throw error(number, keyStart, "unknown header key '\(key)' (expected flow, rules, seed, safety or user)")
             }
-        }
-        guard let separator else {
-            throw error(lines.count + 1, 1, "missing '---' between the header and the conversation")
         }
         let subject: Subject
         switch (flow, rules) {
@@ -158,17 +144,6 @@ public struct Transcript: Sendable, Hashable {
                           user: user?.0, header: Array(lines[...separator]), opening: opening, turns: turns)
     }
 
-    /// Drops a `#` comment that starts a line or follows whitespace.
-    private static func stripComment(_ line: String) -> Substring {
-        var previous: Character = " "
-        for index in line.indices {
-            let c = line[index]
-            if c == "#", previous == " " || previous == "\t" { return line[..<index] }
-            previous = c
-        }
-        return line[...]
-    }
-
     static func trimTrailingBlank(_ lines: [Line]) -> [Line] {
         var lines = lines
         while let last = lines.last, last.text.trimmingWhitespace().isEmpty { lines.removeLast() }
@@ -188,14 +163,4 @@ public struct TranscriptError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// `path:line:column: error: message`
     public var description: String { "\(location): error: \(message)" }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces or tabs.
-    fileprivate func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
-    }
 }

@@ -67,7 +67,7 @@ public enum TranscriptRunner {
             lines.append("> " + input)
             guard let current = state else { continue }
             let step: Step
-            switch input.trimmingSpaces() {
+            switch input.trimmingWhitespace() {
             case "/skip": step = engine.step(current, .skip)
             case "/done": step = engine.step(current, .finish)
             case "/back": step = engine.back(current)
@@ -113,14 +113,5 @@ public enum TranscriptRunner {
 
     private static func render(header: [String], body: [String]) -> String {
         (header + body).joined(separator: "\n") + "\n"
-    }
-}
-
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while slice.first == " " || slice.first == "\t" { slice.removeFirst() }
-        while slice.last == " " || slice.last == "\t" { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -61,20 +61,11 @@ public enum FollowThrough {
 
     /// `text` cut at a word to at most `limit` characters, with "…" when cut, for one-line reports.
     public static func short(_ text: String, limit: Int = 48) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces()
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
         guard flat.count > limit else { return flat }
         var cut = String(flat.prefix(limit))
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 { cut = String(cut[..<space]) }
         while let last = cut.last, ",.;:".contains(last) { cut.removeLast() }
         return cut + "…"
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s = s.dropFirst() }
-        while s.last?.isWhitespace == true { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -37,7 +37,7 @@ public enum SlashCommand: Sendable, Hashable {
     /// A line is a command when it starts with `/` followed by a letter, so answers such as
     /// "/" or "1/2" stay answers. Case and surrounding spaces are ignored.
     public init?(parsing line: String) {
-        let trimmed = line.trimmingSpaces()
+        let trimmed = line.trimmingWhitespace()
         guard trimmed.hasPrefix("/") else { return nil }
         let word = trimmed.dropFirst().prefix { !$0.isWhitespace }
         guard let first = word.first, first.isLetter else { return nil }
@@ -48,21 +48,11 @@ public enum SlashCommand: Sendable, Hashable {
         case "save": self = .save
         case "summary": self = .summary
         case "why":
-            let rest = String(trimmed.dropFirst(word.count + 1)).trimmingSpaces().lowercased()
+            let rest = String(trimmed.dropFirst(word.count + 1)).trimmingWhitespace().lowercased()
             self = rest == "detail" || rest == "details" ? .whyDetail : .why
         case "quit", "exit", "q": self = .quit
         case "done", "finish": self = .done
         default: self = .unknown(String(word))
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines (no Foundation needed).
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[start...end])
     }
 }

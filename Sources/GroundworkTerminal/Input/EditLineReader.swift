@@ -54,7 +54,7 @@ public final class EditLineReader: LineReader {
     }
 
     public func addToHistory(_ line: String) {
-        guard !line.trimmingSpaces().isEmpty else { return }
+        guard !line.trimmingWhitespace().isEmpty else { return }
         add_history(line)
     }
 }

@@ -19,7 +19,7 @@ struct FlowsCommand: ParsableCommand {
         for flow in flows {
             let id = flow.id + String(repeating: " ", count: idWidth - flow.id.count)
             let title = flow.title + String(repeating: " ", count: titleWidth - flow.title.count)
-            print(TextSanitizer.clean("\(id)  \(title)  \(flow.description)".trimmingTrailingSpaces()))
+            print(TextSanitizer.clean("\(id)  \(title)  \(flow.description)".trimmingWhitespace()))
         }
     }
 
@@ -34,18 +34,7 @@ struct FlowsCommand: ParsableCommand {
               let files = try? ScriptFiles.scripts(in: [folder]) else { return [] }
         return files.compactMap { file in
             guard file.text.contains("\nnodes:") || file.text.hasPrefix("nodes:") else { return nil }
-            for line in file.text.split(separator: "\n") where line.hasPrefix("id:") {
-                return line.dropFirst(3).split(separator: "#").first.map { String($0).trimmingTrailingSpaces().drop { $0 == " " } }.map(String.init)
-            }
-            return nil
+            return ScriptHeader.value(of: "id", in: file.text)
         }
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Finds the bundled dialogues and prompts, and the data folder, honouring overrides.
+/// Finds the bundled dialogues and prompts, honouring `--dialogues` and `--prompts` (the data folder is
+/// `DataLocation`'s, the user name `UserName`'s, both in GroundworkStore).
 enum ResourcePaths {
     /// The folder of dialogue scripts: `--dialogues`, else the bundled copy.
     static func dialogues(_ options: GlobalOptions) throws -> String {
@@ -52,37 +53,5 @@ enum ResourcePaths {
     static func isDirectory(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
-    }
-
-    /// `--data-dir`, else `$GROUNDWORK_HOME`, else `$XDG_DATA_HOME/groundwork`, else `~/.local/share/groundwork`.
-    static func dataDirectory(_ options: GlobalOptions) -> String {
-        let env = ProcessInfo.processInfo.environment
-        if let dir = options.dataDir, !dir.isEmpty { return dir }
-        if let dir = env["GROUNDWORK_HOME"], !dir.isEmpty { return dir }
-        if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/groundwork" }
-        return NSHomeDirectory() + "/.local/share/groundwork"
-    }
-
-    /// `--user`, else the login name; checked so it can never escape the data folder.
-    static func user(_ options: GlobalOptions) throws -> String {
-        let name = options.user ?? loginName()
-        guard isValidUserName(name) else {
-            throw AppError("bad user name '\(name)': use 1 to 64 letters, digits, '.', '_' or '-', not starting with '.'",
-                           status: .usage)
-        }
-        return name
-    }
-
-    static func isValidUserName(_ name: String) -> Bool {
-        guard (1...64).contains(name.utf8.count), !name.hasPrefix(".") else { return false }
-        return name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ".-_".unicodeScalars.contains(scalar))
-        }
-    }
-
-    private static func loginName() -> String {
-        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return "default"
     }
 }

@@ -1,29 +1,20 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
-/// Runs the built `groundwork` binary (`.build/debug/groundwork`; `make test` builds it first).
+/// The built binary with the end-to-end fixtures (`Tests/EndToEndTests/Fixtures`).
 enum Groundwork {
-    /// The checkout this test file lives in.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let binary = root.appendingPathComponent(".build/debug/groundwork").path
-    static let fixtures = root.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
+    static let root = Repository.root
+    static let binary = GroundworkBinary.path
+    static let fixtures = Repository.path("Tests/EndToEndTests/Fixtures")
     static let dialogues = fixtures + "/dialogues"
     static let prompts = fixtures + "/prompts"
 
-    /// What one run printed and how it ended.
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Result = GroundworkBinary.Result
 
     /// A fresh, empty data folder.
     static func makeDataDir() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gw-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try TemporaryFolder.make(prefix: "gw-e2e")
     }
 
     /// The options pointing at the fixtures and a data folder.
@@ -34,28 +25,7 @@ enum Groundwork {
     /// Runs the binary with `arguments`, feeding `input` on stdin (a file, so stdin is not a terminal).
     static func run(_ arguments: [String], input: String = "", inputBytes: [UInt8]? = nil,
                     environment: [String: String] = [:]) throws -> Result {
-        let scratch = try makeDataDir()
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let inPath = scratch + "/stdin", outPath = scratch + "/stdout", errPath = scratch + "/stderr"
-        _ = FileManager.default.createFile(atPath: inPath, contents: Data(inputBytes ?? Array(input.utf8)))
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = nil
-        env["GROUNDWORK_HOME"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardInput = FileHandle(forReadingAtPath: inPath)
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        try process.run()
-        process.waitUntilExit()
-        return Result(stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-                      stderr: try String(contentsOfFile: errPath, encoding: .utf8),
-                      status: process.terminationStatus)
+        try GroundworkBinary.run(arguments, input: input, inputBytes: inputBytes, environment: environment)
     }
 
     /// Session files saved for `user` under `dataDir`.
@@ -64,8 +34,12 @@ enum Groundwork {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().map { folder + "/" + $0 }
     }
+}
 
-    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+/// The end-to-end suites need the debug binary: without it this fails with how to build it, and the
+/// suites' own runs fail too; nothing is skipped.
+@Test func theBinaryIsBuilt() throws {
+    try GroundworkBinary.requireBuilt()
 }
 
 /// Checks every error run for the one-line contract: no stack trace, one line.

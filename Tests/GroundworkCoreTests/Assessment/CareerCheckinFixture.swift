@@ -1,17 +1,13 @@
 import Foundation
+import GroundworkTestSupport
 @testable import GroundworkCore
 
 /// The bundled career check-in, read from the repository, and paths the assessment tests share.
 enum CareerCheckinFixture {
-    /// The repository root, found from this file's path (Tests/GroundworkCoreTests/Assessment/…).
-    static let repository: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     static let flowPath = "dialogues/career-checkin.yaml"
 
     static func flowFile() throws -> SourceFile {
-        let text = try String(contentsOf: repository.appendingPathComponent(flowPath), encoding: .utf8)
+        let text = try Repository.read(flowPath)
         return SourceFile(path: flowPath, text: text)
     }
 
@@ -25,7 +21,7 @@ enum CareerCheckinFixture {
     }
 
     /// `../shared/data/` beside the repository.
-    static let sharedData: URL = repository.deletingLastPathComponent().appendingPathComponent("shared/data")
+    static let sharedData: URL = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/data")
 
     struct FixtureError: Error, CustomStringConvertible {
         var message: String
@@ -36,14 +32,14 @@ enum CareerCheckinFixture {
 extension CareerCheckinFixture {
     /// The bundled career check-in with every template under `prompts/`, as the app loads them.
     static func library() throws -> (ScriptLibrary, [Diagnostic]) {
-        let prompts = repository.appendingPathComponent("prompts")
+        let prompts = Repository.root.appendingPathComponent("prompts")
         var templates: [(name: String, file: SourceFile)] = []
         for path in try FileManager.default.subpathsOfDirectory(atPath: prompts.path).sorted() where path.hasSuffix(".mustache") {
             let text = try String(contentsOf: prompts.appendingPathComponent(path), encoding: .utf8)
             templates.append((String(path.dropLast(".mustache".count)), SourceFile(path: "prompts/\(path)", text: text)))
         }
         let classifierPath = "dialogues/classifier/task-exposure.yaml"
-        let classifier = SourceFile(path: classifierPath, text: try String(contentsOf: repository.appendingPathComponent(classifierPath), encoding: .utf8))
+        let classifier = SourceFile(path: classifierPath, text: try Repository.read(classifierPath))
         return ScriptLibrary.load(scripts: [try flowFile(), classifier], prompts: templates)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkCore
 
 /// The career prompts render with the model's variables: the summary shows every part, and each
@@ -7,7 +8,7 @@ import Testing
 @Suite struct CareerPromptsTests {
     static func prompts() throws -> PromptLibrary {
         var library = PromptLibrary()
-        let root = CareerCheckinFixture.repository.appendingPathComponent("prompts")
+        let root = Repository.root.appendingPathComponent("prompts")
         let folder = root.appendingPathComponent("career")
         let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
         for file in files {

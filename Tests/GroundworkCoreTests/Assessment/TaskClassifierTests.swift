@@ -1,10 +1,9 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkCore
 
-/// The repository root, found from this file's path (Tests/GroundworkCoreTests/Assessment/…).
-private let repoRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let repoRoot = Repository.root
 
 func bundledClassifier() throws -> (TaskClassifier?, [Diagnostic]) {
     let path = repoRoot.appendingPathComponent("dialogues/classifier/task-exposure.yaml").path

@@ -1,5 +1,6 @@
 import Testing
 @testable import GroundworkCore
+import GroundworkTestSupport
 
 /// The everyday task phrasings (`Tests/Corpora/tasks`): how people describe their week in the
 /// career check-in, each labelled E0, E1 or E2 by the rubric before the classifier was run on it,
@@ -40,7 +41,7 @@ struct TaskPhrasingCorpus {
     }
 
     static func load(_ portion: String) throws -> [Example] {
-        let text = try BundledScripts.read("Tests/Corpora/tasks/\(portion).tsv")
+        let text = try Repository.read("Tests/Corpora/tasks/\(portion).tsv")
         return text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

@@ -1,13 +1,9 @@
 import Foundation
+import GroundworkTestSupport
 @testable import GroundworkCore
 
 /// The repository's own `dialogues/` and `prompts/`, read from disk, for tests of bundled content.
 enum BundledScripts {
-    /// The package root, found from this file's path.
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// Every `*.yaml` under `dialogues/`.
     static func scripts() throws -> [SourceFile] {
         try files(under: "dialogues", ending: ".yaml").map { SourceFile(path: $0.path, text: $0.text) }
@@ -35,18 +31,14 @@ enum BundledScripts {
         ScriptLibrary.load(scripts: try scripts(), prompts: try prompts())
     }
 
-    /// Reads one file of the repository (path relative to the root).
-    static func read(_ path: String) throws -> String {
-        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-    }
 
     private static func files(under folder: String, ending suffix: String) throws -> [(path: String, text: String)] {
-        let base = root.appendingPathComponent(folder)
+        let base = Repository.root.appendingPathComponent(folder)
         guard let walker = FileManager.default.enumerator(atPath: base.path) else { return [] }
         var found: [(path: String, text: String)] = []
         for case let relative as String in walker where relative.hasSuffix(suffix) {
             let path = folder + "/" + relative
-            found.append((path: path, text: try read(path)))
+            found.append((path: path, text: try Repository.read(path)))
         }
         return found.sorted { $0.path < $1.path }
     }

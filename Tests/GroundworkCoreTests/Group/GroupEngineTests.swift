@@ -48,7 +48,7 @@ struct GroupEngineTests {
         #expect(throws: GroupError.participantCount("mini", 1, 2, 6)) {
             try engine.start(participants: GroupEngineTests.people("ana"), facilitator: nil, seed: 1, now: 0)
         }
-        #expect(throws: GroupError.badName("a/b", "names may hold letters, digits, '-', '_' and '.'")) {
+        #expect(throws: GroupError.badName("a/b", "no path separators; use letters, digits, '.', '_' and '-'")) {
             try engine.start(participants: GroupEngineTests.people("a/b", "c"), facilitator: nil, seed: 1, now: 0)
         }
     }

@@ -1,32 +1,16 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkCore
 
-/// Every bundled group exercise's golden transcripts (`dialogues/group/*.transcript`), run with
-/// timers on the transcript's own clock. `GROUNDWORK_RECORD=1` rewrites them from the engine.
+/// Every bundled group exercise has a golden transcript (`dialogues/group/*.transcript`). They are
+/// replayed once, by `groundwork test` in `make test`, with timers on the transcript's own clock;
+/// `GROUNDWORK_RECORD=1 .build/debug/groundwork test` rewrites them from the engine.
 struct GroupTranscriptTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let folder = root.appendingPathComponent("dialogues/group").path
+    static let folder = Repository.path("dialogues/group")
 
     static var transcripts: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".transcript") }.sorted()
-    }
-
-    @Test(arguments: transcripts)
-    func transcript(_ name: String) throws {
-        let (exercises, library) = try GroupFixtures.bundled()
-        let path = GroupTranscriptTests.folder + "/" + name
-        let transcript = try GroupTranscript.parse(SourceFile(path: path, text: try String(contentsOfFile: path, encoding: .utf8)))
-        let exercise = try #require(exercises[transcript.exerciseID], "no exercise '\(transcript.exerciseID)'")
-        #expect((3...6).contains(transcript.participants.count))
-        let engine = GroupEngine(exercise: exercise, library: library)
-        if ProcessInfo.processInfo.environment["GROUNDWORK_RECORD"] == "1" {
-            try transcript.recorded(with: engine).write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let diff = try transcript.check(with: engine)
-        #expect(diff == nil, "\(diff ?? "")")
     }
 
     @Test func everyBundledExerciseHasATranscript() throws {
@@ -44,7 +28,7 @@ struct GroupTranscriptTests {
 /// The bundled exercises and rule sets, loaded from the checkout.
 enum GroupFixtures {
     static func bundled() throws -> ([String: GroupExercise], ScriptLibrary) {
-        let dialogues = GroupTranscriptTests.root.appendingPathComponent("dialogues").path
+        let dialogues = Repository.path("dialogues")
         let rules = try files(in: dialogues + "/rules", ext: "yaml")
         let (library, ruleDiagnostics) = ScriptLibrary.load(scripts: rules, prompts: try prompts())
         #expect(ruleDiagnostics.filter { $0.severity == .error }.isEmpty, "\(ruleDiagnostics)")
@@ -54,7 +38,7 @@ enum GroupFixtures {
     }
 
     static func prompts() throws -> [(name: String, file: SourceFile)] {
-        let folder = GroupTranscriptTests.root.appendingPathComponent("prompts").path
+        let folder = Repository.path("prompts")
         guard FileManager.default.fileExists(atPath: folder) else { return [] }
         let walker = FileManager.default.enumerator(atPath: folder)
         var found: [(String, SourceFile)] = []

@@ -1,12 +1,11 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkCore
 
 /// The rule sets shipped in `dialogues/rules/`: they load clean and behave as their authors meant.
 @Suite struct RulesBundledTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("dialogues/rules")
+    static let folder = Repository.root.appendingPathComponent("dialogues/rules")
 
     static func file(_ name: String) -> SourceFile {
         let url = folder.appendingPathComponent(name)

@@ -1,4 +1,5 @@
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkCore
 
 /// The labelled safety corpus (`Tests/Corpora/safety`): a tuning portion, read while writing the
@@ -51,7 +52,7 @@ struct SafetyCorpus {
     }
 
     static func load(_ portion: String) throws -> [Example] {
-        let text = try BundledScripts.read("Tests/Corpora/safety/\(portion).tsv")
+        let text = try Repository.read("Tests/Corpora/safety/\(portion).tsv")
         return text.split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

@@ -1,4 +1,5 @@
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkCore
 
 /// What `lint` says about a safety-net file: every problem with its line and column.
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func theBundledNetHasNoProblems() throws {
-        let text = try BundledScripts.read("dialogues/rules/safety.yaml")
+        let text = try Repository.read("dialogues/rules/safety.yaml")
         let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "dialogues/rules/safety.yaml", text: text)], prompts: [])
         #expect(diagnostics.map(\.description) == [])
         #expect(library.safetyNet != nil)

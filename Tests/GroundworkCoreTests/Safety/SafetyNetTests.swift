@@ -1,4 +1,5 @@
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkCore
 
 /// The bundled net (`dialogues/rules/safety.yaml`) against the labelled corpus, with recall and
@@ -6,7 +7,7 @@ import Testing
 @Suite struct SafetyNetTests {
     static let loaded: (net: SafetyNet?, diagnostics: [String]) = {
         let path = "dialogues/rules/safety.yaml"
-        guard let text = try? BundledScripts.read(path) else { return (nil, ["cannot read \(path)"]) }
+        guard let text = try? Repository.read(path) else { return (nil, ["cannot read \(path)"]) }
         let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: path, text: text)], prompts: [])
         return (library.safetyNet, diagnostics.map(\.description))
     }()

@@ -23,7 +23,7 @@ import Testing
         ("id: x\r\nkind: task-classifier\r\n", true),
         ("  kind: task-classifier\n", false),
         ("kind: task-classifiers\n", false),
-        ("kind: \"task-classifier\"\n", false),
+        ("kind: \"task-classifier\"\n", true), // quoted, as the parser reads it too
         ("id: journal\nnodes: {}\n", false),
         ("", false),
     ])

@@ -1,14 +1,12 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkCore
 
 /// The worked examples in docs/format.md must lint clean, so the guide stays true.
 struct FormatDocTests {
     @Test func workedExamplesLintClean() throws {
-        let docs = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/format.md")
-        let text = try String(contentsOf: docs, encoding: .utf8)
+        let text = try Repository.read("docs/format.md")
         var files: [SourceFile] = []
         var block: [Substring]?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -79,6 +79,6 @@ struct ScriptLibrarySubsetTests {
         ("identity: x\n", nil),
     ] as [(String, String?)])
     func declaredID(text: String, id: String?) {
-        #expect(ScriptLibrary.declaredID(SourceFile(path: "f.yaml", text: text)) == id)
+        #expect(ScriptHeader.value(of: "id", in: text) == id)
     }
 }

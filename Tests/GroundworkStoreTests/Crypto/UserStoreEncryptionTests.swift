@@ -1,6 +1,7 @@
 import Foundation
 import GroundworkCore
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkStore
 
 extension CryptoTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkStore
 
 extension FaultTests {

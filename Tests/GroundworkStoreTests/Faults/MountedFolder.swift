@@ -1,4 +1,5 @@
 import Foundation
+import GroundworkTestSupport
 @testable import GroundworkStore
 
 /// `mount` failed, with what it said.
@@ -18,9 +19,7 @@ final class MountedFolder {
     }()
 
     init(size: String) throws {
-        var template = Array((NSTemporaryDirectory() + "groundwork-mount-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw StoreError.io(operation: "create temp folder", path: "", errno: errno) }
-        path = String(cString: made)
+        path = try TemporaryFolder.make(prefix: "groundwork-mount")
         do {
             try MountedFolder.mount(["-t", "tmpfs", "-o", "size=\(size),mode=0700", "tmpfs", path])
         } catch {

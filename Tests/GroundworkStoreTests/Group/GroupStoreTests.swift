@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 import GroundworkCore
 @testable import GroundworkStore
 

@@ -13,6 +13,7 @@ import Testing
         (".hidden", "must not start with '.'"),
         ("..", "must not start with '.'"),
         ("../etc", "must not start with '.'"),
+        ("-rf", "must not start with '.' or '-'"),
         ("a/b", "no path separators"),
         ("a\\b", "no path separators"),
         ("tab\there", "no control characters"),

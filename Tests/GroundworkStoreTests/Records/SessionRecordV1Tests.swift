@@ -1,13 +1,13 @@
 import Foundation
 import GroundworkCore
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkStore
 
 @Suite struct SessionRecordV1Tests {
     static let fixtureName = "20260110T090000Z-career-checkin-5f3a9c2e7b10.json"
     static var fixturePath: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/\(fixtureName)").path
+        Repository.path("Tests/GroundworkStoreTests/Fixtures/\(fixtureName)")
     }
 
     @Test func readsTheV1Fixture() throws {

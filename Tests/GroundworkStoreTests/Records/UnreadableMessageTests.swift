@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 import GroundworkCore
 @testable import GroundworkStore
 
@@ -9,14 +10,8 @@ import GroundworkCore
 @Suite struct UnreadableMessageTests {
     /// Bytes from a fixed generator (SplitMix64), so the case is the same every run.
     static func noise(_ count: Int, seed: UInt64) -> [UInt8] {
-        var state = seed
-        return (0..<count).map { _ in
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return UInt8(truncatingIfNeeded: z ^ (z >> 31))
-        }
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
     }
 
     static let key: UserKey = {

@@ -1,5 +1,6 @@
 import GroundworkCore
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkStore
 
 /// Which commitment a new session follows up, from the person's session headers.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 @testable import GroundworkStore
 
 /// Timings for the benchmark issue's targets. Run with `GROUNDWORK_PERF=1 swift test -c release

@@ -1,24 +1,9 @@
 import Foundation
+import GroundworkTestSupport
 @testable import GroundworkStore
 
-/// A fresh folder under the system temp folder, removed when the test is done with it.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "groundwork-store-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw StoreError.io(operation: "create temp folder", path: "", errno: errno) }
-        path = String(cString: made)
-    }
-
-    deinit {
-        // Restore write permission on anything a test made read-only, then remove it all.
-        _ = try? FileManager.default.subpathsOfDirectory(atPath: path).forEach {
-            chmod(path + "/" + $0, 0o700)
-        }
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
+/// What the store tests look at in a temp folder: a data location inside it and files' modes and bytes.
+extension TemporaryFolder {
     var location: DataLocation { DataLocation(root: path + "/data") }
 
     func mode(of path: String) -> UInt32? {

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 import GroundworkCore
 @testable import GroundworkTerminal
 
-/// Every bundled exercise's golden transcript, typed through a real pipe into the runner, with the
-/// transcript's `@ +1m` lines moving an injected clock: the runner's output must be the
-/// transcript's lines exactly, and every turn must be saved before it is shown.
+/// Every bundled exercise's golden transcript inputs, typed through a real pipe into the runner, with
+/// the transcript's `@ +1m` lines moving an injected clock: the runner's output must be the
+/// engine's lines exactly, and every turn must be saved before it is shown.
 struct GroupConversationTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let folder = root.appendingPathComponent("dialogues/group").path
 
     static var transcripts: [String] {
@@ -43,7 +43,9 @@ struct GroupConversationTests {
         let final = group.state
         let output = buffer.text
 
-        let expected = transcript.body.map(\.text).filter { !$0.hasPrefix("> ") && !$0.hasPrefix("@ +") }
+        // The golden itself is compared once, by `groundwork test`; here the runner must show what
+        // the engine says for the same input, no more and no less.
+        let expected = try transcript.render(with: engine).filter { !$0.hasPrefix("> ") && !$0.hasPrefix("@ +") }
         let actual = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(GroupConversationTests.trimmed(actual) == GroupConversationTests.trimmed(expected))
         #expect(final.status == .completed)

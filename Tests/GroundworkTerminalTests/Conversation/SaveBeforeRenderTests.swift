@@ -1,6 +1,7 @@
 import Foundation
 import GroundworkCore
 import GroundworkStore
+import GroundworkTestSupport
 import Testing
 @testable import GroundworkTerminal
 
@@ -32,7 +33,7 @@ import Testing
     @Test func aFlowShowsEachTurnOnlyOnceItsSaveIsFlushed() throws {
         let (library, diagnostics) = ScriptLibrary.load(scripts: [Self.flow], prompts: [])
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
-        let folder = try Scratch()
+        let folder = try TemporaryFolder(prefix: "gw-slow")
         let log = Log()
         let store = UserStore(location: DataLocation(root: folder.path), user: try UserName("ana"),
                               fileSystem: SlowSyncFileSystem(delay: 30_000, log: log))
@@ -84,7 +85,7 @@ import Testing
             """)
         let (library, _) = ScriptLibrary.load(scripts: [rules], prompts: [])
         let listening = try #require(library.ruleSets["listening"])
-        let folder = try Scratch()
+        let folder = try TemporaryFolder(prefix: "gw-slow")
         let log = Log()
         let store = UserStore(location: DataLocation(root: folder.path), user: try UserName("ana"),
                               fileSystem: SlowSyncFileSystem(delay: 30_000, log: log))
@@ -185,18 +186,5 @@ private final class WriterPersistence: SessionPersistence {
             record = try writer.createSession(flowID: state.flowID, flowTitle: "", flowHash: state.flowHash,
                                               state: state, transcript: [], now: .now())
         }
-    }
-}
-
-/// A fresh folder, removed afterwards.
-private final class Scratch {
-    let path = NSTemporaryDirectory() + "gw-slow-\(UUID().uuidString)"
-
-    init() throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

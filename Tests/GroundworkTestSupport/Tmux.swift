@@ -2,20 +2,23 @@ import Foundation
 import Testing
 
 /// A real terminal for one test: a tmux server on its own socket, killed afterwards.
-final class Tmux {
-    let socket = "gw-e2e-\(UUID().uuidString.prefix(8))"
+public final class Tmux {
+    public let socket = "gw-e2e-\(UUID().uuidString.prefix(8))"
     private let target = "t"
 
-    static var available: Bool {
+    /// Whether tmux is installed (`make test` installs it).
+    public static var available: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
     }
 
-    /// Starts `command` (a shell command line) in a terminal of `width`×30 (100 unless given); its
-    /// exit status is printed as `EXIT=n`.
-    init(_ command: String, environment: [String: String] = [:], width: Int = 100) throws {
+    /// Starts `command` (a shell command line) in a `width`×`height` terminal; its exit status is
+    /// printed as `EXIT=n`. Fails with how to get them when the binary or tmux is missing, rather than skipping.
+    public init(_ command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        try GroundworkBinary.requireBuilt()
+        guard Tmux.available else { throw TestSupportError("the terminal tests need tmux: install it ('make test' does)") }
         let env = environment.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
         let line = "env -u NO_COLOR -u GROUNDWORK_HOME \(env) \(command); echo EXIT=$?; sleep 60"
-        try tmux(["new-session", "-d", "-x", String(width), "-y", "30", "-s", target, line])
+        try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", target, line])
     }
 
     deinit {
@@ -23,28 +26,28 @@ final class Tmux {
     }
 
     /// Sends keys (tmux key names such as Enter, Tab, Up, C-c, C-d, BSpace, or literal text).
-    func send(_ keys: String...) throws {
+    public func send(_ keys: String...) throws {
         try tmux(["send-keys", "-t", target] + keys)
     }
 
     /// Sends literal text (no key-name lookup).
-    func type(_ text: String) throws {
+    public func type(_ text: String) throws {
         try tmux(["send-keys", "-t", target, "-l", text])
     }
 
     /// A tmux format value of the pane, e.g. `#{pane_title}`.
-    func paneValue(_ format: String) throws -> String {
+    public func paneValue(_ format: String) throws -> String {
         try tmux(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The screen's text; with `escapes`, colour and attribute escapes too.
-    func screen(escapes: Bool = false) throws -> String {
+    public func screen(escapes: Bool = false) throws -> String {
         try tmux(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []))
     }
 
     /// Waits until the screen contains `text`; returns the screen, or records an issue after `seconds`.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
@@ -60,7 +63,7 @@ final class Tmux {
     /// waits for a descriptor that the server `new-session` starts inherits, so it would never return.)
     /// Waits until the last line on screen is the input prompt, so typed keys reach the line editor.
     @discardableResult
-    func waitForPrompt(seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public func waitForPrompt(seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
@@ -82,8 +85,4 @@ final class Tmux {
         _ = system(line)
         return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
-}
-
-func shellQuote(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The built `groundwork` binary (`.build/debug/groundwork`), run as a child process.
+///
+/// A missing binary fails the test with a message saying how to build it; it never skips.
+public enum GroundworkBinary {
+    /// The debug binary's path (`swift build` makes it; `make test` builds it first).
+    public static let path = Repository.path(".build/debug/groundwork")
+
+    /// Why the end-to-end tests cannot run, said once for every caller.
+    public static let missingMessage =
+        "no groundwork binary at \(path): build it first with 'swift build' ('make test' builds it)"
+
+    /// Throws the build-first message when the binary is not there.
+    public static func requireBuilt() throws {
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw TestSupportError(missingMessage) }
+    }
+
+    /// What one run printed and how it ended.
+    public struct Result: Sendable {
+        public var stdout: String
+        public var stderr: String
+        public var status: Int32
+
+        public init(stdout: String, stderr: String, status: Int32) {
+            self.stdout = stdout
+            self.stderr = stderr
+            self.status = status
+        }
+    }
+
+    /// Runs the binary with `arguments`, feeding `input` (or `inputBytes`) on stdin from a file, so
+    /// stdin is not a terminal. `NO_COLOR`, `GROUNDWORK_HOME` and the names in `unsetting` are cleared
+    /// unless `environment` sets them.
+    public static func run(_ arguments: [String], input: String = "", inputBytes: [UInt8]? = nil,
+                           environment: [String: String] = [:], unsetting: [String] = []) throws -> Result {
+        try requireBuilt()
+        let scratch = try TemporaryFolder(prefix: "gw-run")
+        let inPath = scratch.path + "/stdin", outPath = scratch.path + "/stdout", errPath = scratch.path + "/stderr"
+        _ = FileManager.default.createFile(atPath: inPath, contents: Data(inputBytes ?? Array(input.utf8)))
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = childEnvironment(environment, unsetting: unsetting)
+        process.standardInput = FileHandle(forReadingAtPath: inPath)
+        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        try process.run()
+        process.waitUntilExit()
+        return Result(stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                      stderr: try String(contentsOfFile: errPath, encoding: .utf8),
+                      status: process.terminationStatus)
+    }
+
+    /// This process's environment without `NO_COLOR`, `GROUNDWORK_HOME` and `unsetting`, then `overrides`.
+    public static func childEnvironment(_ overrides: [String: String] = [:], unsetting: [String] = []) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for name in ["NO_COLOR", "GROUNDWORK_HOME"] + unsetting { env[name] = nil }
+        for (key, value) in overrides { env[key] = value }
+        return env
+    }
+}
+
+/// `text` quoted for a POSIX shell command line.
+public func shellQuote(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
