@@ -1,5 +1,5 @@
 /// A compiled reflective-listening rule set (see docs/format.md): keyword-indexed tables built once.
-public struct RuleSet: Sendable {
+public struct RuleSet: Sendable, Codable {
     public var id: String
     public var location: SourceLocation
 
@@ -22,7 +22,7 @@ public struct RuleSet: Sendable {
     var feelings: Feelings?
 
     /// How `respond` picks the clause it answers.
-    enum ClauseChoice: String, Sendable { case first, best }
+    enum ClauseChoice: String, Sendable, Codable { case first, best }
 
     /// Most remarks kept for later; the oldest are dropped first.
     static let maxRemarks = 20
@@ -30,7 +30,7 @@ public struct RuleSet: Sendable {
     static let maxRedirects = 8
 
     /// One keyword with its rules.
-    struct Keyword: Sendable {
+    struct Keyword: Sendable, Codable {
         /// How `/why` and `RuleReply.keyword` name it: its first word, or `@group`.
         var name: String
         var rank: Int
@@ -40,7 +40,7 @@ public struct RuleSet: Sendable {
     }
 
     /// A decomposition pattern with its replies.
-    struct RulePattern: Sendable {
+    struct RulePattern: Sendable, Codable {
         var pattern: Pattern
         var responses: [RuleResponse]
         /// Key of this pattern's turn in `ListenerMemory.rotation`.
@@ -48,7 +48,7 @@ public struct RuleSet: Sendable {
     }
 
     /// How a keyword stores remarks: a pattern (the keyword's first unless given) and templates.
-    struct RuleMemory: Sendable {
+    struct RuleMemory: Sendable, Codable {
         var pattern: Pattern
         var remarks: [Reassembly]
         var rotationKey: String
