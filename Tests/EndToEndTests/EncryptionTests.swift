@@ -18,7 +18,7 @@ struct EncryptionTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: StoreCLI.binary)
         process.arguments = arguments + ["--data-dir", data, "--user", "tester"]
-        var environment = ProcessInfo.processInfo.environment
+        var environment = Groundwork.environment
         environment["GROUNDWORK_HOME"] = nil
         environment["GROUNDWORK_PASSPHRASE"] = passphrase
         process.environment = environment

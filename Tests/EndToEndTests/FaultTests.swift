@@ -74,7 +74,7 @@ struct FaultTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: StoreCLI.binary)
             process.arguments = ["encrypt", "--data-dir", data, "--user", "tester"]
-            process.environment = ProcessInfo.processInfo.environment.merging(["GROUNDWORK_PASSPHRASE": "a long blue kettle"]) { $1 }
+            process.environment = Groundwork.environment.merging(["GROUNDWORK_PASSPHRASE": "a long blue kettle"]) { $1 }
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()

@@ -161,7 +161,7 @@ enum GroupCLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
+        var environment = Groundwork.environment
         environment["GROUNDWORK_HOME"] = nil
         process.environment = environment
         process.standardInput = FileHandle(forReadingAtPath: paths[0])

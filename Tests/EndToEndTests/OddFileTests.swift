@@ -140,7 +140,7 @@ struct OddFileTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Groundwork.binary)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        var env = Groundwork.environment
         env["GROUNDWORK_HOME"] = nil
         process.environment = env
         process.standardInput = FileHandle(forReadingAtPath: inPath)

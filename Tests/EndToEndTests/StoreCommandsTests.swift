@@ -121,7 +121,7 @@ enum StoreCLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments + ["--data-dir", data] + (user.map { ["--user", $0] } ?? [])
-        var env = ProcessInfo.processInfo.environment
+        var env = Groundwork.environment
         env["GROUNDWORK_HOME"] = nil
         process.environment = env
         process.standardInput = FileHandle(forReadingAtPath: paths[0])

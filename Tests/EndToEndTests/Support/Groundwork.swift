@@ -12,6 +12,22 @@ enum Groundwork {
     static let dialogues = fixtures + "/dialogues"
     static let prompts = fixtures + "/prompts"
 
+    /// The environment every run starts from: this process's, with the script cache in a folder of
+    /// its own (never the real `~/.cache`). Shared by the runs of one test process, so they also
+    /// exercise a warm cache.
+    static let environment: [String: String] = {
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = cacheHome
+        return env
+    }()
+
+    /// The script cache's folder for the runs of this test process.
+    static let cacheHome: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gw-e2e-cache-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }()
+
     /// What one run printed and how it ended.
     struct Result {
         var stdout: String
@@ -43,7 +59,7 @@ enum Groundwork {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        var env = Groundwork.environment
         env["NO_COLOR"] = nil
         env["GROUNDWORK_HOME"] = nil
         for (key, value) in environment { env[key] = value }

@@ -13,7 +13,8 @@ final class Tmux {
     /// Starts `command` (a shell command line) in a 100×30 terminal; its exit status is printed as `EXIT=n`.
     init(_ command: String, environment: [String: String] = [:]) throws {
         let env = environment.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
-        let line = "env -u NO_COLOR -u GROUNDWORK_HOME \(env) \(command); echo EXIT=$?; sleep 60"
+        let cache = "XDG_CACHE_HOME=\(shellQuote(Groundwork.cacheHome))"
+        let line = "env -u NO_COLOR -u GROUNDWORK_HOME \(cache) \(env) \(command); echo EXIT=$?; sleep 60"
         try tmux(["new-session", "-d", "-x", "100", "-y", "30", "-s", target, line])
     }
 
