@@ -137,7 +137,7 @@ struct GroupTests {
 enum GroupCLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let binary = root.appendingPathComponent(".build/debug/groundwork").path
-    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    static var binaryExists: Bool { Groundwork.binaryExists }
 
     struct Result {
         var stdout: String

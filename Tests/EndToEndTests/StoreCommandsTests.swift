@@ -97,7 +97,7 @@ struct StoreCommandsTests {
 enum StoreCLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let binary = root.appendingPathComponent(".build/debug/groundwork").path
-    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    static var binaryExists: Bool { Groundwork.binaryExists }
 
     struct Result {
         var stdout: String

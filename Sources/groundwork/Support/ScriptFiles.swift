@@ -51,7 +51,11 @@ enum ScriptFiles {
         // whether it can be used. The working folder is in the name because the paths are relative.
         let request = ([FileManager.default.currentDirectoryPath] + folders + [promptFolder ?? "", flowID ?? "", deferringClassifier ? "deferred" : "eager"])
             .joined(separator: "\u{0}")
-        let key = cache.map { _ in ScriptCache.key(request: request, inputs: contents.map { ScriptCache.Input(path: $0.0, bytes: Array($0.1)) }) }
+        // The running binary's size and modification time are keyed too: builds of one version
+        // may store the library differently, and a stale cache must never decode into it.
+        let key = cache.map { _ in
+            ScriptCache.key(request: request + "\u{0}" + binaryIdentity, inputs: contents.map { ScriptCache.Input(path: $0.0, bytes: Array($0.1)) })
+        }
         if let cache, let key, let entry = cache.read(request: request, key: key) {
             return LoadedLibrary(library: entry.library, errors: entry.errors)
         }
@@ -69,6 +73,15 @@ enum ScriptFiles {
             cache.write(ScriptCache.Entry(library: loaded.library, errors: loaded.errors), request: request, key: key)
         }
         return loaded
+    }
+
+    /// The running executable's path, size and modification time ("" when they cannot be read).
+    private static var binaryIdentity: String {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path) \(size) \(modified)"
     }
 
     static func files(in paths: [String], ext: String) throws -> [String] {

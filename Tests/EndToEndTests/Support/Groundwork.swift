@@ -21,10 +21,13 @@ enum Groundwork {
         return env
     }()
 
-    /// The script cache's folder for the runs of this test process.
+    /// The script cache's folder for the runs of this test process, also set in this process's own
+    /// environment so that children started without an explicit one inherit it. Made when a suite
+    /// asks `binaryExists`, which every suite here does before its first run.
     static let cacheHome: String = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gw-e2e-cache-\(getpid())").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        setenv("XDG_CACHE_HOME", dir, 1)
         return dir
     }()
 
@@ -81,7 +84,10 @@ enum Groundwork {
         return names.filter { $0.hasSuffix(".json") }.sorted().map { folder + "/" + $0 }
     }
 
-    static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    static var binaryExists: Bool {
+        _ = cacheHome
+        return FileManager.default.isExecutableFile(atPath: binary)
+    }
 }
 
 /// Checks every error run for the one-line contract: no stack trace, one line.
