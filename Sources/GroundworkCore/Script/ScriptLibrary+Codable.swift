@@ -20,16 +20,17 @@ extension ScriptLibrary: Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(flows, forKey: .flows)
-        try container.encode(ruleSets, forKey: .ruleSets)
-        try container.encode(prompts, forKey: .prompts)
-        // Read without parsing a deferred file: the stored library defers it just the same.
+        // Read without parsing a deferred file: the stored library defers it just the same. Checked
+        // first, so a library that is not stored costs no encoding.
         let state = classifierSlot.snapshot
         if state.loaded != nil {
             throw EncodingError.invalidValue(self, EncodingError.Context(codingPath: encoder.codingPath,
                                                                          debugDescription: "a parsed task classifier is not stored; defer it"))
         }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(flows, forKey: .flows)
+        try container.encode(ruleSets, forKey: .ruleSets)
+        try container.encode(prompts, forKey: .prompts)
         try container.encodeIfPresent(state.pending, forKey: .deferredClassifier)
         try container.encode(groupExercises, forKey: .groupExercises)
         try container.encodeIfPresent(safetyNet, forKey: .safetyNet)
