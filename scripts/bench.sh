@@ -102,27 +102,42 @@ export GROUNDWORK_HOME="$tmp/home" NO_COLOR=1
 mkdir -p "$GROUNDWORK_HOME"
 printf 'I keep thinking about my job and whether I will be replaced.\n' > "$tmp/journal-line"
 
+# Cold starts are measured twice: with a warm script cache (the usual case: every start after the
+# first with the same scripts) and with GROUNDWORK_NO_CACHE=1 (the first start, or scripts just
+# edited: parse, compile and validate). The cache lives in its own throwaway XDG_CACHE_HOME.
+export XDG_CACHE_HOME="$tmp/cache"
 cold_start() { # NAME LABEL COMMAND_STRING [PREPARE]
   local name="$1" label="$2" command="$3" prepare="${4:-true}" ms rss
   if ! check "$name" "$command"; then
-    row "cold start: $label" "did not answer (see above)" "≤ 25 ms" "skipped"
+    row "cold start: $label" "did not answer (see above)" "≤ 10 ms" "skipped"
     row "peak RSS: $label" "did not answer" "≤ 30 MB" "skipped"
     return
   fi
   say "cold start: $label"
   ms="$(hyperfine_median "$name" "$command" "$prepare")"
-  if [ -n "$ms" ]; then row "cold start: $label (median)" "$ms ms" "≤ 25 ms" "$(verdict "$ms" "<=" 25)"
-  else row "cold start: $label" "hyperfine unavailable" "≤ 25 ms" "skipped"; fi
+  if [ -n "$ms" ]; then row "cold start: $label (median)" "$ms ms" "≤ 10 ms" "$(verdict "$ms" "<=" 10)"
+  else row "cold start: $label" "hyperfine unavailable" "≤ 10 ms" "skipped"; fi
   rss="$(peak_rss "$command")"
   if [ -n "$rss" ]; then row "peak RSS: $label" "$rss MB" "≤ 30 MB" "$(verdict "$rss" "<=" 30)"
   else row "peak RSS: $label" "/usr/bin/time unavailable" "≤ 30 MB" "skipped"; fi
 }
 
+# The floor: a process that only prints its version (dynamic loading, Swift runtime, arguments).
+if [ -n "$have_hyperfine" ]; then
+  say "process floor: groundwork --version"
+  ms="$(hyperfine_median version "'$bin' --version")"
+  [ -n "$ms" ] && row "process floor: groundwork --version (median)" "$ms ms" "" "—"
+fi
+
 # The first prompt of a flow: empty stdin, so the command prints the first question and leaves
-# (saving the session); every run starts from an empty data folder.
-cold_start start "start career-checkin to first question" \
+# (saving the session); every run starts from an empty data folder. `check` runs each command
+# once first, which fills the cache.
+cold_start start "start career-checkin to first question, warm cache" \
   "GROUNDWORK_HOME='$tmp/fresh' '$bin' start career-checkin --user bench < /dev/null" "rm -rf '$tmp/fresh'"
-cold_start journal "journal --no-save, one line" "'$bin' journal --no-save --user bench < '$tmp/journal-line'"
+cold_start start-nocache "start career-checkin to first question, no cache" \
+  "GROUNDWORK_NO_CACHE=1 GROUNDWORK_HOME='$tmp/fresh' '$bin' start career-checkin --user bench < /dev/null" "rm -rf '$tmp/fresh'"
+cold_start journal "journal --no-save, one line, warm cache" "'$bin' journal --no-save --user bench < '$tmp/journal-line'"
+cold_start journal-nocache "journal --no-save, one line, no cache" "GROUNDWORK_NO_CACHE=1 '$bin' journal --no-save --user bench < '$tmp/journal-line'"
 
 # Whole-process journal throughput, as a person piping a journal meets it: 20,000 and 160,000
 # lines through `journal --no-save` (safety net and listening rules on every line). The lines are

@@ -5,7 +5,7 @@ import GroundworkStore
 // (figure, value, target, verdict); scripts/bench.sh adds the whole-process figures and prints the
 // table. Progress and explanations go to stderr.
 //
-//   groundwork-bench [--dialogues DIR] [--prompts DIR] [--runs N] [--only reflection,steps,persistence,load]
+//   groundwork-bench [--dialogues DIR] [--prompts DIR] [--runs N] [--only reflection,steps,persistence,load,cache]
 //                    [--steps N]       (engine steps to time, default 60,000)
 //                    [--scratch DIR]   (a data folder for the save figures; default: a temporary one, removed)
 //   groundwork-bench seed-history --home DIR [--user NAME] [--sessions N]
@@ -68,7 +68,7 @@ func main() throws {
         let folder = try ScriptFolder(dialogues: arguments.values["dialogues"] ?? repository + "/dialogues",
                                       prompts: arguments.values["prompts"] ?? repository + "/prompts")
         let runs = try arguments.int("runs", default: 5)
-        let only = Set((arguments.values["only"] ?? "reflection,listening,safety,steps,persistence,load").split(separator: ",").map(String.init))
+        let only = Set((arguments.values["only"] ?? "reflection,listening,safety,steps,persistence,load,cache").split(separator: ",").map(String.init))
         if only.contains("reflection") { ReflectionBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
         if only.contains("listening") { ListeningBench(folder: folder, repository: repository).run().forEach { $0.emit() } }
         if only.contains("safety") {
@@ -92,6 +92,7 @@ func main() throws {
             if arguments.values["scratch"] == nil { try? FileManager.default.removeItem(atPath: scratch) }
         }
         if only.contains("load") { LoadBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
+        if only.contains("cache") { CacheBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
     case "seed-history"?:
         guard let home = arguments.values["home"] else { throw BenchError("usage: groundwork-bench seed-history --home DIR [--user NAME] [--sessions N]") }
         let count = try arguments.int("sessions", default: 1_000)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// Faults met by the built binary: a signal while it writes, a read-only data folder, a folder in
 /// place of a session file. The previous state stays intact, the person is told, and nothing
@@ -74,7 +75,7 @@ struct FaultTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: StoreCLI.binary)
             process.arguments = ["encrypt", "--data-dir", data, "--user", "tester"]
-            process.environment = ProcessInfo.processInfo.environment.merging(["GROUNDWORK_PASSPHRASE": "a long blue kettle"]) { $1 }
+            process.environment = GroundworkBinary.childEnvironment().merging(["GROUNDWORK_PASSPHRASE": "a long blue kettle"]) { $1 }
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()

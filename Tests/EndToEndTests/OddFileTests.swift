@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GroundworkTestSupport
 
 /// Odd files in the data folder (issue 12, item 7): the store opens only regular files, so a named
 /// pipe, a symbolic link to a device or a huge file is reported by path and never hangs a command or
@@ -140,7 +141,7 @@ struct OddFileTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Groundwork.binary)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        var env = GroundworkBinary.childEnvironment()
         env["GROUNDWORK_HOME"] = nil
         process.environment = env
         process.standardInput = FileHandle(forReadingAtPath: inPath)

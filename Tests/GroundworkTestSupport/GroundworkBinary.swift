@@ -54,9 +54,19 @@ public enum GroundworkBinary {
                       status: process.terminationStatus)
     }
 
-    /// This process's environment without `NO_COLOR`, `GROUNDWORK_HOME` and `unsetting`, then `overrides`.
+    /// The script cache's folder for every child of this test process (never the real `~/.cache`);
+    /// shared by the runs of one test process, so they also exercise a warm cache.
+    public static let cacheHome: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gw-e2e-cache-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }()
+
+    /// This process's environment without `NO_COLOR`, `GROUNDWORK_HOME` and `unsetting`, with the
+    /// test cache folder, then `overrides`.
     public static func childEnvironment(_ overrides: [String: String] = [:], unsetting: [String] = []) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = cacheHome
         for name in ["NO_COLOR", "GROUNDWORK_HOME"] + unsetting { env[name] = nil }
         for (key, value) in overrides { env[key] = value }
         return env

@@ -5,13 +5,13 @@
 /// `min` (≥), `max` (≤), `below` (<), `above` (>), or a plain scalar for equality. A name that has
 /// no value (or a value of the wrong kind) never satisfies a comparison, so a skipped question
 /// cannot raise a flag.
-public indirect enum AssessmentCondition: Sendable, Hashable {
+public indirect enum AssessmentCondition: Sendable, Hashable, Codable {
     case all([AssessmentCondition])
     case any([AssessmentCondition])
     case compare(name: String, Comparison)
 
     /// One comparison against a named value.
-    public enum Comparison: Sendable, Hashable {
+    public enum Comparison: Sendable, Hashable, Codable {
         case atLeast(Double)
         case atMost(Double)
         case below(Double)

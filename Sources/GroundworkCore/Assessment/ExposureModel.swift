@@ -3,9 +3,9 @@
 ///
 /// Every weight, threshold and text comes from the flow file's `assessment:` block (see
 /// `ExposureModel.load`), each with its reason, so authors change the model without Swift.
-public struct ExposureModel: Sendable {
+public struct ExposureModel: Sendable, Codable {
     /// How one task label counts in each measure (Eloundou et al.: E0, E1, E2).
-    public struct LabelWeights: Sendable, Hashable {
+    public struct LabelWeights: Sendable, Hashable, Codable {
         public var alpha: Double
         public var beta: Double
         public var zeta: Double
@@ -26,7 +26,7 @@ public struct ExposureModel: Sendable {
     }
 
     /// A named rule: a band, a pressure, or a factor that drives the score.
-    public struct Rule: Sendable, Hashable {
+    public struct Rule: Sendable, Hashable, Codable {
         public var name: String
         /// Nil only for a final, catch-all band.
         public var condition: AssessmentCondition?
@@ -43,7 +43,7 @@ public struct ExposureModel: Sendable {
     }
 
     /// One dimension of the ground a person holds, read from a factor answered on a scale.
-    public struct GroundDimension: Sendable, Hashable {
+    public struct GroundDimension: Sendable, Hashable, Codable {
         public var name: String
         /// The variable holding the answer.
         public var factor: String
@@ -62,7 +62,7 @@ public struct ExposureModel: Sendable {
     }
 
     /// Names of the flow variables the model reads when evaluated from a session's variables.
-    public struct Inputs: Sendable, Hashable {
+    public struct Inputs: Sendable, Hashable, Codable {
         public var taskNames: String
         public var taskShares: String
         public var taskLabels: String
@@ -78,7 +78,7 @@ public struct ExposureModel: Sendable {
     }
 
     /// What to say about the spread of task scores.
-    public struct Spread: Sendable, Hashable {
+    public struct Spread: Sendable, Hashable, Codable {
         /// A standard deviation at or above this is a wide spread.
         public var wideAt: Double
         public var wide: String
@@ -130,7 +130,7 @@ public struct ExposureModel: Sendable {
 }
 
 /// One task of the person's week as given to the model.
-public struct ExposureTask: Sendable, Hashable {
+public struct ExposureTask: Sendable, Hashable, Codable {
     public var name: String
     /// Hours or percent: any non-negative amount; the model normalises the shares.
     public var share: Double

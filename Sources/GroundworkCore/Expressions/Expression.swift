@@ -2,7 +2,7 @@
 /// `+ - * /`, comparisons, `and or not`, and the functions `len sum min max contains round words`.
 ///
 /// Parsed once when a script loads (`Expression.parse`), evaluated on every use.
-public indirect enum Expression: Sendable, Hashable {
+public indirect enum Expression: Sendable, Hashable, Codable {
     case literal(Value)
     /// A variable; dotted names such as `exposure.beta` are single names.
     case variable(String)
@@ -11,8 +11,8 @@ public indirect enum Expression: Sendable, Hashable {
     case binary(BinaryOperator, Expression, Expression)
     case call(String, [Expression])
 
-    public enum UnaryOperator: String, Sendable, Hashable { case negate = "-", not }
-    public enum BinaryOperator: String, Sendable, Hashable {
+    public enum UnaryOperator: String, Sendable, Hashable, Codable { case negate = "-", not }
+    public enum BinaryOperator: String, Sendable, Hashable, Codable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
         case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
         case and, or

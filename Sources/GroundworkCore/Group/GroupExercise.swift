@@ -1,6 +1,6 @@
 /// A facilitated group exercise: an ordered list of steps run for a room around one screen,
 /// loaded from a `dialogues/group/*.yaml` file with `kind: group-exercise`.
-public struct GroupExercise: Sendable {
+public struct GroupExercise: Sendable, Codable {
     public var id: String
     public var title: String
     /// One line shown in listings.
@@ -43,7 +43,7 @@ public struct GroupExercise: Sendable {
 }
 
 /// One step of a group exercise.
-public struct GroupStep: Sendable {
+public struct GroupStep: Sendable, Codable {
     public var id: String
     /// Short heading shown when the step begins ("On your own").
     public var title: String
@@ -64,7 +64,7 @@ public struct GroupStep: Sendable {
     }
 
     /// What a step does.
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Codable {
         /// Text for the room; the exercise goes straight on.
         case say(Text)
         /// Text for the room, then the room talks until the facilitator types `/next`.
@@ -102,7 +102,7 @@ public enum ContributionKind: String, Sendable, Hashable, Codable {
 }
 
 /// An `ask` step.
-public struct GroupQuestion: Sendable {
+public struct GroupQuestion: Sendable, Codable {
     public var prompt: Text
     public var input: InputKind
     public var audience: Audience
@@ -121,7 +121,7 @@ public struct GroupQuestion: Sendable {
 }
 
 /// A `vote` step: each participant spends up to `dots` dots on the contributions of step `on`.
-public struct GroupVote: Sendable {
+public struct GroupVote: Sendable, Codable {
     public var prompt: Text?
     public var on: String
     public var dots: Int

@@ -1,7 +1,7 @@
 /// A decomposition pattern compiled to word ids: literal words, `*`, `_`, `(a|b)` and `@group`.
-struct Pattern: Sendable {
+struct Pattern: Sendable, Codable {
     /// One element of a pattern; every kind but `word` is a part (`{n}` in replies).
-    enum Element: Sendable, Hashable {
+    enum Element: Sendable, Hashable, Codable {
         /// Zero or more words.
         case star
         /// Exactly one word, any word.
@@ -94,7 +94,7 @@ struct Pattern: Sendable {
 }
 
 /// A pattern as written, before words are looked up: what the loader checks.
-enum PatternSyntax: Sendable, Hashable {
+enum PatternSyntax: Sendable, Hashable, Codable {
     case star
     case one
     case word(String)
@@ -102,7 +102,7 @@ enum PatternSyntax: Sendable, Hashable {
     case alternatives([Alternative])
 
     /// One choice inside `( | )`.
-    enum Alternative: Sendable, Hashable {
+    enum Alternative: Sendable, Hashable, Codable {
         case word(String)
         case group(String)
     }

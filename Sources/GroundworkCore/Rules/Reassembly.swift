@@ -1,6 +1,6 @@
 /// A reply template: text with `{n}` standing for the pattern's n-th part (reflected).
-struct Reassembly: Sendable, Hashable {
-    enum Segment: Sendable, Hashable {
+struct Reassembly: Sendable, Hashable, Codable {
+    enum Segment: Sendable, Hashable, Codable {
         case text(String)
         /// 1-based part number.
         case part(Int)
@@ -92,7 +92,7 @@ extension RuleSet {
 }
 
 /// What a pattern may answer.
-enum RuleResponse: Sendable {
+enum RuleResponse: Sendable, Codable {
     /// Say this, filled with the matched parts.
     case text(Reassembly)
     /// Use the rules of another keyword (index into the rule set's keywords).

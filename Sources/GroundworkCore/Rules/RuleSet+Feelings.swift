@@ -3,9 +3,9 @@
 /// but terrified") answered as both.
 extension RuleSet {
     /// The `feelings:` section of a rule set.
-    struct Feelings: Sendable {
+    struct Feelings: Sendable, Codable {
         /// One family of feeling words ("exhaustion": tired, drained, worn out…).
-        struct Family: Sendable {
+        struct Family: Sendable, Codable {
             var name: String
             /// Replies for the family, with `{feeling}` for the person's word; used in turn.
             var replies: [String]
@@ -14,7 +14,7 @@ extension RuleSet {
         }
 
         /// A feeling word or phrase: its words, family and whether it is strong on its own.
-        struct Phrase: Sendable {
+        struct Phrase: Sendable, Codable {
             var words: [String]
             var family: Int
             var strong: Bool

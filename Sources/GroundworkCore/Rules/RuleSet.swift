@@ -1,5 +1,5 @@
 /// A compiled reflective-listening rule set (see docs/format.md): keyword-indexed tables built once.
-public struct RuleSet: Sendable {
+public struct RuleSet: Sendable, Codable {
     public var id: String
     public var location: SourceLocation
 
@@ -33,7 +33,7 @@ public struct RuleSet: Sendable {
     var linesKey: String { "\(id)/lines" }
 
     /// How `keywordStack` orders a clause's keywords.
-    enum StackOrder: String, Sendable {
+    enum StackOrder: String, Sendable, Codable {
         /// Highest rank first; equal ranks in the order they appear.
         case sorted
         /// As ELIZA: a keyword ranked above the top one goes on top, any other to the bottom.
@@ -41,7 +41,7 @@ public struct RuleSet: Sendable {
     }
 
     /// What happens to a reply whose part is empty.
-    enum EmptyParts: String, Sendable {
+    enum EmptyParts: String, Sendable, Codable {
         /// The reply is passed over in this turn and the next one is used.
         case pass
         /// The reply is used with nothing in the part's place, as ELIZA did.
@@ -49,7 +49,7 @@ public struct RuleSet: Sendable {
     }
 
     /// How `respond` picks the clause it answers.
-    enum ClauseChoice: String, Sendable { case first, best }
+    enum ClauseChoice: String, Sendable, Codable { case first, best }
 
     /// Most remarks kept for later; the oldest are dropped first.
     static let maxRemarks = 20
@@ -57,7 +57,7 @@ public struct RuleSet: Sendable {
     static let maxRedirects = 8
 
     /// One keyword with its rules.
-    struct Keyword: Sendable {
+    struct Keyword: Sendable, Codable {
         /// How `/why` and `RuleReply.keyword` name it: its first word, or `@group`.
         var name: String
         var rank: Int
@@ -70,7 +70,7 @@ public struct RuleSet: Sendable {
     }
 
     /// A decomposition pattern with its replies.
-    struct RulePattern: Sendable {
+    struct RulePattern: Sendable, Codable {
         var pattern: Pattern
         var responses: [RuleResponse]
         /// Key of this pattern's turn in `ListenerMemory.rotation`.
@@ -78,7 +78,7 @@ public struct RuleSet: Sendable {
     }
 
     /// How a keyword stores remarks: a pattern (the keyword's first unless given) and templates.
-    struct RuleMemory: Sendable {
+    struct RuleMemory: Sendable, Codable {
         var pattern: Pattern
         var remarks: [Reassembly]
         var rotationKey: String
@@ -88,7 +88,7 @@ public struct RuleSet: Sendable {
         var choice: Choice = .rotation
 
         /// How a memory picks its remark template.
-        enum Choice: String, Sendable {
+        enum Choice: String, Sendable, Codable {
             /// In turn, one after another.
             case rotation
             /// By a hash of the line's last word, as ELIZA did.

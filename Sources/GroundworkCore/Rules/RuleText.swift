@@ -1,5 +1,5 @@
 /// A word of the input: the text to show (case kept) and its id in the rule set's vocabulary.
-struct RuleWord: Sendable, Hashable {
+struct RuleWord: Sendable, Hashable, Codable {
     /// The word as typed (or as a substitution wrote it), for reflected parts.
     var text: String
     /// Vocabulary id of the lowercased word; -1 when no rule mentions it.
@@ -7,7 +7,7 @@ struct RuleWord: Sendable, Hashable {
 }
 
 /// What the rule set knows about a lowercased word.
-enum LexiconEntry: Sendable {
+enum LexiconEntry: Sendable, Codable {
     /// A word some rule mentions.
     case word(Int32)
     /// A word replaced before matching (`substitutions:`).

@@ -6,7 +6,7 @@
 /// cancel the rules that name them. Everything is data (`kind: safety-net`), checked by `lint`.
 /// Pure and cheap: a line is tokenised once, words become integers, and concept matches are
 /// memoised per position.
-public struct SafetyNet: Sendable {
+public struct SafetyNet: Sendable, Codable {
     /// How clear the risk is.
     public enum Tier: String, Sendable, Hashable, Codable, Comparable {
         case none, check, crisis
@@ -62,7 +62,7 @@ public struct SafetyNet: Sendable {
         }
     }
 
-    struct Concept: Sendable {
+    struct Concept: Sendable, Codable {
         var name: String
         /// Words a person can read in `/why` ("self-reference"); the name when not given.
         var label: String
@@ -72,7 +72,7 @@ public struct SafetyNet: Sendable {
         var anywhere: [Int] = []
     }
 
-    struct Rule: Sendable {
+    struct Rule: Sendable, Codable {
         var id: String
         var tier: Tier
         var category: String
@@ -97,7 +97,7 @@ public struct SafetyNet: Sendable {
         var notNearList = -1
     }
 
-    struct Guard: Sendable {
+    struct Guard: Sendable, Codable {
         var name: String
         var label: String
         var phrases: [Phrase]
@@ -137,7 +137,7 @@ public struct SafetyNet: Sendable {
     var startingWith: [[PhraseRef]] = []
     var startingAnywhere: [PhraseRef] = []
 
-    struct PhraseRef: Sendable {
+    struct PhraseRef: Sendable, Codable {
         var list: Int32
         var phrase: Int32
     }

@@ -1,9 +1,17 @@
 /// A set of word ids as bits: `contains` and `intersects` without hashing, which is where a
 /// line's time went with `Set<Int32>` (word ids are small and dense).
-struct WordMask: Sendable, Hashable {
+struct WordMask: Sendable, Hashable, Codable {
     private var bits: [UInt64] = []
 
     init() {}
+
+    /// The mask with these 64-bit words of bits (as `words` gives them), for stored forms.
+    init(words: [UInt64]) {
+        bits = words
+    }
+
+    /// The bits, 64 ids a word, for stored forms.
+    var words: [UInt64] { bits }
 
     init<S: Sequence>(_ ids: S) where S.Element == Int32 {
         for id in ids { insert(id) }

@@ -28,6 +28,13 @@ final class ClassifierSlot: @unchecked Sendable {
         return loaded
     }
 
+    /// The deferred file and the loaded classifier as they stand, parsing nothing (for storing the library).
+    var snapshot: (pending: SourceFile?, loaded: TaskClassifier?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (pending, loaded)
+    }
+
     /// True when the file has a top-level `kind: task-classifier` line: read from the bytes, so the
     /// check costs far less than the parse it saves.
     static func declaresClassifier(_ file: SourceFile) -> Bool {

@@ -1,7 +1,7 @@
 /// One problem found while loading or validating scripts.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
     /// How bad the problem is; an error keeps the script from running.
-    public enum Severity: String, Sendable, Hashable { case error, warning }
+    public enum Severity: String, Sendable, Hashable, Codable { case error, warning }
 
     public var severity: Severity
     public var location: SourceLocation

@@ -1,5 +1,5 @@
 /// A dialogue flow: a graph of nodes with a start node, loaded from `dialogues/*.yaml`.
-public struct Flow: Sendable {
+public struct Flow: Sendable, Codable {
     /// Unique id, used by `groundwork start ID` and by `call` nodes.
     public var id: String
     public var title: String
@@ -56,7 +56,7 @@ public struct Flow: Sendable {
 }
 
 /// A typed variable with its default.
-public struct VariableDeclaration: Sendable, Hashable {
+public struct VariableDeclaration: Sendable, Hashable, Codable {
     public enum VariableType: String, Sendable, Hashable, Codable { case number, string, bool, list }
     public var name: String
     public var type: VariableType
@@ -72,13 +72,13 @@ public struct VariableDeclaration: Sendable, Hashable {
 }
 
 /// Text to show: inline (with `{{var}}` interpolation) or a named template from `prompts/`.
-public enum Text: Sendable {
+public enum Text: Sendable, Codable {
     case inline(Template)
     case prompt(name: String, location: SourceLocation)
 }
 
 /// `name = expression`, as in `set` nodes and scores.
-public struct Assignment: Sendable {
+public struct Assignment: Sendable, Codable {
     public var name: String
     public var expression: Expression
     public var location: SourceLocation
@@ -91,7 +91,7 @@ public struct Assignment: Sendable {
 }
 
 /// `if condition → step`, or the final `else` when `condition` is nil.
-public struct NextStepRule: Sendable {
+public struct NextStepRule: Sendable, Codable {
     public var condition: Expression?
     /// Stable id of the step, e.g. `own-an-outcome`.
     public var step: String
@@ -108,7 +108,7 @@ public struct NextStepRule: Sendable {
 }
 
 /// One node of a flow graph.
-public struct Node: Sendable {
+public struct Node: Sendable, Codable {
     public var id: String
     public var kind: Kind
     /// The node that follows; nil for `end`, `branch`, and for nodes whose kind decides.
@@ -123,7 +123,7 @@ public struct Node: Sendable {
     }
 
     /// What a node does.
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Codable {
         /// Say text and go on.
         case say(Text)
         /// Ask a question and wait for an answer.
@@ -147,7 +147,7 @@ public struct Node: Sendable {
 }
 
 /// `if: expr, goto: node`.
-public struct BranchArm: Sendable {
+public struct BranchArm: Sendable, Codable {
     public var condition: Expression
     public var target: String
     public var location: SourceLocation
@@ -160,7 +160,7 @@ public struct BranchArm: Sendable {
 }
 
 /// A `reflect` node: a rule set run over a text (by default the last free-text answer).
-public struct Reflect: Sendable {
+public struct Reflect: Sendable, Codable {
     public var ruleSet: String
     /// Expression giving the text to reflect on; nil means the last free-text answer.
     public var source: Expression?
@@ -174,7 +174,7 @@ public struct Reflect: Sendable {
     public var acknowledge: Text?
 
     /// When a reflection waits for an answer.
-    public enum Wait: String, Sendable, CaseIterable {
+    public enum Wait: String, Sendable, CaseIterable, Codable {
         /// A reply that ends with a question mark waits; a statement moves on.
         case questions
         /// Never waits: the next line is the flow's own (the journal's next entry).
@@ -202,9 +202,9 @@ public struct Reflect: Sendable {
 /// `classify` sets `<save>.label` (`e0`, `e1`, `e2`; null when no classifier is loaded) and
 /// `<save>.reason`. `match_occupation` sets `<save>.count` (0 when no reference is loaded) and, for
 /// n = 1…3, `<save>.title<n>`, `<save>.code<n>`, `<save>.score<n>`, `<save>.line<n>`.
-public struct Lookup: Sendable {
+public struct Lookup: Sendable, Codable {
     /// Which library service answers.
-    public enum Service: String, Sendable, Hashable, CaseIterable {
+    public enum Service: String, Sendable, Hashable, CaseIterable, Codable {
         case classify
         case matchOccupation = "match_occupation"
     }
@@ -236,7 +236,7 @@ public struct Lookup: Sendable {
 
 /// A `loop` node: while `condition` holds (checked before each pass) run from `body`, whose path
 /// comes back to this node; otherwise go to the node's `next`. `counter` counts passes (from 0).
-public struct Loop: Sendable {
+public struct Loop: Sendable, Codable {
     public var condition: Expression
     public var body: String
     /// Hard cap on passes, so a loop can never run away.
@@ -264,7 +264,7 @@ public struct Loop: Sendable {
 }
 
 /// An `ask` node's question.
-public struct Question: Sendable {
+public struct Question: Sendable, Codable {
     public var prompt: Text
     public var input: InputKind
     /// Variable that receives the parsed answer.
@@ -297,7 +297,7 @@ public struct Question: Sendable {
 }
 
 /// What a number question counts, for answers given in other words or units.
-public enum NumberUnit: String, Sendable, CaseIterable {
+public enum NumberUnit: String, Sendable, CaseIterable, Codable {
     /// A share from 0 to 100: "25%", "a quarter", "half".
     case percent
     /// A span of years: "14 years", "18 months", "a year and a half".
@@ -305,7 +305,7 @@ public enum NumberUnit: String, Sendable, CaseIterable {
 }
 
 /// The kinds of answer a question accepts.
-public enum InputKind: Sendable {
+public enum InputKind: Sendable, Codable {
     /// Free text; `minLength` characters at least (after trimming).
     case text(minLength: Int)
     /// One option: a number, or an unambiguous prefix of a label.
@@ -322,7 +322,7 @@ public enum InputKind: Sendable {
 }
 
 /// One option of a choice question.
-public struct ChoiceOption: Sendable, Hashable {
+public struct ChoiceOption: Sendable, Hashable, Codable {
     public var label: String
     /// Value saved when chosen; the label when nil.
     public var value: Value?

@@ -9,7 +9,7 @@ public struct ScriptLibrary: Sendable {
         get { classifierSlot.value }
         set { classifierSlot = ClassifierSlot(loaded: newValue) }
     }
-    private var classifierSlot = ClassifierSlot(loaded: nil)
+    var classifierSlot = ClassifierSlot(loaded: nil)
     /// Published occupation exposure for `match_occupation` nodes; set by the caller from
     /// `--reference FILE` (or GROUNDWORK_REFERENCE), nil without one.
     public var reference: OccupationReference? = nil

@@ -17,7 +17,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
 }
 
 /// A text file handed to the loader: Core reads no disk itself.
-public struct SourceFile: Sendable, Hashable {
+public struct SourceFile: Sendable, Hashable, Codable {
     /// Path used in messages, relative to where the user pointed us.
     public var path: String
     /// The file's contents.

@@ -5,9 +5,9 @@
 /// template is measured first, with the parser's own rules: tags are read by Character, the sigil
 /// comes right after the opening delimiter, and `{{=<% %>=}}` changes the delimiters until the
 /// section it is in ends.
-public struct TemplateShape: Sendable, Hashable {
+public struct TemplateShape: Sendable, Hashable, Codable {
     /// A partial included with `{{> name}}` or `{{< name}}` (a parent template).
-    public struct Partial: Sendable, Hashable {
+    public struct Partial: Sendable, Hashable, Codable {
         public var name: String
         /// Character offset of the name in the source.
         public var offset: Int
@@ -26,7 +26,7 @@ public struct TemplateShape: Sendable, Hashable {
     /// Character offset of the first tag that opens a section deeper than `limit`, if any.
     public var tooDeepAt: Int?
     /// A section tag, by name and the Character offset of its tag.
-    public struct Section: Sendable, Hashable {
+    public struct Section: Sendable, Hashable, Codable {
         public var name: String
         public var offset: Int
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GroundworkCore
+import GroundworkStore
 import GroundworkTerminal
 
 /// Reads script and template files from disk and hands them to `ScriptLibrary.load` (Core reads no disk).
@@ -12,12 +13,15 @@ enum ScriptFiles {
 
     /// `.mustache` templates under `folder`, named by their path without extension (`career/summary`).
     static func prompts(in folder: String) throws -> [(name: String, file: SourceFile)] {
+        try files(in: [folder], ext: "mustache").map { path in (promptName(path, in: folder), SourceFile(path: path, text: try read(path))) }
+    }
+
+    /// A template's name: its path under `folder` without the extension.
+    private static func promptName(_ path: String, in folder: String) -> String {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
-        return try files(in: [folder], ext: "mustache").map { path in
-            var name = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-            name.removeLast(".mustache".count)
-            return (name, SourceFile(path: path, text: try read(path)))
-        }
+        var name = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+        name.removeLast(".mustache".count)
+        return name
     }
 
     /// `*.transcript` files under `paths`, sorted.
@@ -32,16 +36,52 @@ enum ScriptFiles {
     /// transcript tests load them eagerly so their problems are reported.
     /// `only` loads just what running that flow needs (see `ScriptLibrary.load(scripts:prompts:only:)`):
     /// the other flows, rule sets and templates are read from disk but not parsed.
+    ///
+    /// What a load makes is kept in the script cache (`ScriptCache`), keyed by every file read, and
+    /// taken from there while none of them changed; `GROUNDWORK_NO_CACHE=1` always loads from the files.
     static func loadLibrary(scripts scriptPaths: [String], prompts promptFolder: String?,
                             deferringClassifier: Bool = false, only flowID: String? = nil) throws -> LoadedLibrary {
-        let sources = try scripts(in: scriptPaths)
-        let templates = try promptFolder.map { try prompts(in: $0) } ?? []
+        let folders = scriptPaths
+        let scriptPaths = try files(in: folders, ext: "yaml")
+        let promptPaths = try promptFolder.map { try files(in: [$0], ext: "mustache") } ?? []
+        let contents = try (scriptPaths + promptPaths).map { path in (path, try bytes(path)) }
+        let environment = ProcessInfo.processInfo.environment
+        let cache = ScriptCache.folder(environment: environment).map { ScriptCache(folder: $0) }
+        // Which load this is names the cache file; the key (every file's path and bytes) decides
+        // whether it can be used. The working folder is in the name because the paths are relative.
+        let request = ([FileManager.default.currentDirectoryPath] + folders + [promptFolder ?? "", flowID ?? "", deferringClassifier ? "deferred" : "eager"])
+            .joined(separator: "\u{0}")
+        // The running binary's size and modification time are keyed too: builds of one version
+        // may store the library differently, and a stale cache must never decode into it.
+        let key = cache.map { _ in
+            ScriptCache.key(request: request + "\u{0}" + binaryIdentity, inputs: contents.map { ScriptCache.Input(path: $0.0, bytes: Array($0.1)) })
+        }
+        if let cache, let key, let entry = cache.read(request: request, key: key) {
+            return LoadedLibrary(library: entry.library, errors: entry.errors)
+        }
+
+        let texts = try contents.map { path, data in SourceFile(path: path, text: try text(data, path: path)) }
+        let sources = Array(texts[..<scriptPaths.count])
+        let templates = promptFolder.map { folder in texts[scriptPaths.count...].map { (promptName($0.path, in: folder), $0) } } ?? []
         let (library, diagnostics) = if let flowID {
             ScriptLibrary.load(scripts: sources, prompts: templates, only: flowID, deferringClassifier: deferringClassifier)
         } else {
             ScriptLibrary.load(scripts: sources, prompts: templates, deferringClassifier: deferringClassifier)
         }
-        return LoadedLibrary(library: library, errors: diagnostics.filter { $0.severity == .error })
+        let loaded = LoadedLibrary(library: library, errors: diagnostics.filter { $0.severity == .error })
+        if let cache, let key {
+            cache.write(ScriptCache.Entry(library: loaded.library, errors: loaded.errors), request: request, key: key)
+        }
+        return loaded
+    }
+
+    /// The running executable's path, size and modification time ("" when they cannot be read).
+    private static var binaryIdentity: String {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path) \(size) \(modified)"
     }
 
     static func files(in paths: [String], ext: String) throws -> [String] {
@@ -66,9 +106,17 @@ enum ScriptFiles {
     }
 
     private static func read(_ path: String) throws -> String {
+        try text(try bytes(path), path: path)
+    }
+
+    private static func bytes(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AppError("cannot read '\(path)'; check that it exists and is readable")
         }
+        return data
+    }
+
+    private static func text(_ data: Data, path: String) throws -> String {
         guard let text = String(data: data, encoding: .utf8) else {
             throw AppError("'\(path)' is not UTF-8 text; save it as UTF-8")
         }
