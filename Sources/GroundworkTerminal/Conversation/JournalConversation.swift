@@ -51,7 +51,10 @@ public final class JournalConversation: Conversation {
     }
 
     public var leaving: [Shown] {
-        interactive ? [.notice("saved; 'groundwork resume' continues this journal")] : []
+        guard interactive else { return [] }
+        // `journal --no-save` keeps nothing, so it must not promise a journal to come back to.
+        if persistence is DiscardingPersistence { return [.notice("nothing was kept (--no-save)")] }
+        return [.notice("saved; 'groundwork resume' continues this journal")]
     }
 
     public func holdingSignals(_ turn: () throws -> Void) throws {

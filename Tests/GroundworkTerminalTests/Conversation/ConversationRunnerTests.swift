@@ -166,3 +166,31 @@ struct ConversationRunnerTickTests {
         #expect(reader.history.isEmpty)
     }
 }
+
+/// Leaving a journal says what happened to it: saved to come back to, or (`--no-save`) kept nowhere.
+struct JournalLeavingTests {
+    final class Keeping: SessionPersistence {
+        func save(_ state: SessionState, _ events: [Event]) throws {}
+    }
+
+    @Test(arguments: [(true, "saved; 'groundwork resume' continues this journal"), (false, "nothing was kept (--no-save)")])
+    func leavingSaysWhetherAnythingWasKept(_ keeps: Bool, _ notice: String) throws {
+        let (library, _) = ScriptLibrary.load(scripts: [SourceFile(path: "listening.yaml", text: """
+            id: listening
+            keywords:
+              - word: work
+                patterns:
+                  - match: "*"
+                    replies: ["Tell me about work."]
+            fallback: ["Please go on."]
+            """)], prompts: [])
+        let listening = try #require(library.ruleSets["listening"])
+        let output = BufferOutput()
+        let persistence: SessionPersistence = keeps ? Keeping() : DiscardingPersistence()
+        try ConversationRunner.journal(listening: listening, safety: nil, state: JournalSession.newState(seed: 1),
+                                       reader: ScriptedLineReader(lines: ["a line"]),
+                                       renderer: Renderer(output: output, color: false, width: nil, decorate: false),
+                                       persistence: persistence, interactive: true).run()
+        #expect(output.text.hasSuffix(notice + "\n"))
+    }
+}
