@@ -35,6 +35,10 @@ public struct JournalSession: Sendable {
         SessionState(flowID: flowID, flowHash: "", seed: seed)
     }
 
+    /// The rule set's opening line (`opening:`, ELIZA's first line), shown before the first entry
+    /// on a terminal; nil when the rule set has none.
+    public var opening: String? { listening.opening }
+
     /// Whether `/done` has finished the journal.
     public var isFinished: Bool { state.status == .completed }
 

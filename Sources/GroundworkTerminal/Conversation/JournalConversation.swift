@@ -16,9 +16,12 @@ public final class JournalConversation: Conversation {
     /// The session as it stands (tests and callers read it after the run).
     public var state: SessionState { session.state }
 
+    /// On a terminal, how to use the journal and the rule set's opening line when it has one;
+    /// through a pipe nothing, so that replies pair with input lines one to one.
     public func open() throws -> Turn {
         guard interactive else { return Turn() }
-        return Turn([.notice("Write whatever is on your mind, a line at a time. /done to finish, /quit to leave.")])
+        let help = Shown.notice("Write whatever is on your mind, a line at a time. /done to finish, /quit to leave.")
+        return Turn([help] + (session.opening.map { [Shown.event(.reflect($0))] } ?? []))
     }
 
     public func take(_ line: String) throws -> Turn {

@@ -194,3 +194,29 @@ struct JournalLeavingTests {
         #expect(output.text.hasSuffix(notice + "\n"))
     }
 }
+
+/// A rule set's `opening:` line starts a journal on a terminal, and stays out of piped output.
+struct JournalOpeningTests {
+    @Test(arguments: [true, false])
+    func theOpeningLineIsShownOnlyOnATerminal(_ interactive: Bool) throws {
+        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "listening.yaml", text: """
+            id: listening
+            opening: "How do you do. Tell me what is on your mind."
+            keywords:
+              - word: work
+                patterns:
+                  - match: "*"
+                    replies: ["Tell me about work."]
+            fallback: ["Please go on."]
+            """)], prompts: [])
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let listening = try #require(library.ruleSets["listening"])
+        let output = BufferOutput()
+        try ConversationRunner.journal(listening: listening, safety: nil, state: JournalSession.newState(seed: 1),
+                                       reader: ScriptedLineReader(lines: ["work"]),
+                                       renderer: Renderer(output: output, color: false, width: nil, decorate: false),
+                                       persistence: DiscardingPersistence(), interactive: interactive).run()
+        #expect(output.text.contains("How do you do. Tell me what is on your mind.\n") == interactive)
+        #expect(output.text.contains("Tell me about work.\n"))
+    }
+}
