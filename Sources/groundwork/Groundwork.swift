@@ -18,7 +18,7 @@ struct Groundwork: AsyncParsableCommand {
             HomeCommand.self, StartCommand.self, ResumeCommand.self, JournalCommand.self, GroupCommand.self,
             HistoryCommand.self, SummaryCommand.self, ExportCommand.self, ForgetCommand.self, DoctorCommand.self,
             SearchCommand.self, FlowsCommand.self, LintCommand.self, TestCommand.self, ClassifyCommand.self,
-            EncryptCommand.self, DecryptCommand.self, SafetyCommand.self, MoodCommand.self,
+            EncryptCommand.self, DecryptCommand.self, SafetyCommand.self, MoodCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: HomeCommand.self
     )
