@@ -2,20 +2,26 @@
 #   make run    install what is missing, build a release binary, start the coach
 #   make test   install what is missing, run every test (unit, end-to-end, lint, transcripts)
 #   make bench  build the benchmark in release mode and print the figures
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local   the binary, the bundled scripts, the man page, bash/zsh/fish completions
+#   make install-test                install into a temp PREFIX and check every file (make test runs it)
 
 SWIFT     ?= swift
 PREFIX    ?= /usr/local
-BIN       := .build/release/groundwork
+# install-test installs the debug build (the one make test has just made); the files are the same.
+CONFIGURATION ?= release
+BIN       := .build/$(CONFIGURATION)/groundwork
 DEBUG_BIN := .build/debug/groundwork
 SHARE     := $(PREFIX)/share/groundwork
+# swift-argument-parser's manual plugin writes the page here, from the command definitions; it is
+# made at install time and never committed, so it cannot fall behind the commands.
+MAN_PAGE  := .build/plugins/GenerateManual/outputs/groundwork/groundwork.1
 
 APT_NEEDS :=
 ifeq ($(wildcard /usr/include/editline/readline.h),)
 APT_NEEDS += libedit-dev
 endif
 
-.PHONY: all deps test-deps build release run test unit lint-dialogues test-dialogues bench install clean
+.PHONY: all deps test-deps build release debug run test unit lint-dialogues test-dialogues bench man install install-test clean
 
 all: build
 
@@ -47,6 +53,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product groundwork
 
+# The debug binary alone (install-test installs it).
+debug: deps
+	$(SWIFT) build --product groundwork
+
 run: release
 	@$(BIN)
 
@@ -55,17 +65,34 @@ test: test-deps
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) lint
 	$(DEBUG_BIN) test
+	$(MAKE) install-test
 	$(MAKE) fuzz-short
 
 bench: deps
 	$(SWIFT) build -c release
 	@scripts/bench.sh
 
-install: release
-	install -d $(PREFIX)/bin $(SHARE)
+# The manual page (groundwork.1), generated from the command definitions.
+man:
+	$(SWIFT) package generate-manual --configuration $(CONFIGURATION)
+
+# Completions go where each shell looks under PREFIX: bash-completion's completions folder, zsh's
+# site-functions, fish's vendor_completions.d.
+install: $(CONFIGURATION) man
+	install -d $(PREFIX)/bin $(SHARE) $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+	  $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(BIN) $(PREFIX)/bin/groundwork
 	rm -rf $(SHARE)/dialogues $(SHARE)/prompts
 	for d in dialogues prompts; do if [ -d $$d ]; then cp -R $$d $(SHARE)/; fi; done
+	# A blank line in a command's discussion comes out as a blank mdoc line, which man warns about: .Pp says the same.
+	sed 's/^$$/.Pp/' $(MAN_PAGE) > $(PREFIX)/share/man/man1/groundwork.1 && chmod 0644 $(PREFIX)/share/man/man1/groundwork.1
+	$(BIN) --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/groundwork
+	$(BIN) --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_groundwork
+	$(BIN) --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/groundwork.fish
+
+# `make install` into a throwaway PREFIX with the debug build, then checks what a person would use.
+install-test:
+	@SWIFT=$(SWIFT) MAKE=$(MAKE) scripts/install-test.sh
 
 clean:
 	rm -rf .build
