@@ -2,20 +2,26 @@
 #   make run    install what is missing, build a release binary, start the coach
 #   make test   install what is missing, run every test (unit, end-to-end, lint, transcripts)
 #   make bench  build the benchmark in release mode and print the figures
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local   the binary, the bundled scripts, the man page, bash/zsh/fish completions
+#   make install-test                install into a temp PREFIX and check every file (make test runs it)
 
 SWIFT     ?= swift
 PREFIX    ?= /usr/local
-BIN       := .build/release/groundwork
+# install-test installs the debug build (the one make test has just made); the files are the same.
+CONFIGURATION ?= release
+BIN       := .build/$(CONFIGURATION)/groundwork
 DEBUG_BIN := .build/debug/groundwork
 SHARE     := $(PREFIX)/share/groundwork
+# swift-argument-parser's manual plugin writes the page here, from the command definitions; it is
+# made at install time and never committed, so it cannot fall behind the commands.
+MAN_PAGE  := .build/plugins/GenerateManual/outputs/groundwork/groundwork.1
 
 APT_NEEDS :=
 ifeq ($(wildcard /usr/include/editline/readline.h),)
 APT_NEEDS += libedit-dev
 endif
 
-.PHONY: all deps test-deps build release run test unit lint-dialogues test-dialogues bench install clean
+.PHONY: all deps test-deps build release debug run test unit lint-dialogues test-dialogues bench man install install-test deb package-test clean
 
 all: build
 
@@ -30,8 +36,17 @@ deps:
 	  fi; \
 	fi
 
-# The terminal tests drive the coach in a real pseudo-terminal through tmux.
+# The terminal tests drive the coach in a real pseudo-terminal through tmux; install-test renders
+# the man page with man (man-db) and col (bsdextrautils).
 test-deps: deps
+	@if ! command -v man >/dev/null 2>&1 || ! command -v col >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing man-db bsdextrautils"; \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq man-db bsdextrautils >/dev/null; \
+	  else \
+	    echo "the install test needs man and col: run 'sudo apt-get install -y man-db bsdextrautils', then make test again" >&2; exit 1; \
+	  fi; \
+	fi
 	@if ! command -v tmux >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "installing tmux"; \
@@ -44,8 +59,15 @@ test-deps: deps
 build: deps
 	$(SWIFT) build
 
+# make deb adds --static-swift-stdlib, so the packaged binary needs no Swift toolchain.
+SWIFT_BUILD_FLAGS ?=
+
 release: deps
-	$(SWIFT) build -c release --product groundwork
+	$(SWIFT) build -c release --product groundwork $(SWIFT_BUILD_FLAGS)
+
+# The debug binary alone (install-test installs it).
+debug: deps
+	$(SWIFT) build --product groundwork
 
 run: release
 	@$(BIN)
@@ -55,17 +77,48 @@ test: test-deps
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) lint
 	$(DEBUG_BIN) test
+	$(MAKE) install-test
 	$(MAKE) fuzz-short
 
 bench: deps
 	$(SWIFT) build -c release
 	@scripts/bench.sh
 
-install: release
-	install -d $(PREFIX)/bin $(SHARE)
+# The manual page (groundwork.1), generated from the command definitions.
+man:
+	$(SWIFT) package generate-manual --configuration $(CONFIGURATION)
+
+# Completions go where each shell looks under PREFIX: bash-completion's completions folder, zsh's
+# site-functions, fish's vendor_completions.d.
+# The binary is copied before the manual plugin runs: the plugin builds every product again, with
+# no --static-swift-stdlib.
+# A blank line in a command's discussion comes out of the plugin as a blank mdoc line, which man
+# warns about; .Pp says the same.
+install: $(CONFIGURATION)
+	install -d $(PREFIX)/bin $(SHARE) $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+	  $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 $(BIN) $(PREFIX)/bin/groundwork
 	rm -rf $(SHARE)/dialogues $(SHARE)/prompts
 	for d in dialogues prompts; do if [ -d $$d ]; then cp -R $$d $(SHARE)/; fi; done
+	$(SWIFT) package generate-manual --configuration $(CONFIGURATION)
+	sed 's/^$$/.Pp/' $(MAN_PAGE) > $(PREFIX)/share/man/man1/groundwork.1 && chmod 0644 $(PREFIX)/share/man/man1/groundwork.1
+	$(PREFIX)/bin/groundwork --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/groundwork
+	$(PREFIX)/bin/groundwork --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_groundwork
+	$(PREFIX)/bin/groundwork --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/groundwork.fish
+
+# A Debian package (dpkg-deb): the release binary with the Swift runtime linked in, the bundled
+# scripts, the man page and the completions under /usr; .build/deb/groundwork_VERSION_ARCH.deb.
+# package-test installs it into a throwaway root and runs it (not part of make test: it needs its
+# own static release build, minutes on two cores).
+deb:
+	@SWIFT=$(SWIFT) MAKE=$(MAKE) scripts/deb.sh
+
+package-test: deb
+	@scripts/package-test.sh
+
+# `make install` into a throwaway PREFIX with the debug build, then checks what a person would use.
+install-test:
+	@SWIFT=$(SWIFT) MAKE=$(MAKE) scripts/install-test.sh
 
 clean:
 	rm -rf .build

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +44,8 @@ let package = Package(
             dependencies: [
                 "GroundworkCore", "GroundworkStore", "GroundworkTerminal", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The config file (~/.config/groundwork/config.toml).
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Fuzz harness (make fuzz, make fuzz-short); also built for libFuzzer with -D LIBFUZZER.
@@ -55,6 +58,8 @@ let package = Package(
         .testTarget(name: "GroundworkStoreTests", dependencies: ["GroundworkStore", "GroundworkTestSupport"], exclude: ["Fixtures"]),
         // The store too: the runner's save-before-render order is checked against real files.
         .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal", "GroundworkStore", "GroundworkTestSupport"]),
+        // The executable's own types (the settings resolver), through @testable import.
+        .testTarget(name: "GroundworkCommandTests", dependencies: ["groundwork", "GroundworkTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GroundworkCore", "GroundworkTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,13 +12,16 @@ struct Groundwork: AsyncParsableCommand {
             With no command, continues your active session or offers the flows to start.
             Exit statuses: 0 ok, 1 failure, 2 usage, 3 your data is in use by another groundwork, \
             4 a saved session cannot be read.
+            Settings come from the options, else the environment (GROUNDWORK_HOME, GROUNDWORK_COUNTRY, \
+            GROUNDWORK_REFERENCE, NO_COLOR), else the config file $XDG_CONFIG_HOME/groundwork/config.toml \
+            (else ~/.config/groundwork/config.toml), else the defaults; 'groundwork config' shows them and where each came from.
             """,
         version: GroundworkVersion.current,
         subcommands: [
             HomeCommand.self, StartCommand.self, ResumeCommand.self, JournalCommand.self, GroupCommand.self,
             HistoryCommand.self, SummaryCommand.self, ExportCommand.self, ForgetCommand.self, DoctorCommand.self,
             SearchCommand.self, FlowsCommand.self, LintCommand.self, TestCommand.self, ClassifyCommand.self,
-            EncryptCommand.self, DecryptCommand.self, SafetyCommand.self, MoodCommand.self,
+            EncryptCommand.self, DecryptCommand.self, SafetyCommand.self, MoodCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: HomeCommand.self
     )

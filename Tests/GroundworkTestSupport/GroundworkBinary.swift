@@ -62,11 +62,21 @@ public enum GroundworkBinary {
         return dir
     }()
 
+    /// An empty config folder for every child of this test process, so the real
+    /// `~/.config/groundwork/config.toml` never changes what a test sees.
+    public static let configHome: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gw-e2e-config-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }()
+
     /// This process's environment without `NO_COLOR`, `GROUNDWORK_HOME` and `unsetting`, with the
-    /// test cache folder, then `overrides`.
+    /// test cache and config folders, then `overrides`.
     public static func childEnvironment(_ overrides: [String: String] = [:], unsetting: [String] = []) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["XDG_CACHE_HOME"] = cacheHome
+        // Never the person's own config file: an empty config folder unless a test gives its own.
+        env["XDG_CONFIG_HOME"] = configHome
         for name in ["NO_COLOR", "GROUNDWORK_HOME"] + unsetting { env[name] = nil }
         for (key, value) in overrides { env[key] = value }
         return env

@@ -17,7 +17,7 @@ public final class Tmux {
         try GroundworkBinary.requireBuilt()
         guard Tmux.available else { throw TestSupportError("the terminal tests need tmux: install it ('make test' does)") }
         let env = environment.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
-        let cache = "XDG_CACHE_HOME=\(shellQuote(GroundworkBinary.cacheHome))"
+        let cache = "XDG_CACHE_HOME=\(shellQuote(GroundworkBinary.cacheHome)) XDG_CONFIG_HOME=\(shellQuote(GroundworkBinary.configHome))"
         let line = "env -u NO_COLOR -u GROUNDWORK_HOME \(cache) \(env) \(command); echo EXIT=$?; sleep 60"
         try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", target, line])
     }

@@ -23,7 +23,7 @@ struct ClassifyCommand: ParsableCommand {
     var showRule = false
 
     func run() throws {
-        guard let path = rulesPath() else {
+        guard let path = try rulesPath() else {
             throw AppError("cannot find the bundled dialogues folder; pass --rules FILE")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -56,10 +56,10 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     /// The rule file: `--rules`, else under `--dialogues`, else under the bundled dialogues folder.
-    private func rulesPath() -> String? {
+    private func rulesPath() throws -> String? {
         if let rules { return rules }
         let relative = "classifier/task-exposure.yaml"
-        guard let folder = options.dialogues ?? Self.bundledDialogues() else { return nil }
+        guard let folder = try options.settings().dialogues.value ?? Self.bundledDialogues() else { return nil }
         return (folder as NSString).appendingPathComponent(relative)
     }
 

@@ -51,8 +51,9 @@ struct GroupCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let location: DataLocation
+        let settings = try options.settings()
         do throws(StoreError) {
-            location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
+            location = try settings.dataLocation(environment: environment)
         } catch {
             throw AppError(error)
         }
@@ -74,7 +75,7 @@ struct GroupCommand: ParsableCommand {
         for name in names + (facilitator.map { [$0] } ?? []) {
             do throws(StoreError) { _ = try UserName(name) } catch { throw AppError(error) }
         }
-        let engine = GroupEngine(exercise: chosen, library: library, country: options.country(environment: ProcessInfo.processInfo.environment))
+        let engine = GroupEngine(exercise: chosen, library: library, country: settings.country.value)
         let clock = SystemGroupClock()
         let people = names.map { GroupCommand.participant($0, location: location) }
         let opening: GroupResult
@@ -107,7 +108,7 @@ struct GroupCommand: ParsableCommand {
         }
         var writer: GroupWriter
         do throws(StoreError) { writer = try store.lockForWriting(record.state.participants.map(\.name)) } catch { throw AppError(error) }
-        let engine = GroupEngine(exercise: chosen, library: library, country: options.country(environment: ProcessInfo.processInfo.environment))
+        let engine = GroupEngine(exercise: chosen, library: library, country: try options.settings().country.value)
         let opening = engine.resume(record.state, now: SystemGroupClock().now())
         try StoreContext.output("(Resuming the group from \(record.startedAt.shortUTC).)\n")
         try runGroup(engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: false)
@@ -115,7 +116,7 @@ struct GroupCommand: ParsableCommand {
 
     private func runGroup(engine: GroupEngine, opening: GroupResult, record: inout GroupRecord, writer: inout GroupWriter,
                           location: DataLocation, first: Bool) throws {
-        let app = App(options)
+        let app = try App(options)
         var current = record
         var currentWriter = writer
         var firstSave = first

@@ -12,7 +12,7 @@ struct HomeCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let app = App(options)
+        let app = try App(options)
         let store = try app.userStore()
         let writer = try app.lockForWriting(store)
         let loaded = try app.loadLibrary()

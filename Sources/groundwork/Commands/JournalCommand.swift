@@ -37,7 +37,7 @@ struct JournalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let app = App(options)
+        let app = try App(options)
         if !entry.isEmpty { return try QuickEntry(app: app).save(JournalEntry.trimmed(entry.joined(separator: " "))) }
         guard noSave else {
             // Saved journaling is the `journal` flow: safety net, summary, footer and a next step.
@@ -49,11 +49,11 @@ struct JournalCommand: ParsableCommand {
             return try app.startFlow("journal", library: loaded.library, store: store, writer: writer)
         }
         // Without saving: the rule sets alone, exactly one reply line per input line.
-        let dialogues = try ResourcePaths.dialogues(options)
+        let dialogues = try ResourcePaths.dialogues(app.settings)
         let rulesFolder = dialogues + "/rules"
         let loaded = try ScriptFiles.loadLibrary(
             scripts: [ResourcePaths.isDirectory(rulesFolder) ? rulesFolder : dialogues],
-            prompts: ResourcePaths.prompts(options))
+            prompts: ResourcePaths.prompts(app.settings))
         _ = try loaded.require(loaded.library.ruleSets["listening"], thing: "rule set 'listening'",
                                missing: "no rule set 'listening' in '\(dialogues)'; add rules/listening.yaml or pass --dialogues DIR")
         try app.runJournal(state: JournalSession.newState(seed: app.seed), library: loaded.library,

@@ -14,9 +14,10 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let scriptPaths = paths.isEmpty ? [try ResourcePaths.dialogues(options)] : paths
+        let settings = try options.settings()
+        let scriptPaths = paths.isEmpty ? [try ResourcePaths.dialogues(settings)] : paths
         let files = try ScriptFiles.scripts(in: scriptPaths)
-        let prompts = try ResourcePaths.prompts(options).map { try ScriptFiles.prompts(in: $0) } ?? []
+        let prompts = try ResourcePaths.prompts(settings).map { try ScriptFiles.prompts(in: $0) } ?? []
         let (_, diagnostics) = ScriptLibrary.load(scripts: files, prompts: prompts)
         // Messages quote the files' text, which may hold escape sequences.
         for diagnostic in diagnostics { print(TextSanitizer.clean(diagnostic.description)) }

@@ -9,7 +9,7 @@ struct ResumeCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let app = App(options)
+        let app = try App(options)
         let store = try app.userStore()
         let writer = try app.lockForWriting(store)
         guard let record = try app.latestActive(store) else {

@@ -20,7 +20,8 @@ struct SafetyCommand: ParsableCommand {
     var rules: String?
 
     func run() throws {
-        guard let path = rules ?? (options.dialogues ?? ClassifyCommand.bundledDialogues()).map({ ($0 as NSString).appendingPathComponent("rules/safety.yaml") }) else {
+        let dialogues = try options.settings().dialogues.value ?? ClassifyCommand.bundledDialogues()
+        guard let path = rules ?? dialogues.map({ ($0 as NSString).appendingPathComponent("rules/safety.yaml") }) else {
             throw AppError("cannot find the bundled dialogues folder; pass --rules FILE")
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

@@ -13,7 +13,7 @@ struct StartCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let app = App(options)
+        let app = try App(options)
         let store = try app.userStore()
         let writer = try app.lockForWriting(store)
         let loaded = try app.loadLibrary(only: flow)

@@ -41,7 +41,7 @@ struct SummaryCommand: ParsableCommand {
         let report = SummaryReport.render(record, previous: previous, format: format.report)
         guard format == .text else { return try StoreContext.output(escaped: report) }
         // On a terminal the report is wrapped like everything else on screen; piped, it stays as written.
-        let app = App(options)
+        let app = try App(options)
         guard app.terminal.stdoutIsTerminal else { return try StoreContext.output(report) }
         app.makeRenderer().message(report.hasSuffix("\n") ? String(report.dropLast()) : report)
     }

@@ -15,9 +15,10 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let dialogues = try ResourcePaths.dialogues(options)
+        let settings = try options.settings()
+        let dialogues = try ResourcePaths.dialogues(settings)
         let transcripts = try ScriptFiles.transcripts(in: paths.isEmpty ? [dialogues] : paths)
-        let loaded = try ScriptFiles.loadLibrary(scripts: [dialogues], prompts: ResourcePaths.prompts(options))
+        let loaded = try ScriptFiles.loadLibrary(scripts: [dialogues], prompts: ResourcePaths.prompts(settings))
         if !loaded.errors.isEmpty { throw loaded.scriptErrors("a script the transcripts use") }
         let record = ProcessInfo.processInfo.environment["GROUNDWORK_RECORD"] == "1"
         var failed = 0

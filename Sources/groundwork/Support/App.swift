@@ -6,16 +6,22 @@ import GroundworkTerminal
 /// What every command shares: the terminal, the scripts, the user's files.
 final class App {
     let options: GlobalOptions
+    /// What the options, the environment and the config file say, resolved once.
+    let settings: Settings
     let terminal = TerminalInfo.current()
 
-    init(_ options: GlobalOptions) {
+    init(_ options: GlobalOptions) throws(AppError) {
         self.options = options
+        self.settings = try options.settings()
     }
 
     var interactive: Bool { terminal.isInteractive }
 
     func makeRenderer() -> Renderer {
-        Renderer(terminal: terminal, noColorFlag: options.noColor)
+        // The config file's width narrows the window's; Renderer keeps it to its measure.
+        let columns = terminal.columns.map { min($0, settings.width.value ?? $0) }
+        return Renderer(output: FileDescriptorOutput(), color: terminal.useColor(noColorFlag: settings.color.value == false),
+                        width: terminal.stdoutIsTerminal ? columns : nil, decorate: terminal.stdoutIsTerminal)
     }
 
     /// libedit when stdin and stdout are terminals; plain lines otherwise. One per process: a plain
@@ -28,18 +34,17 @@ final class App {
     /// Every script under the dialogues folder, with the prompts; with `flowID`, only what that
     /// flow needs to run (start and resume: loading everything was most of the cold start).
     func loadLibrary(only flowID: String? = nil) throws -> LoadedLibrary {
-        var loaded = try ScriptFiles.loadLibrary(scripts: [ResourcePaths.dialogues(options)], prompts: ResourcePaths.prompts(options),
+        var loaded = try ScriptFiles.loadLibrary(scripts: [ResourcePaths.dialogues(settings)], prompts: ResourcePaths.prompts(settings),
                                                  deferringClassifier: true, only: flowID)
         loaded.library.reference = try loadReference()
         return loaded
     }
 
-    /// The occupation table of `--reference` (or GROUNDWORK_REFERENCE), nil when none is given.
+    /// The occupation table of `--reference` (or GROUNDWORK_REFERENCE, or the config file), nil when none is given.
     func loadReference() throws -> OccupationReference? {
-        guard let path = options.reference ?? ProcessInfo.processInfo.environment["GROUNDWORK_REFERENCE"], !path.isEmpty
-        else { return nil }
+        guard let path = settings.reference.value else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw AppError("cannot read the occupation table '\(path)'; check the path given to --reference")
+            throw AppError("cannot read the occupation table '\(path)'; check the path given by \(settings.reference.source)")
         }
         do throws(OccupationReferenceError) {
             return try OccupationReference.parse(csv: String(decoding: data, as: UTF8.self), path: path)
@@ -48,17 +53,16 @@ final class App {
         }
     }
 
-    /// The person's country for crisis lines: `--country`, else GROUNDWORK_COUNTRY, else the
-    /// territory of the locale (`en_GB.UTF-8` → GB); nil when none is known (the message then lists
-    /// the international directory only).
-    var country: String? { options.country(environment: ProcessInfo.processInfo.environment) }
+    /// The person's country for crisis lines (`Settings`); nil when none is known (the message then
+    /// lists the international directory only).
+    var country: String? { settings.country.value }
 
     /// The user's store (no lock needed to read), unlocked with the passphrase when encrypted.
     func userStore() throws -> UserStore {
         let environment = ProcessInfo.processInfo.environment
         do throws(StoreError) {
-            let location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
-            let user = try StoreContext.userName(options, environment: environment)
+            let location = try settings.dataLocation(environment: environment)
+            let user = try StoreContext.userName(settings, environment: environment)
             // Encrypted users are unlocked here, before any question is asked.
             return try UserStore(location: location, user: user).unlockedIfEncrypted()
         } catch {

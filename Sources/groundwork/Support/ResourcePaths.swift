@@ -3,22 +3,23 @@ import Foundation
 /// Finds the bundled dialogues and prompts, honouring `--dialogues` and `--prompts` (the data folder is
 /// `DataLocation`'s, the user name `UserName`'s, both in GroundworkStore).
 enum ResourcePaths {
-    /// The folder of dialogue scripts: `--dialogues`, else the bundled copy.
-    static func dialogues(_ options: GlobalOptions) throws -> String {
-        try folder(override: options.dialogues, bundled: "dialogues", flag: "--dialogues")
+    /// The folder of dialogue scripts: `--dialogues`, else the config file's, else the bundled copy.
+    static func dialogues(_ settings: Settings) throws -> String {
+        try folder(settings.dialogues, bundled: "dialogues", flag: "--dialogues")
     }
 
-    /// The folder of prompt templates: `--prompts`, else the bundled copy; nil when there is none
-    /// (a flow that names a template then fails to load, with a message naming it).
-    static func prompts(_ options: GlobalOptions) throws -> String? {
-        if options.prompts == nil, bundledFolder("prompts") == nil { return nil }
-        return try folder(override: options.prompts, bundled: "prompts", flag: "--prompts")
+    /// The folder of prompt templates: `--prompts`, else the config file's, else the bundled copy;
+    /// nil when there is none (a flow that names a template then fails to load, with a message naming it).
+    static func prompts(_ settings: Settings) throws -> String? {
+        if settings.prompts.value == nil, bundledFolder("prompts") == nil { return nil }
+        return try folder(settings.prompts, bundled: "prompts", flag: "--prompts")
     }
 
-    private static func folder(override: String?, bundled name: String, flag: String) throws -> String {
-        if let override {
+    private static func folder(_ setting: Setting<String>, bundled name: String, flag: String) throws -> String {
+        if let override = setting.value {
             guard isDirectory(override) else {
-                throw AppError("no folder '\(override)' for \(flag); give a folder that exists", status: .usage)
+                let given = if case .config(let path) = setting.source { "for '\(name)' in \(path)" } else { "for \(flag)" }
+                throw AppError("no folder '\(override)' \(given); give a folder that exists", status: .usage)
             }
             return override
         }

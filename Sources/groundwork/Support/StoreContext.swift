@@ -9,15 +9,16 @@ struct StoreContext {
     let user: UserName
     let store: UserStore
 
-    /// Resolves the data folder (`--data-dir`, `GROUNDWORK_HOME`, `XDG_DATA_HOME`, home) and the
-    /// user (`--user`, else the login name); throws when either is unusable. When the
+    /// Resolves the data folder (`--data-dir`, `GROUNDWORK_HOME`, the config file, `XDG_DATA_HOME`,
+    /// home) and the user (`--user`, the config file, else the login name); throws when either is unusable. When the
     /// user's files are encrypted, asks for the passphrase (or reads `GROUNDWORK_PASSPHRASE`) and
     /// unlocks them, unless `unlock` is false (`forget --all` must work without it).
     init(_ options: GlobalOptions, unlock: Bool = true) throws {
         let environment = ProcessInfo.processInfo.environment
+        let settings = try options.settings()
         do throws(StoreError) {
-            location = try DataLocation.resolve(dataDir: options.dataDir, environment: environment)
-            user = try StoreContext.userName(options, environment: environment)
+            location = try settings.dataLocation(environment: environment)
+            user = try StoreContext.userName(settings, environment: environment)
             let plain = UserStore(location: location, user: user)
             store = unlock ? try plain.unlockedIfEncrypted() : plain
         } catch {
@@ -25,9 +26,10 @@ struct StoreContext {
         }
     }
 
-    /// `--user`, else `$USER`, else `$LOGNAME`, else the password database's name.
-    static func userName(_ options: GlobalOptions, environment: [String: String]) throws(StoreError) -> UserName {
-        if let given = options.user { return try UserName(given) }
+    /// The settings' user (`--user`, else the config file's), else `$USER`, else `$LOGNAME`, else the
+    /// password database's name.
+    static func userName(_ settings: Settings, environment: [String: String]) throws(StoreError) -> UserName {
+        if let given = settings.user.value { return try UserName(given) }
         let login = [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty }
             ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
         guard let login else { throw .invalidUserName("", reason: "no login name found; pass --user NAME") }
