@@ -17,3 +17,22 @@ extension ConversationRunner {
                                   reader: reader, renderer: renderer)
     }
 }
+
+/// A one-keyword listening rule set ("work"), for tests of the journal around its replies.
+enum WorkRules {
+    static func listening(opening: String? = nil) throws -> RuleSet {
+        let text = (opening.map { "opening: \"\($0)\"\n" } ?? "") + """
+            keywords:
+              - word: work
+                patterns:
+                  - match: "*"
+                    replies: ["Tell me about work."]
+            fallback: ["Please go on."]
+            """
+        let (library, _) = ScriptLibrary.load(scripts: [SourceFile(path: "listening.yaml", text: "id: listening\n" + text)], prompts: [])
+        guard let listening = library.ruleSets["listening"] else { throw WorkRulesError() }
+        return listening
+    }
+
+    struct WorkRulesError: Error {}
+}

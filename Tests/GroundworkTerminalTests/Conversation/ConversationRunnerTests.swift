@@ -175,16 +175,7 @@ struct JournalLeavingTests {
 
     @Test(arguments: [(true, "saved; 'groundwork resume' continues this journal"), (false, "nothing was kept (--no-save)")])
     func leavingSaysWhetherAnythingWasKept(_ keeps: Bool, _ notice: String) throws {
-        let (library, _) = ScriptLibrary.load(scripts: [SourceFile(path: "listening.yaml", text: """
-            id: listening
-            keywords:
-              - word: work
-                patterns:
-                  - match: "*"
-                    replies: ["Tell me about work."]
-            fallback: ["Please go on."]
-            """)], prompts: [])
-        let listening = try #require(library.ruleSets["listening"])
+        let listening = try WorkRules.listening()
         let output = BufferOutput()
         let persistence: SessionPersistence = keeps ? Keeping() : DiscardingPersistence()
         try ConversationRunner.journal(listening: listening, safety: nil, state: JournalSession.newState(seed: 1),
@@ -199,18 +190,7 @@ struct JournalLeavingTests {
 struct JournalOpeningTests {
     @Test(arguments: [true, false])
     func theOpeningLineIsShownOnlyOnATerminal(_ interactive: Bool) throws {
-        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "listening.yaml", text: """
-            id: listening
-            opening: "How do you do. Tell me what is on your mind."
-            keywords:
-              - word: work
-                patterns:
-                  - match: "*"
-                    replies: ["Tell me about work."]
-            fallback: ["Please go on."]
-            """)], prompts: [])
-        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
-        let listening = try #require(library.ruleSets["listening"])
+        let listening = try WorkRules.listening(opening: "How do you do. Tell me what is on your mind.")
         let output = BufferOutput()
         try ConversationRunner.journal(listening: listening, safety: nil, state: JournalSession.newState(seed: 1),
                                        reader: ScriptedLineReader(lines: ["work"]),
