@@ -49,7 +49,7 @@ public final class FlowConversation: Conversation {
     }
 
     public func save(_ shown: [Shown]) throws {
-        try persistence.save(state, shown.compactMap { if case .event(let event) = $0 { return event } else { return nil } })
+        try persistence.save(state, shown.events)
     }
 
     public var leaving: [Shown] {

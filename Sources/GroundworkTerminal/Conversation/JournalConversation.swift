@@ -50,7 +50,7 @@ public final class JournalConversation: Conversation {
     }
 
     public func save(_ shown: [Shown]) throws {
-        try persistence.save(session.state, shown.compactMap { if case .event(let event) = $0 { return event } else { return nil } })
+        try persistence.save(session.state, shown.events)
     }
 
     public var leaving: [Shown] {

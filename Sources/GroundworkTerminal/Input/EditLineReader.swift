@@ -62,12 +62,10 @@ public final class EditLineReader: LineReader {
 /// What the idle tick, called from libedit's C key reader, works with; one terminal, one reader, one thread.
 enum IdleState {
     nonisolated(unsafe) static var idle: (() -> Idle)?
-    nonisolated(unsafe) static var promptWidth = 0
     nonisolated(unsafe) static var held: [String] = []
 
     static func begin(_ request: LineRequest) {
         idle = request.idle
-        promptWidth = visibleWidth(request.prompt)
         gw_set_tick(request.idle == nil ? nil : editLineTick)
     }
 
@@ -112,7 +110,6 @@ private let editLineTick: @convention(c) () -> Int32 = {
     }
     TerminalWrite.all("\r\u{1B}[K" + (tick.text ?? ""))
     _ = rl_set_prompt(tick.prompt)
-    IdleState.promptWidth = IdleState.visibleWidth(tick.prompt)
     rl_forced_update_display()
     return 0
 }

@@ -10,6 +10,13 @@ public enum Shown: Sendable, Hashable {
     case notice(String)
 }
 
+extension [Shown] {
+    /// The flow or journal events among what is shown: what a session's transcript keeps.
+    public var events: [Event] {
+        compactMap { if case .event(let event) = $0 { return event } else { return nil } }
+    }
+}
+
 /// Shows every conversation's output, the one way to the screen: plain lines through a pipe
 /// (identical to transcripts); on a terminal, sanitised, wrapped at word boundaries to the window
 /// with a readable measure, Markdown rendered, with a progress line and, unless disabled, colour.
@@ -69,12 +76,12 @@ public final class Renderer {
 
     /// A plain message from the app (help, /why), wrapped like coach text.
     public func message(_ text: String) {
-        output.write(finish(TextSanitizer.clean(text), style: nil))
+        show([.message(text)])
     }
 
     /// A quiet aside ("saved", "press Ctrl-C again to leave").
     public func notice(_ text: String) {
-        output.write(finish(TextSanitizer.clean(text), style: decorate ? .dim : nil))
+        show([.notice(text)])
     }
 
     /// The input prompt; colour escapes are wrapped in \u{1}…\u{2} so libedit does not count them.

@@ -51,16 +51,18 @@ struct GroupCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let location: DataLocation
-        let settings = try options.settings()
+        // One App for the whole command: the settings (and the config file) are read once.
+        let app = try App(options)
+        let settings = app.settings
         do throws(StoreError) {
             location = try settings.dataLocation(environment: environment)
         } catch {
             throw AppError(error)
         }
-        let loaded = try loadExercises()
+        let loaded = try app.loadLibrary()
         let (exercises, library) = (loaded.library.groupExercises, loaded.library)
         if resume {
-            try resumeGroup(location: location, exercises: exercises, library: library)
+            try resumeGroup(app, location: location, exercises: exercises, library: library)
             return
         }
         guard let id = exercise else {
@@ -90,10 +92,10 @@ struct GroupCommand: ParsableCommand {
         do throws(StoreError) { writer = try store.lockForWriting(names) } catch { throw AppError(error) }
         var record = GroupRecord(id: SessionRecord.newID(), exerciseID: chosen.id, exerciseTitle: chosen.title,
                                  startedAt: .now(), state: opening.state)
-        try runGroup(engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: true)
+        try runGroup(app, engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: true)
     }
 
-    private func resumeGroup(location: DataLocation, exercises: [String: GroupExercise], library: ScriptLibrary) throws {
+    private func resumeGroup(_ app: App, location: DataLocation, exercises: [String: GroupExercise], library: ScriptLibrary) throws {
         let store = GroupStore(location: location)
         let found: GroupRecord?
         do throws(StoreError) { found = try store.latestActive() } catch { throw AppError(error) }
@@ -108,19 +110,17 @@ struct GroupCommand: ParsableCommand {
         }
         var writer: GroupWriter
         do throws(StoreError) { writer = try store.lockForWriting(record.state.participants.map(\.name)) } catch { throw AppError(error) }
-        let engine = GroupEngine(exercise: chosen, library: library, country: try options.settings().country.value)
+        let engine = GroupEngine(exercise: chosen, library: library, country: app.country)
         let opening = engine.resume(record.state, now: SystemGroupClock().now())
         try StoreContext.output("(Resuming the group from \(record.startedAt.shortUTC).)\n")
-        try runGroup(engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: false)
+        try runGroup(app, engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: false)
     }
 
-    private func runGroup(engine: GroupEngine, opening: GroupResult, record: inout GroupRecord, writer: inout GroupWriter,
+    private func runGroup(_ app: App, engine: GroupEngine, opening: GroupResult, record: inout GroupRecord, writer: inout GroupWriter,
                           location: DataLocation, first: Bool) throws {
-        let app = try App(options)
         var current = record
         var currentWriter = writer
         var firstSave = first
-        var failedSave: StoreError?
         // A SIGTERM or SIGHUP during a turn waits until the turn is saved and shown.
         WriteGuard.install()
         let group = GroupConversation(
@@ -130,8 +130,8 @@ struct GroupCommand: ParsableCommand {
                 do throws(StoreError) {
                     try currentWriter.save(&current, exercise: engine.exercise, touched: firstSave ? nil : result.touched)
                 } catch {
-                    failedSave = error
-                    throw error
+                    // Thrown as the AppError with its status; the runner restores the terminal first.
+                    throw AppError(error)
                 }
                 firstSave = false
             },
@@ -146,13 +146,7 @@ struct GroupCommand: ParsableCommand {
                 return GroupCommand.participant(name, location: location)
             },
             holdingSignals: { turn in try WriteGuard.holding(turn) })
-        do {
-            try app.converse(group)
-        } catch {
-            // The runner has restored the terminal by now; the save's own words say what to do.
-            if let failedSave { throw AppError(failedSave) }
-            throw error
-        }
+        try app.converse(group)
         let final = group.state
         record = current
         writer = currentWriter
@@ -176,10 +170,5 @@ struct GroupCommand: ParsableCommand {
             participant.facts["checkin.exposure"] = .number(score)
         }
         return participant
-    }
-
-    /// The bundled (or `--dialogues`) scripts, with their group exercises.
-    private func loadExercises() throws -> LoadedLibrary {
-        try App(options).loadLibrary()
     }
 }
