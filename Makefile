@@ -4,6 +4,7 @@
 #   make bench  build the benchmark in release mode and print the figures
 #   make install PREFIX=/usr/local   the binary, the bundled scripts, the man page, bash/zsh/fish completions
 #   make install-test                install into a temp PREFIX and check every file (make test runs it)
+#   make package-test                build the Debian package, unpack it into a temp root, run it (make test runs it)
 
 SWIFT     ?= swift
 PREFIX    ?= /usr/local
@@ -78,6 +79,7 @@ test: test-deps
 	$(DEBUG_BIN) lint
 	$(DEBUG_BIN) test
 	$(MAKE) install-test
+	$(MAKE) package-test
 	$(MAKE) fuzz-short
 
 bench: deps
