@@ -155,6 +155,19 @@ extension Expression {
                 throw EvaluationError(message: "'round' needs a whole number of digits, not \(digitsValue.kindPhrase)")
             }
             return .number(round(x, digits: digits))
+        case "nth":
+            // Counted from 1, as a flow counts its tasks ("task 1"); past either end is null, so a
+            // loop over an earlier session's list can test for the end without an error.
+            let list = try argument(0)
+            let index = try argument(1)
+            guard let n = index.arithmeticNumber, n == n.rounded() else {
+                throw EvaluationError(message: "'nth' needs a whole number as its position, not \(index.kindPhrase)")
+            }
+            switch list {
+            case .list(let l): return n >= 1 && n <= Double(l.count) ? l[Int(n) - 1] : .null
+            case .null: return .null
+            case let other: throw EvaluationError(message: "'nth' needs a list, not \(other.kindPhrase)")
+            }
         default:
             throw EvaluationError(message: "unknown function '\(name)'")
         }

@@ -37,6 +37,7 @@ struct ExpressionFunction {
         "contains": .init(name: "contains", minArguments: 2, maxArguments: 2),
         "round": .init(name: "round", minArguments: 1, maxArguments: 2),
         "words": .init(name: "words", minArguments: 1, maxArguments: 1),
+        "nth": .init(name: "nth", minArguments: 2, maxArguments: 2),
     ]
 
     /// What to say when a call has the wrong number of arguments.

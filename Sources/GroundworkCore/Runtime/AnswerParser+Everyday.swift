@@ -238,6 +238,37 @@ extension AnswerParser {
         return Value.number(read.value).text
     }
 
+    /// An earlier answer's value put back as the line that would give it (`raw`) and as a person
+    /// reads it (`shown`: an option's label, "30%", "yes"); nil when the value no longer fits the
+    /// question (an option removed, a number out of range).
+    static func restated(_ value: Value, as kind: InputKind) -> (raw: String, shown: String)? {
+        let raw: String
+        var shown: String
+        switch (kind, value) {
+        case (_, .null), (.multi, _):
+            return nil
+        case (.choice(let options), _):
+            guard let index = options.firstIndex(where: { ($0.value ?? .string($0.label)) == value }) else { return nil }
+            raw = String(index + 1)
+            shown = options[index].label
+        case (.number(_, _, _, let unit), .number):
+            raw = value.text
+            switch unit {
+            case .percent?: shown = raw + "%"
+            case .years?: shown = raw + (raw == "1" ? " year" : " years")
+            case nil: shown = raw
+            }
+        case (.yesno, .bool), (.scale, .number), (.text, .string):
+            raw = value.text
+            shown = raw
+        default:
+            return nil
+        }
+        if case .text = kind { shown = "'\(shown)'" }
+        guard case .success(let accepted) = parse(raw, as: kind), accepted.value == value else { return nil }
+        return (raw, shown)
+    }
+
     /// The yes or no a line starts with, and what the person said after it; nil when the line is
     /// not clearly one or the other ("maybe", "yes and no").
     static func readYesNo(_ line: String) -> (answer: Bool, note: String?)? {

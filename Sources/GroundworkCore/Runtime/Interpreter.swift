@@ -95,21 +95,26 @@ struct Interpreter {
         }
     }
 
-    /// The answer earlier text already gave (`fill_from:`), as a line to take when Enter is pressed.
-    private func filled(_ question: Question) -> String? {
-        guard let source = question.fillFrom, case .number(_, _, _, let unit?) = question.input,
-              let text = try? Evaluator.evaluate(source, state.variables).text, !text.isEmpty,
-              let raw = AnswerParser.stated(text, unit: unit),
-              case .success = AnswerParser.parse(raw, as: question.input) else { return nil }
-        return raw
+    /// What Enter takes for `question`, and the line the prompt adds to say so: the answer earlier
+    /// text already gave (`fill_from:`), else the one an earlier session gave (`keep:`).
+    private func offered(_ question: Question) -> (raw: String, note: String, from: String)? {
+        if let source = question.fillFrom, case .number(_, _, _, let unit?) = question.input,
+           let text = try? Evaluator.evaluate(source, state.variables).text, !text.isEmpty,
+           let raw = AnswerParser.stated(text, unit: unit),
+           case .success = AnswerParser.parse(raw, as: question.input) {
+            return (raw, "(You said \(raw) earlier; press Enter to keep it, or type another answer.)", "said earlier")
+        }
+        guard let source = question.keep, let value = try? Evaluator.evaluate(source, state.variables),
+              let (raw, shown) = AnswerParser.restated(value, as: question.input) else { return nil }
+        return (raw, "(Last time: \(shown). Press Enter to keep it, or type another answer.)", "the earlier session's answer")
     }
 
     /// Takes a line as the answer to the waiting question (it has passed the safety net).
     private mutating func answer(_ typed: String, flow: Flow, node: Node, question: Question) {
         var raw = typed
-        if typed.trimmingWhitespace().isEmpty, let earlier = filled(question) {
-            trace.append("node '\(node.id)': Enter kept '\(earlier)', said earlier")
-            raw = earlier
+        if typed.trimmingWhitespace().isEmpty, let earlier = offered(question) {
+            trace.append("node '\(node.id)': Enter kept '\(earlier.raw)', \(earlier.from)")
+            raw = earlier.raw
         }
         let kind = AnswerParser.kindName(question.input).rawValue
         switch AnswerParser.parse(raw, as: question.input) {
@@ -496,7 +501,7 @@ struct Interpreter {
             return Prompt(text: "", kind: .text, nodeID: node.id)
         }
         var text = render(question.prompt)
-        if let earlier = filled(question) { text += "\n(You said \(earlier) earlier; press Enter to keep it, or type another answer.)" }
+        if let earlier = offered(question) { text += "\n" + earlier.note }
         return Prompt(text: text, kind: AnswerParser.kindName(question.input),
                       options: AnswerParser.options(question.input), hint: AnswerParser.hint(for: question.input),
                       progress: progress, nodeID: node.id)

@@ -134,7 +134,8 @@ extension Interpreter {
               let rest = count.toLoop(flow: flowID, node: nodeID, loop: best.id) else {
             return count.toEnd(flow: flowID, node: nodeID)
         }
-        pass = Progress.Pass(name: best.loop.item ?? Loop.defaultItem, number: best.passes)
+        let number = best.loop.number.flatMap { try? Evaluator.evaluate($0, state.variables).number }.map { Int($0) }
+        pass = Progress.Pass(name: best.loop.item ?? Loop.defaultItem, number: number ?? best.passes)
         let more = max(0, best.loop.expectedPasses - best.passes) * best.pass
         let after = loopNode.next.map { count.toEnd(flow: flowID, node: $0) } ?? .none
         return QuestionCount.Ahead(questions: rest.questions + more, crossesLoop: true) + after

@@ -248,6 +248,9 @@ public struct Loop: Sendable, Codable {
     /// About how many passes to expect (`expect:`, default 1), so the progress line can say how many
     /// questions are left before the passes are made.
     public var expectedPasses: Int
+    /// The pass's number in the progress line (`number:`, e.g. `len(task_names) + 1` when earlier
+    /// tasks were kept without the loop); the passes so far when nil.
+    public var number: Expression?
 
     /// What a pass is called when the loop does not say.
     public static let defaultItem = "round"
@@ -282,6 +285,9 @@ public struct Question: Sendable, Codable {
     /// Earlier free text that may already hold the answer (`fill_from:`): a number with its unit
     /// ("about 14 years") is offered, and Enter keeps it, instead of asking as if it had not been said.
     public var fillFrom: Expression?
+    /// An earlier session's answer to the same question (`keep:`, e.g. `previous.info_share`):
+    /// offered, and Enter keeps it, so a repeat session asks only what changed.
+    public var keep: Expression?
 
     public init(prompt: Text, input: InputKind, save: String? = nil, reask: Text? = nil, maxReasks: Int = 3,
                 onGiveUp: String? = nil, help: Text? = nil, skippable: Bool = true) {

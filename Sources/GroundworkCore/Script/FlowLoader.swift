@@ -8,7 +8,7 @@ struct FlowLoader {
     static let kindKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end", "classify", "match_occupation"]
     static let keysByKind: [String: [String]] = [
         "say": ["say", "next"],
-        "ask": ["ask", "input", "save", "next", "reask", "max_reasks", "on_give_up", "help", "skippable", "fill_from"],
+        "ask": ["ask", "input", "save", "next", "reask", "max_reasks", "on_give_up", "help", "skippable", "fill_from", "keep"],
         "set": ["set", "next"],
         "branch": ["branch"],
         "reflect": ["reflect", "next"],
@@ -19,7 +19,7 @@ struct FlowLoader {
         "match_occupation": ["match_occupation", "next"],
     ]
     static let allNodeKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end", "classify", "match_occupation", "next", "input", "save",
-                              "reask", "max_reasks", "on_give_up", "help", "skippable", "fill_from"]
+                              "reask", "max_reasks", "on_give_up", "help", "skippable", "fill_from", "keep"]
     static let inputKinds = ["text", "choice", "multi", "scale", "number", "yesno"]
     static let variableTypes = ["number", "string", "text", "bool", "list"]
 
@@ -111,6 +111,9 @@ struct FlowLoader {
             }
             var defaultValue: Value
             switch type {
+            // A `previous.` variable without a default is empty on a first session, so that a
+            // `keep:` offers nothing rather than a made-up "last time: 0".
+            case _ where name.hasPrefix(Flow.previousPrefix): defaultValue = .null
             case .number: defaultValue = .number(0)
             case .string: defaultValue = .string("")
             case .bool: defaultValue = .bool(false)
@@ -321,6 +324,10 @@ struct FlowLoader {
                 return question
             }
         }
+        if let n = node["keep"] {
+            question.keep = expression(n, for: "keep")
+            if case .multi = input { error(n.location, "'keep' works with text, number, scale, yes/no and choice questions, not 'multi'") }
+        }
         return question
     }
 
@@ -515,7 +522,7 @@ struct FlowLoader {
 
     private mutating func loop(id: String, _ body: YAMLNode) -> Loop? {
         guard mapping(body, for: "loop") != nil else { return nil }
-        checkKeys(body, allowed: ["while", "do", "max", "counter", "item", "expect"])
+        checkKeys(body, allowed: ["while", "do", "max", "counter", "item", "expect", "number"])
         let condition = required(body, "while").flatMap { expression($0, for: "while") }
         let doNode = required(body, "do")
         let target = doNode.flatMap { nodeReference($0, for: "do") }
@@ -526,6 +533,7 @@ struct FlowLoader {
         if let n = body["counter"] { loop.counter = variableName(n, for: "counter") }
         if let n = body["expect"], let v = int(n, for: "expect", minimum: 1) { loop.expectedPasses = v }
         if let n = body["item"] { loop.item = string(n, for: "item") }
+        if let n = body["number"] { loop.number = expression(n, for: "number") }
         return loop
     }
 

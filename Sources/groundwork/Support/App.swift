@@ -100,6 +100,15 @@ final class App {
             let themes = library?.ruleSets["listening"]?.themeNames ?? []
             variables.merge(WeekInReview.variables(records: records, themeNames: themes)) { $1 }
         }
+        // A flow that remembers its last run (`previous.` variables) reads that one session.
+        if let flow, flow.remembersPreviousSession,
+           let last = headers.filter({ $0.flowID == flow.id && $0.status == .completed }).max(by: { $0.updatedAt < $1.updatedAt }),
+           let record = try? store.load(fileName: last.fileName) {
+            let day = record.updatedAt.components
+            variables.merge(flow.previousVariables(from: record.state.variables,
+                                                   date: String(format: "%04d-%02d-%02d", day.year, day.month, day.day),
+                                                   ageInDays: Self.calendarDays(from: record.updatedAt, to: now))) { $1 }
+        }
         let checkIns = headers
             .filter { $0.flowID == "career-checkin" && $0.status == .completed }
             .sorted { $0.startedAt < $1.startedAt }
