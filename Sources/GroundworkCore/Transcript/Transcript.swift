@@ -7,6 +7,7 @@
 /// seed: 42                    # optional, 0 when absent
 /// safety: on                  # rules only: run the safety set first (optional, default off)
 /// user: ana                   # flows only: the `user` variable the CLI passes (optional)
+/// previous: first.transcript on 2026-03-01, 92 days ago   # flows only: a repeat session (optional)
 /// ---
 /// <coach lines before the first answer>
 /// > first user line
@@ -19,6 +20,14 @@ public struct Transcript: Sendable, Hashable {
     public enum Subject: Sendable, Hashable {
         case flow(String)
         case rules(String)
+    }
+
+    /// `previous: FILE on YYYY-MM-DD, N days ago`: the earlier session's transcript (a path relative
+    /// to this one's folder), its date and its age.
+    public struct Previous: Sendable, Hashable {
+        public var file: String
+        public var date: String
+        public var ageInDays: Int
     }
 
     /// One line of the file with its 1-based line number.
@@ -50,6 +59,9 @@ public struct Transcript: Sendable, Hashable {
     public var safety: Bool
     /// For flow transcripts: the person's user name, given to the flow as the variable `user`.
     public var user: String?
+    /// For flow transcripts: an earlier session of the same flow, played first from that transcript's
+    /// inputs, whose final variables fill the flow's `previous.` variables (a repeat session).
+    public var previous: Previous?
     /// The header as written, `---` included, kept verbatim when re-recording.
     public var header: [String]
     /// Coach lines expected before the first user line.
@@ -76,6 +88,7 @@ public struct Transcript: Sendable, Hashable {
         var seed: UInt64?
         var safety: (Bool, Int)?
         var user: (String, Int)?
+        var previous: (Previous, Int)?
         for entry in header.entries {
             let (key, value, number, keyStart, valueColumn) = (entry.key, entry.value, entry.line, entry.keyColumn, entry.valueColumn)
             switch key {
@@ -100,8 +113,14 @@ public struct Transcript: Sendable, Hashable {
                 guard user == nil else { throw error(number, keyStart, "duplicate header key 'user'") }
                 guard !value.isEmpty else { throw error(number, valueColumn, "'user' needs a name") }
                 user = (value, number)
+            case "previous":
+                guard previous == nil else { throw error(number, keyStart, "duplicate header key 'previous'") }
+                guard let parsed = Previous(value) else {
+                    throw error(number, valueColumn, "previous must be 'FILE.transcript on YYYY-MM-DD, N days ago', found '\(value)'")
+                }
+                previous = (parsed, number)
             default:
-                throw error(number, keyStart, "unknown header key '\(key)' (expected flow, rules, seed, safety or user)")
+                throw error(number, keyStart, "unknown header key '\(key)' (expected flow, rules, seed, safety, user or previous)")
             }
         }
         let subject: Subject
@@ -118,6 +137,9 @@ public struct Transcript: Sendable, Hashable {
 
         if let user, case .rules = subject {
             throw error(user.1, 1, "'user' applies to flow transcripts only")
+        }
+        if let previous, case .rules = subject {
+            throw error(previous.1, 1, "'previous' applies to flow transcripts only")
         }
 
         var opening: [Line] = []
@@ -141,13 +163,26 @@ public struct Transcript: Sendable, Hashable {
         opening = trimTrailingBlank(opening)
         for index in turns.indices { turns[index].expected = trimTrailingBlank(turns[index].expected) }
         return Transcript(path: file.path, subject: subject, seed: seed ?? 0, safety: safety?.0 ?? false,
-                          user: user?.0, header: Array(lines[...separator]), opening: opening, turns: turns)
+                          user: user?.0, previous: previous?.0, header: Array(lines[...separator]), opening: opening, turns: turns)
     }
 
     static func trimTrailingBlank(_ lines: [Line]) -> [Line] {
         var lines = lines
         while let last = lines.last, last.text.trimmingWhitespace().isEmpty { lines.removeLast() }
         return lines
+    }
+}
+
+extension Transcript.Previous {
+    /// Reads `FILE on YYYY-MM-DD, N days ago`; nil when it is not in that shape.
+    init?(_ text: String) {
+        let parts = text.split(separator: " on ", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, parts[0].hasSuffix(".transcript") else { return nil }
+        let when = parts[1].split(separator: ",", maxSplits: 1).map { $0.trimmingWhitespace() }
+        guard when.count == 2, when[0].count == 10, when[0].allSatisfy({ $0.isNumber || $0 == "-" }) else { return nil }
+        let age = when[1].split(separator: " ")
+        guard age.count == 3, age[1] == "days" || age[1] == "day", age[2] == "ago", let days = Int(age[0]), days >= 0 else { return nil }
+        self.init(file: parts[0].trimmingWhitespace(), date: when[0], ageInDays: days)
     }
 }
 

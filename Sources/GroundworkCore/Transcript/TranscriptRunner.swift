@@ -11,8 +11,8 @@ public struct TranscriptResult: Sendable, Hashable {
 /// Plays golden transcripts against a library and compares, or re-records them.
 public enum TranscriptRunner {
     /// Plays `transcript` and compares every coach line with the expected one.
-    public static func run(_ transcript: Transcript, library: ScriptLibrary) -> TranscriptResult {
-        let actual = play(transcript, library: library)
+    public static func run(_ transcript: Transcript, library: ScriptLibrary, start: [String: Value] = [:]) -> TranscriptResult {
+        let actual = play(transcript, library: library, start: start)
         var expected = transcript.opening
         for turn in transcript.turns {
             expected.append(Transcript.Line(text: "> " + turn.input.text, number: turn.input.number))
@@ -33,31 +33,68 @@ public enum TranscriptRunner {
         render(header: transcript.header, body: play(transcript, library: library))
     }
 
-    /// Parses and runs a transcript file; a parse error fails with the error as its diff.
-    public static func run(file: SourceFile, library: ScriptLibrary) -> TranscriptResult {
+    /// Parses and runs a transcript file; a parse error fails with the error as its diff. `earlier`
+    /// reads the transcript a `previous:` header names (a path relative to this one's folder).
+    public static func run(file: SourceFile, library: ScriptLibrary,
+                           earlier: (String) -> SourceFile? = { _ in nil }) -> TranscriptResult {
         if GroupTranscript.isGroupTranscript(file) { return GroupTranscript.run(file: file, library: library) }
         do {
-            return run(try Transcript.parse(file), library: library)
+            let transcript = try Transcript.parse(file)
+            var start: [String: Value] = [:]
+            if let previous = transcript.previous {
+                switch earlierVariables(previous, of: transcript, library: library, earlier: earlier) {
+                case .success(let variables): start = variables
+                case .failure(let failure):
+                    return TranscriptResult(path: file.path, passed: false, diff: "\(file.path): error: \(failure.message)", recorded: file.text)
+                }
+            }
+            return run(transcript, library: library, start: start)
         } catch {
             return TranscriptResult(path: file.path, passed: false, diff: error.description, recorded: file.text)
         }
     }
 
+    /// The `previous.` variables a repeat transcript starts with: the earlier transcript is played
+    /// from its own inputs (its own `previous:` is not followed) and its final variables taken.
+    private static func earlierVariables(_ previous: Transcript.Previous, of transcript: Transcript, library: ScriptLibrary,
+                                         earlier: (String) -> SourceFile?) -> Result<[String: Value], EarlierError> {
+        guard case .flow(let id) = transcript.subject, let flow = library.flows[id] else { return .success([:]) }
+        guard let file = earlier(previous.file) else {
+            return .failure(EarlierError("cannot read the previous transcript '\(previous.file)'; give its path relative to this file"))
+        }
+        let first: Transcript
+        do { first = try Transcript.parse(file) } catch { return .failure(EarlierError(error.description)) }
+        guard first.subject == transcript.subject else {
+            return .failure(EarlierError("the previous transcript '\(previous.file)' runs another flow"))
+        }
+        guard let state = playFlow(id, transcript: first, library: library, start: [:]).state, state.status == .completed else {
+            return .failure(EarlierError("the previous transcript '\(previous.file)' does not complete its flow"))
+        }
+        return .success(flow.previousVariables(from: state.variables, date: previous.date, ageInDays: previous.ageInDays))
+    }
+
+    private struct EarlierError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
     /// The conversation lines a run prints: coach lines, and `> input` before each answer's lines.
-    static func play(_ transcript: Transcript, library: ScriptLibrary) -> [String] {
+    static func play(_ transcript: Transcript, library: ScriptLibrary, start: [String: Value] = [:]) -> [String] {
         switch transcript.subject {
-        case .flow(let id): return playFlow(id, transcript: transcript, library: library)
+        case .flow(let id): return playFlow(id, transcript: transcript, library: library, start: start).lines
         case .rules(let id): return playRules(id, transcript: transcript, library: library)
         }
     }
 
-    private static func playFlow(_ id: String, transcript: Transcript, library: ScriptLibrary) -> [String] {
+    private static func playFlow(_ id: String, transcript: Transcript, library: ScriptLibrary,
+                                 start: [String: Value]) -> (lines: [String], state: SessionState?) {
         let engine = Engine(library: library)
         var lines: [String] = []
         var state: SessionState?
+        var variables = start
+        if let user = transcript.user { variables["user"] = .string(user) }
         do {
-            let step = try engine.start(flow: id, seed: transcript.seed,
-                                        variables: transcript.user.map { ["user": .string($0)] } ?? [:])
+            let step = try engine.start(flow: id, seed: transcript.seed, variables: variables)
             state = step.state
             lines += block(step.events.flatMap { $0.plainLines() })
         } catch {
@@ -79,7 +116,7 @@ public enum TranscriptRunner {
             state = step.state
             lines += block(step.events.flatMap { $0.plainLines() })
         }
-        return lines
+        return (lines, state)
     }
 
     private static func playRules(_ id: String, transcript: Transcript, library: ScriptLibrary) -> [String] {

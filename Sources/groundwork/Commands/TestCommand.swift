@@ -23,7 +23,11 @@ struct TestCommand: ParsableCommand {
         let record = ProcessInfo.processInfo.environment["GROUNDWORK_RECORD"] == "1"
         var failed = 0
         for file in transcripts {
-            let result = TranscriptRunner.run(file: file, library: loaded.library)
+            let folder = URL(fileURLWithPath: file.path).deletingLastPathComponent()
+            let result = TranscriptRunner.run(file: file, library: loaded.library) { name in
+                let path = folder.appendingPathComponent(name).path
+                return (try? String(contentsOfFile: path, encoding: .utf8)).map { SourceFile(path: path, text: $0) }
+            }
             if record {
                 guard result.recorded != file.text else { continue }
                 do {

@@ -154,6 +154,13 @@ import Testing
         ("round(0.456, 0)", .number(0)),
         ("round(1.5, 40)", .number(1.5)),
         ("round(unset)", .number(0)),
+        ("nth(tasks, 1)", .string("Email")),
+        ("nth(tasks, len(tasks))", .string("Reports")),
+        ("nth(tasks, 3)", .null),
+        ("nth(tasks, 0)", .null),
+        ("nth(none, 1)", .null),
+        ("nth(unset, 1)", .null),
+        ("nth(scores, years - 2)", .number(-1)),
         // literals
         ("[1, name, unset]", .list([.number(1), .string("Ada"), .null])),
         ("null", .null),
@@ -192,6 +199,9 @@ import Testing
         ("round(1.5, 0.5)", "'round' needs a whole number of digits, not a number"),
         ("round(1.5, 'a')", "'round' needs a whole number of digits, not a string"),
         ("yes and tasks + 1", "cannot add a list and a number"),
+        ("nth(name, 1)", "'nth' needs a list, not a string"),
+        ("nth(tasks, half)", "'nth' needs a whole number as its position, not a number"),
+        ("nth(tasks, name)", "'nth' needs a whole number as its position, not a string"),
         ("[1, 2 / 0]", "division by zero"),
     ]
 

@@ -34,7 +34,7 @@ struct TranscriptTests {
         ("flow: a\nseed: 1\n", "t.transcript:3:1: error: missing '---' between the header and the conversation"),
         ("seed: 1\n---\n", "t.transcript:2:1: error: the header names no flow or rule set: add 'flow: ID' or 'rules: ID'"),
         ("flow: a\nseed: -3\n---\n", "t.transcript:2:7: error: seed must be a whole number from 0 to 18446744073709551615, found '-3'"),
-        ("flow: a\n  colour: red\n---\n", "t.transcript:2:3: error: unknown header key 'colour' (expected flow, rules, seed, safety or user)"),
+        ("flow: a\n  colour: red\n---\n", "t.transcript:2:3: error: unknown header key 'colour' (expected flow, rules, seed, safety, user or previous)"),
         ("flow: a\nflow: b\n---\n", "t.transcript:2:1: error: duplicate header key 'flow'"),
         ("flow: a\nrules: b\n---\n", "t.transcript:2:1: error: a transcript names a flow or a rule set, not both"),
         ("rules: b\nsafety: maybe\n---\n", "t.transcript:2:9: error: safety must be 'on' or 'off', found 'maybe'"),
@@ -43,6 +43,11 @@ struct TranscriptTests {
         ("flow:\n---\n", "t.transcript:1:6: error: 'flow' needs an id"),
         ("rules: r\nuser: ana\n---\n", "t.transcript:2:1: error: 'user' applies to flow transcripts only"),
         ("flow: f\nsafety: on\n---\n", "t.transcript:2:1: error: 'safety' applies to rule-set transcripts only; flows always use the safety set"),
+        ("flow: f\nprevious: first.transcript\n---\n",
+         "t.transcript:2:11: error: previous must be 'FILE.transcript on YYYY-MM-DD, N days ago', found 'first.transcript'"),
+        ("flow: f\nprevious: first.transcript on 2026-03-01, soon\n---\n",
+         "t.transcript:2:11: error: previous must be 'FILE.transcript on YYYY-MM-DD, N days ago', found 'first.transcript on 2026-03-01, soon'"),
+        ("rules: r\nprevious: a.transcript on 2026-03-01, 2 days ago\n---\n> hi\n", "t.transcript:2:1: error: 'previous' applies to flow transcripts only"),
     ])
     func parseErrorsNameLineAndColumn(_ text: String, _ message: String) {
         do {
@@ -136,6 +141,23 @@ struct TranscriptTests {
         let result = TranscriptRunner.run(try Self.parse("flow: nope\n---\n> hi\n"), library: Self.library)
         #expect(!result.passed)
         #expect(result.recorded == "flow: nope\n---\nerror: no flow named 'nope'; 'groundwork flows' lists them\n> hi\n")
+    }
+
+    /// `previous:` plays the earlier transcript first and starts the flow with its `previous.` variables.
+    @Test func aRepeatTranscriptStartsFromTheEarlierOnesAnswers() throws {
+        let library = try RuntimeTests.KeepTests.library()
+        let first = SourceFile(path: "d/first.transcript", text: "flow: f\n---\n> 30\n> 1\n> yes\n> 4\n> a long week\n")
+        let skeleton = "flow: f\nprevious: first.transcript on 2026-03-01, 3 days ago\n---\n> \n> \n> \n> \n> \n"
+        let earlier: (String) -> SourceFile? = { $0 == "first.transcript" ? first : nil }
+        let recorded = TranscriptRunner.run(file: SourceFile(path: "d/again.transcript", text: skeleton), library: library, earlier: earlier).recorded
+        #expect(recorded.contains("What share?\n(Last time: 30%. Press Enter to keep it, or type another answer.)"), "\(recorded)")
+        #expect(recorded.contains("(Last time: 'a long week'. Press Enter to keep it, or type another answer.)"))
+        #expect(TranscriptRunner.run(file: SourceFile(path: "d/again.transcript", text: recorded), library: library, earlier: earlier).passed)
+        let missing = TranscriptRunner.run(file: SourceFile(path: "d/again.transcript", text: skeleton), library: library)
+        #expect(missing.diff == "d/again.transcript: error: cannot read the previous transcript 'first.transcript'; give its path relative to this file")
+        let unfinished = SourceFile(path: "d/first.transcript", text: "flow: f\n---\n> 30\n")
+        let stopped = TranscriptRunner.run(file: SourceFile(path: "d/again.transcript", text: skeleton), library: library) { _ in unfinished }
+        #expect(stopped.diff == "d/again.transcript: error: the previous transcript 'first.transcript' does not complete its flow")
     }
 
     @Test func runFileReportsParseErrorsAsFailures() {
