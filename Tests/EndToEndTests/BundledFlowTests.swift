@@ -58,7 +58,8 @@ struct BundledFlowTests {
         let first = try Groundwork.run(["start", "career-checkin", "--data-dir", data, "--user", "tran"], input: input)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(!first.stdout.contains("earlier check-ins"))
-        let second = try Groundwork.run(["start", "career-checkin", "--data-dir", data, "--user", "tran"], input: input)
+        // The second is offered last time's answers; "2" asks everything again.
+        let second = try Groundwork.run(["start", "career-checkin", "--data-dir", data, "--user", "tran"], input: "2\n" + input)
         #expect(second.status == 0, "stderr: \(second.stderr)")
         #expect(second.stdout.contains("Your earlier check-ins: ▇ (85); today: 85."))
 

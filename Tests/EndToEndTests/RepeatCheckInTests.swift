@@ -13,6 +13,7 @@ struct RepeatCheckInTests {
         "writing care notes and the handover", "25", "1", "yes", "charting on the epic system", "10", "2", "yes",
         "talking with families", "15", "3", "no",
         "20", "30", "20", "3", "5", "5", "4", "5", "1", "no", "yes", "4", "3",
+        "1",  // the first of the next steps offered
     ]
 
     struct Person {
@@ -56,7 +57,7 @@ struct RepeatCheckInTests {
         let firstRun = try ana.checkIn(on: "2026-03-01", Self.first)
         #expect(!firstRun.stdout.contains("You did this check-in before"))
         // Three months on (past the follow-up's 30 days): start from last time, same role, all still true.
-        let repeatRun = try ana.checkIn(on: "2026-06-01", ["1", "yes", "1", "1"])
+        let repeatRun = try ana.checkIn(on: "2026-06-01", ["1", "yes", "1", "1", "1"])
         #expect(repeatRun.stdout.contains("You did this check-in before, on 2026-03-01, as 'staff nurse on a busy medical ward', with a score of 30 out of 100."))
         #expect(Self.questionsAsked(repeatRun.stdout) == 4, "\(repeatRun.stdout)")
         #expect(repeatRun.stdout.contains("Since your check-in on 2026-03-01 (score 30, today 30)"))
@@ -88,6 +89,7 @@ struct RepeatCheckInTests {
             "yes", "answering the ward phone", "10", "3", "no",
             // the thirteen questions about the role, Enter keeping each but legal accountability
             "", "", "", "", "", "2", "", "", "", "", "", "", "",
+            "2",  // the second of the next steps offered
         ]
         let run = try ana.checkIn(on: "2026-03-29", answers)
         #expect(run.stdout.contains("4 weeks ago, at the end of Career check-in, you planned a next step"))
@@ -114,6 +116,7 @@ struct RepeatCheckInTests {
         defer { try? FileManager.default.removeItem(atPath: ana.data) }
         _ = try ana.checkIn(on: "2026-03-01", Self.first)
         let run = try ana.checkIn(on: "2026-06-01", ["2"] + Self.first)
+        #expect(run.stdout.contains("next steps fit your answers"))
         #expect(!run.stdout.contains("Since your check-in"))
         #expect(run.stdout.contains("Which sector do you work in?\n(Last time: Health and care. Press Enter to keep it, or type another answer.)"))
         #expect(run.stdout.contains("Your earlier check-ins: ▃ (30); today: 30."))
@@ -127,7 +130,7 @@ struct RepeatCheckInTests {
         let encrypt = try Groundwork.run(["encrypt", "--data-dir", ana.data, "--user", "ana"], input: "", environment: environment)
         #expect(encrypt.status == 0, "stderr: \(encrypt.stderr)")
         _ = try ana.checkIn(on: "2026-03-01", Self.first)
-        let repeatRun = try ana.checkIn(on: "2026-06-01", ["1", "yes", "1", "1"])
+        let repeatRun = try ana.checkIn(on: "2026-06-01", ["1", "yes", "1", "1", "1"])
         #expect(repeatRun.stdout.contains("as 'staff nurse on a busy medical ward'"))
         #expect(Self.questionsAsked(repeatRun.stdout) == 4)
         for (path, bytes) in EncryptionTests.files(ana.data + "/users/ana") {

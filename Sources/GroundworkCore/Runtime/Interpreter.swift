@@ -51,6 +51,10 @@ struct Interpreter {
     mutating func apply(_ input: Input) {
         state.inputs.append(input)
         let inputIndex = state.inputs.count - 1
+        if state.status == .active, !offeredSteps.isEmpty {
+            answerStepChoice(input)
+            return
+        }
         guard state.status == .active, let (flow, node, question) = currentQuestion() else {
             events.append(.notice("This session has ended."))
             return
@@ -163,6 +167,10 @@ struct Interpreter {
 
     /// Re-emits what the session is waiting for.
     mutating func showCurrent() {
+        if state.status == .active, !offeredSteps.isEmpty {
+            events.append(.ask(stepChoicePrompt()))
+            return
+        }
         guard state.status == .active, let (_, node, question) = currentQuestion() else { return }
         if state.safety.awaitingChoice {
             events.append(.safety(safetyMessage(.crisis)))
@@ -176,12 +184,16 @@ struct Interpreter {
     }
 
     func currentPrompt() -> Prompt? {
+        if state.status == .active, !offeredSteps.isEmpty { return stepChoicePrompt() }
         guard state.status == .active, let (_, node, question) = currentQuestion() else { return nil }
         if state.followUp?.waiting == true { return followUpPrompt() }
         return prompt(node, question)
     }
 
     func currentHelp() -> String? {
+        if state.status == .active, !offeredSteps.isEmpty {
+            return "Type the number of the step you will take on, or the start of its name. /skip keeps the first, the closest fit."
+        }
         if state.status == .active, state.followUp?.waiting == true {
             return "How did it go: 1 done, 2 partly, 3 not yet, or 4 let it go. /skip leaves it open for next time."
         }
@@ -430,13 +442,16 @@ struct Interpreter {
     }
 
     /// Completes the outermost flow: scores, next step, summary, end.
-    mutating func complete() {
-        state.cursor = Cursor(flowID: state.flowID, node: nil, returnStack: [])
-        state.status = .completed
+    /// Ends the flow: the assessment, scores, summary and next step. A flow that offers a choice of
+    /// next steps (`next_steps_offer:`) first shows the summary and the fitting steps and waits;
+    /// the answer comes back here as `pick` (the index of the chosen step), and the session ends.
+    mutating func complete(pick: Int? = nil) {
         state.safety.awaitingChoice = false
         state.safety.awaitingCheck = false
         state.waitingReflection = nil
         guard let flow = library.flows[state.flowID] else {
+            state.cursor = Cursor(flowID: state.flowID, node: nil, returnStack: [])
+            state.status = .completed
             events.append(.end)
             return
         }
@@ -452,16 +467,23 @@ struct Interpreter {
             state.variables[score.name] = value
             scores[score.name] = value
         }
-        var stepID: String?
-        var stepText: String?
-        for (index, rule) in flow.nextSteps.enumerated() {
+        // The first rules that hold, one per step, as many as the flow offers.
+        var fitting: [(id: String, text: String)] = []
+        var families: Set<String> = []
+        for (index, rule) in flow.nextSteps.enumerated() where !fitting.contains(where: { $0.id == rule.step }) {
+            if let family = rule.family, families.contains(family) { continue }
             if let condition = rule.condition, !evaluate(condition, at: rule.location).isTruthy { continue }
-            stepID = rule.step
-            stepText = render(rule.text)
+            if let family = rule.family { families.insert(family) }
+            fitting.append((rule.step, Self.trimmedTemplate(render(rule.text))))
             let why = rule.condition.map { "rule \(index + 1) '\(Evaluator.source($0))' held" } ?? "rule \(index + 1) (else)"
             trace.append("next step '\(rule.step)': \(why)")
-            break
+            if fitting.count >= flow.nextStepsOffer { break }
         }
+        // While a choice is offered the summary sees the closest fit as `next_step.*` (a flow that
+        // offers a choice should not name the step in its summary).
+        let chosen = fitting.isEmpty ? nil : fitting[min(pick ?? 0, fitting.count - 1)]
+        let stepID = chosen?.id
+        let stepText = chosen?.text
         if let stepID {
             state.variables["next_step.id"] = .string(stepID)
             state.variables["next_step.text"] = .string(stepText ?? "")
@@ -470,8 +492,16 @@ struct Interpreter {
         if let followUp = followUpSummary() {
             summary = summary.isEmpty ? followUp : Self.trimmedTemplate(summary) + "\n\n" + followUp
         }
+        if pick == nil, fitting.count > 1 {
+            offerSteps(fitting, summary: summary)
+            return
+        }
+        state.cursor = Cursor(flowID: state.flowID, node: nil, returnStack: [])
+        state.status = .completed
+        if pick != nil, let chosen { trace.append("next step '\(chosen.id)': the person's pick") }
         state.variables["summary.text"] = .string(summary)
-        if !summary.isEmpty { events.append(.summary(summary)) }
+        // A picked step's summary was shown with the choice.
+        if !summary.isEmpty, pick == nil { events.append(.summary(summary)) }
         if let stepID { events.append(.nextStep(id: stepID, text: stepText ?? "")) }
         events.append(.end)
         trace.append("flow '\(flow.id)' completed")

@@ -18,6 +18,10 @@ public struct Flow: Sendable, Codable {
     public var summary: Text?
     /// Ordered next-step rules; the first whose condition holds is chosen.
     public var nextSteps: [NextStepRule]
+    /// How many fitting next steps the end offers to choose from (`next_steps_offer:`, default 1:
+    /// the first rule that holds, no question). With 2 or more, the first rules that hold (distinct
+    /// steps) are shown after the summary and the person's pick is the session's next step.
+    public var nextStepsOffer: Int = 1
     /// Named scores computed when the flow completes (`name = expression`), in order.
     public var scores: [Assignment]
     /// The assessment run when the flow completes, before `scores` (the career check-in's exposure
@@ -97,6 +101,9 @@ public struct NextStepRule: Sendable, Codable {
     public var step: String
     /// What to tell the person to do.
     public var text: Text
+    /// Steps of one family (`family:`, e.g. two ways of recording a squeezed workload) are never
+    /// offered side by side: the first that holds stands for the family.
+    public var family: String?
     public var location: SourceLocation
 
     public init(condition: Expression?, step: String, text: Text, location: SourceLocation) {

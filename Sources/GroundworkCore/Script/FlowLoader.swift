@@ -4,7 +4,7 @@
 /// `FlowValidator` and `ScriptLibrary`, from the positions recorded in `LoadedFlow`.
 struct FlowLoader {
     static let topKeys = ["id", "title", "description", "category", "start", "variables", "scores",
-                          "summary", "next_steps", "nodes", "assessment", "follow_up", "intention"]
+                          "summary", "next_steps", "next_steps_offer", "nodes", "assessment", "follow_up", "intention"]
     static let kindKeys = ["say", "ask", "set", "branch", "reflect", "loop", "call", "end", "classify", "match_occupation"]
     static let keysByKind: [String: [String]] = [
         "say": ["say", "next"],
@@ -70,6 +70,10 @@ struct FlowLoader {
         }
         if let pair = root.mappingPairs?.first(where: { $0.key.scalar == "next_steps" }) {
             flow.nextSteps = nextSteps(pair.value, key: pair.key)
+        }
+        if let node = root["next_steps_offer"], let count = int(node, for: "next_steps_offer", minimum: 1) {
+            if count > 5 { error(node.location, "'next_steps_offer' is at most 5, found \(count): more is a list, not a choice") }
+            flow.nextStepsOffer = min(count, 5)
         }
         if let node = root["assessment"] {
             flow.assessment = ExposureModel.load(node, reader: &reader)
@@ -185,7 +189,7 @@ struct FlowLoader {
         var sawElse = false
         for (index, item) in items.enumerated() {
             guard mapping(item, for: "next_steps") != nil else { continue }
-            checkKeys(item, allowed: ["if", "step", "else", "say", "prompt"])
+            checkKeys(item, allowed: ["if", "step", "else", "say", "prompt", "family"])
             var condition: Expression?
             var step: String?
             if let elseNode = item["else"] {
@@ -208,7 +212,9 @@ struct FlowLoader {
             }
             if item["say"] == nil, item["prompt"] == nil { error(item.location, "missing key 'say' (or 'prompt')") }
             if let step, let message {
-                rules.append(NextStepRule(condition: condition, step: step, text: message, location: item.location))
+                var rule = NextStepRule(condition: condition, step: step, text: message, location: item.location)
+                if let familyNode = item["family"] { rule.family = string(familyNode, for: "family") }
+                rules.append(rule)
             }
         }
         if !sawElse, !items.isEmpty { error(key.location, "next_steps needs a final 'else'") }

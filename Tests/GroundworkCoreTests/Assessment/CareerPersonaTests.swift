@@ -18,6 +18,9 @@ struct Persona: Sendable, CustomStringConvertible {
     /// info, routine, standard (percents); ownership, physical, accountability, local knowledge,
     /// relational, remote (1–5); reviews AI (yes/no); compressed (yes/no); friction, worth (1–5).
     var factors: [String]
+    /// The pick among the next steps the summary offers: "1", the closest fit; nil when only one
+    /// step fits and nothing is asked.
+    var pick: String? = "1"
 
     var description: String { id }
 
@@ -29,7 +32,7 @@ struct Persona: Sendable, CustomStringConvertible {
             // From the third task on, the coach asks for another (never after the eighth).
             if i >= 2, i < 7 { out.append(i == tasks.count - 1 ? "no" : "yes") }
         }
-        return out + factors
+        return out + factors + (pick.map { [$0] } ?? [])
     }
 }
 
@@ -178,7 +181,7 @@ enum Personas {
                  tasks: [("therapy sessions with clients", "35", 3),
                          ("clinical supervision", "10", 3),
                          ("writing session notes", "5", 2)],
-                 factors: ["10", "10", "10", "3", "1", "3", "3", "5", "3", "no", "no", "2", "2"]),
+                 factors: ["10", "10", "10", "3", "1", "3", "3", "5", "3", "no", "no", "2", "2"], pick: nil),
          Expected(score: 5, band: "not exposed", alpha: 0, beta: 0.05, zeta: 0.1, pressures: [],
                   ground: ["relational"], nextStep: "quarterly-checkin")),
 

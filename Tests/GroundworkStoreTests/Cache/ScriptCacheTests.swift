@@ -52,9 +52,12 @@ private enum Bundled {
         #expect(entry.library.groupExercises.keys.sorted() == library.groupExercises.keys.sorted())
         let transcripts = try Bundled.files("dialogues", ext: "transcript").filter { !$0.path.hasPrefix("dialogues/group/") }
         #expect(transcripts.count >= 10)
+        let byPath = Dictionary(transcripts.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for transcript in transcripts {
-            let fresh = TranscriptRunner.run(file: transcript, library: library)
-            let cached = TranscriptRunner.run(file: transcript, library: entry.library)
+            // A repeat transcript's `previous:` names a file beside it.
+            let earlier: (String) -> SourceFile? = { byPath["dialogues/" + $0] }
+            let fresh = TranscriptRunner.run(file: transcript, library: library, earlier: earlier)
+            let cached = TranscriptRunner.run(file: transcript, library: entry.library, earlier: earlier)
             #expect(fresh.passed, "\(transcript.path): \(fresh.diff)")
             #expect(cached == fresh, "\(transcript.path): \(cached.diff)")
         }
