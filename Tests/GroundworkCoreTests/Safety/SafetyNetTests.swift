@@ -28,9 +28,10 @@ import GroundworkTestSupport
         let all = SafetyCorpus.tuning + SafetyCorpus.heldOut
         #expect(all.count >= 1_500)
         // The held-out portion was split off by hash before any rule was written and never grows;
-        // later batches were written for the tuning portion only, so its share shrinks as they land.
+        // later batches were written for the tuning portion only, so its share shrinks as they land
+        // (18% after the second round of issue 18, which added 1,052 tuning lines).
         #expect(SafetyCorpus.heldOut.count >= 1_000)
-        #expect(Double(SafetyCorpus.heldOut.count) >= 0.2 * Double(all.count))
+        #expect(Double(SafetyCorpus.heldOut.count) >= Double(all.count) / 6)
         #expect(Set(all.map { $0.text.lowercased() }).count == all.count, "duplicate lines")
         let kinds = Dictionary(grouping: all, by: \.kind)
         #expect(kinds.count >= 15)
@@ -58,8 +59,8 @@ import GroundworkTestSupport
         #expect(report.checkRate <= SafetyNetTests.heldOutCheckCeiling)
     }
 
-    static let heldOutRecallFloor = 0.61
-    static let heldOutAlarmCeiling = 0.055
+    static let heldOutRecallFloor = 0.64
+    static let heldOutAlarmCeiling = 0.045
     static let heldOutCheckCeiling = 0.025
 
     @Test(arguments: [
