@@ -56,6 +56,27 @@ struct ListeningBench {
         return rows
     }
 
+    /// The tuning portion's lines whose reply misses the focus, is a defect or is reused, one a line:
+    /// what a rule author works from. Only the tuning portion: the held-out one is for figures alone.
+    func misses() -> [String] {
+        let (loaded, errors) = folder.load(scripts: folder.scripts.filter { $0.path.hasSuffix("/rules/listening.yaml") })
+        guard let rules = loaded.ruleSets["listening"] else { return ["no rule set 'listening': \(errors.first ?? "rules/listening.yaml missing")"] }
+        var memory = ListenerMemory()
+        var lines: [String] = [], replies: [(String, String)] = []
+        var uses: [String: Int] = [:]
+        for example in Self.load(repository + "/Tests/Corpora/listening/tuning.tsv") {
+            let reply = rules.respond(to: example.text, memory: &memory).text
+            replies.append((example.text, reply))
+            uses[reply, default: 0] += 1
+            if let defect = Self.defect(reply, input: example.text) { lines.append("defect\t\(defect)\t\(example.text)") }
+            if !example.focus.contains(where: { reply.lowercased().contains($0) }) {
+                lines.append("miss\t\(example.focus.joined(separator: "|"))\t\(example.text)\t→ \(reply)")
+            }
+        }
+        for (text, reply) in replies where (uses[reply] ?? 0) > 2 { lines.append("reused \(uses[reply] ?? 0)×\t\(reply)\t\(text)") }
+        return lines
+    }
+
     static func load(_ path: String) -> [Example] {
         guard let text = try? ScriptFolder.read(path) else { return [] }
         return text.split(separator: "\n").compactMap { line in
