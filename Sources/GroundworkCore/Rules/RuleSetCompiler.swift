@@ -3,7 +3,7 @@ struct RuleSetCompiler {
     static let rootKeys = ["id", "description", "opening", "clauses", "stack", "empty_parts", "recall", "substitutions", "reflections",
                            "synonyms", "feelings", "keywords", "fallback"]
     static let feelingsKeys = ["rank", "mixed", "families"]
-    static let familyKeys = ["words", "strong", "replies", "strong_replies"]
+    static let familyKeys = ["words", "strong", "replies", "strong_replies", "rank"]
     static let keywordKeys = ["word", "rank", "group", "memory", "patterns", "none"]
     static let patternKeys = ["match", "replies"]
     static let replyKeys = ["goto", "next_keyword", "pre"]
@@ -251,7 +251,13 @@ struct RuleSetCompiler {
             let replies = value["replies"].map { feelingReplies($0, allowed: ["{feeling}"], what: "a feeling reply") } ?? []
             if replies.isEmpty { error(key, "feeling family '\(name)' needs 'replies'") }
             let strongReplies = value["strong_replies"].map { feelingReplies($0, allowed: ["{feeling}"], what: "a feeling reply") } ?? []
-            families.append(.init(name: name, replies: replies, strongReplies: strongReplies))
+            var familyRank: Int?
+            if let n = value["rank"] {
+                if let number = n.wholeNumber, abs(number) < 1_000 { familyRank = number } else {
+                    error(n, "feeling family rank must be a whole number, found '\(n.scalar ?? n.kindName)'")
+                }
+            }
+            families.append(.init(name: name, replies: replies, strongReplies: strongReplies, rank: familyRank))
         }
         // Longer phrases first, so "worn out" is tried before "worn".
         for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
