@@ -19,6 +19,7 @@ struct ListeningBench {
     /// What kind of reply a line got, for the per-kind counts (aggregate figures, no line shown).
     static func kind(of reply: RuleReply) -> String {
         if reply.isFallback { return "fallback" }
+        if reply.explanation.hasPrefix("echo") { return "echo" }
         if reply.keyword == nil { return "memory" }
         if reply.explanation.hasPrefix("feeling") || reply.explanation.hasPrefix("mixed") { return "feeling" }
         return "keyword"
@@ -94,6 +95,9 @@ struct ListeningBench {
             let reply = answer.text
             replies.append((example.text, reply))
             uses[reply, default: 0] += 1
+            if Self.kind(of: answer) != "keyword" && Self.kind(of: answer) != "feeling" {
+                lines.append("\(Self.kind(of: answer))\t\(example.text)\t→ \(reply)")
+            }
             if let defect = Self.defect(reply, input: example.text) { lines.append("defect\t\(defect)\t\(example.text)") }
             if !example.focus.contains(where: { reply.lowercased().contains($0) }) {
                 lines.append("miss\t\(example.focus.joined(separator: "|"))\t\(example.text)\t→ \(reply)\t[\(answer.explanation)]")
