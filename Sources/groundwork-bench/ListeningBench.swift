@@ -12,6 +12,7 @@ struct ListeningBench {
 
     struct Example {
         var theme: String
+        var feeling: String
         var focus: [String]
         var text: String
     }
@@ -42,7 +43,7 @@ struct ListeningBench {
             var uses: [String: Int] = [:]
             // Per reply kind and per theme: lines and lines addressed, so the held-out portion's
             // misses can be located without reading it.
-            var byKind: [String: (Int, Int)] = [:], byTheme: [String: (Int, Int)] = [:]
+            var byKind: [String: (Int, Int)] = [:], byTheme: [String: (Int, Int)] = [:], byFeeling: [String: (Int, Int)] = [:]
             for example in examples {
                 let answer = rules.respond(to: example.text, memory: &memory)
                 let reply = answer.text
@@ -52,7 +53,9 @@ struct ListeningBench {
                 let kind = Self.kind(of: answer)
                 byKind[kind, default: (0, 0)].0 += 1
                 byTheme[example.theme, default: (0, 0)].0 += 1
+                byFeeling[example.feeling, default: (0, 0)].0 += 1
                 if hit {
+                    byFeeling[example.feeling, default: (0, 0)].1 += 1
                     byKind[kind, default: (0, 0)].1 += 1
                     byTheme[example.theme, default: (0, 0)].1 += 1
                 }
@@ -70,6 +73,8 @@ struct ListeningBench {
                 + "\(questions) questions, \(uses.count) distinct replies (one used \(mostUsed) times), \(defects) defects")
             note("listening (\(portion)) addressed by reply kind: "
                 + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.1)/\($0.value.0)" }.joined(separator: ", "))
+            note("listening (\(portion)) addressed by labelled feeling: "
+                + byFeeling.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.1)/\($0.value.0)" }.joined(separator: ", "))
             note("listening (\(portion)) addressed by theme: "
                 + byTheme.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.1)/\($0.value.0)" }.joined(separator: ", "))
             rows.append(Row(figure: "listening (\(portion)): lines addressed", value: "\(Formatting.fixed(share * 100, 1))%",
@@ -114,7 +119,7 @@ struct ListeningBench {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 4 else { return nil }
             let focus = parts[2].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-            return Example(theme: parts[0], focus: focus, text: parts[3])
+            return Example(theme: parts[0], feeling: parts[1], focus: focus, text: parts[3])
         }
     }
 
