@@ -11,8 +11,19 @@ struct ListeningBench {
     var repository: String
 
     struct Example {
+        var theme: String
+        var feeling: String
         var focus: [String]
         var text: String
+    }
+
+    /// What kind of reply a line got, for the per-kind counts (aggregate figures, no line shown).
+    static func kind(of reply: RuleReply) -> String {
+        if reply.isFallback { return "fallback" }
+        if reply.explanation.hasPrefix("echo") { return "echo" }
+        if reply.keyword == nil { return "memory" }
+        if reply.explanation.hasPrefix("feeling") || reply.explanation.hasPrefix("mixed") { return "feeling" }
+        return "keyword"
     }
 
     func run() -> [Row] {
@@ -30,10 +41,24 @@ struct ListeningBench {
             var memory = ListenerMemory()
             var addressed = 0, questions = 0, defects = 0
             var uses: [String: Int] = [:]
+            // Per reply kind and per theme: lines and lines addressed, so the held-out portion's
+            // misses can be located without reading it.
+            var byKind: [String: (Int, Int)] = [:], byTheme: [String: (Int, Int)] = [:], byFeeling: [String: (Int, Int)] = [:]
             for example in examples {
-                let reply = rules.respond(to: example.text, memory: &memory).text
+                let answer = rules.respond(to: example.text, memory: &memory)
+                let reply = answer.text
                 let lower = reply.lowercased()
-                if example.focus.contains(where: { lower.contains($0) }) { addressed += 1 }
+                let hit = example.focus.contains(where: { lower.contains($0) })
+                if hit { addressed += 1 }
+                let kind = Self.kind(of: answer)
+                byKind[kind, default: (0, 0)].0 += 1
+                byTheme[example.theme, default: (0, 0)].0 += 1
+                byFeeling[example.feeling, default: (0, 0)].0 += 1
+                if hit {
+                    byFeeling[example.feeling, default: (0, 0)].1 += 1
+                    byKind[kind, default: (0, 0)].1 += 1
+                    byTheme[example.theme, default: (0, 0)].1 += 1
+                }
                 if reply.trimmingCharacters(in: .whitespaces).hasSuffix("?") { questions += 1 }
                 if let defect = Self.defect(reply, input: example.text) {
                     defects += 1
@@ -46,6 +71,12 @@ struct ListeningBench {
             let mostUsed = uses.values.max() ?? 0
             note("listening (\(portion)): \(examples.count) lines, \(addressed) addressed, \(reflections) reflections, "
                 + "\(questions) questions, \(uses.count) distinct replies (one used \(mostUsed) times), \(defects) defects")
+            note("listening (\(portion)) addressed by reply kind: "
+                + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.1)/\($0.value.0)" }.joined(separator: ", "))
+            note("listening (\(portion)) addressed by labelled feeling: "
+                + byFeeling.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.1)/\($0.value.0)" }.joined(separator: ", "))
+            note("listening (\(portion)) addressed by theme: "
+                + byTheme.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.1)/\($0.value.0)" }.joined(separator: ", "))
             rows.append(Row(figure: "listening (\(portion)): lines addressed", value: "\(Formatting.fixed(share * 100, 1))%",
                             target: portion == "held-out" ? "≥ 90% (issue 19)" : "", verdict: .info))
             rows.append(Row(figure: "listening (\(portion)): reflections : questions",
@@ -56,6 +87,31 @@ struct ListeningBench {
         return rows
     }
 
+    /// The tuning portion's lines whose reply misses the focus, is a defect or is reused, one a line:
+    /// what a rule author works from. Only the tuning portion: the held-out one is for figures alone.
+    func misses() -> [String] {
+        let (loaded, errors) = folder.load(scripts: folder.scripts.filter { $0.path.hasSuffix("/rules/listening.yaml") })
+        guard let rules = loaded.ruleSets["listening"] else { return ["no rule set 'listening': \(errors.first ?? "rules/listening.yaml missing")"] }
+        var memory = ListenerMemory()
+        var lines: [String] = [], replies: [(String, String)] = []
+        var uses: [String: Int] = [:]
+        for example in Self.load(repository + "/Tests/Corpora/listening/tuning.tsv") {
+            let answer = rules.respond(to: example.text, memory: &memory)
+            let reply = answer.text
+            replies.append((example.text, reply))
+            uses[reply, default: 0] += 1
+            if Self.kind(of: answer) != "keyword" && Self.kind(of: answer) != "feeling" {
+                lines.append("\(Self.kind(of: answer))\t\(example.text)\t→ \(reply)")
+            }
+            if let defect = Self.defect(reply, input: example.text) { lines.append("defect\t\(defect)\t\(example.text)") }
+            if !example.focus.contains(where: { reply.lowercased().contains($0) }) {
+                lines.append("miss\t\(example.focus.joined(separator: "|"))\t\(example.text)\t→ \(reply)\t[\(answer.explanation)]")
+            }
+        }
+        for (text, reply) in replies where (uses[reply] ?? 0) > 2 { lines.append("reused \(uses[reply] ?? 0)×\t\(reply)\t\(text)") }
+        return lines
+    }
+
     static func load(_ path: String) -> [Example] {
         guard let text = try? ScriptFolder.read(path) else { return [] }
         return text.split(separator: "\n").compactMap { line in
@@ -63,7 +119,7 @@ struct ListeningBench {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 4 else { return nil }
             let focus = parts[2].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-            return Example(focus: focus, text: parts[3])
+            return Example(theme: parts[0], feeling: parts[1], focus: focus, text: parts[3])
         }
     }
 

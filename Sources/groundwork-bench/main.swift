@@ -8,6 +8,7 @@ import GroundworkStore
 //   groundwork-bench [--dialogues DIR] [--prompts DIR] [--runs N] [--only reflection,steps,persistence,load,cache]
 //                    [--steps N]       (engine steps to time, default 60,000)
 //                    [--scratch DIR]   (a data folder for the save figures; default: a temporary one, removed)
+//   groundwork-bench listening-misses [tuning]   (the tuning portion's missed, defective and reused replies)
 //   groundwork-bench seed-history --home DIR [--user NAME] [--sessions N]
 //   groundwork-bench table ROWS.tsv [--markdown]
 
@@ -93,6 +94,14 @@ func main() throws {
         }
         if only.contains("load") { LoadBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
         if only.contains("cache") { CacheBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
+    case "listening-misses"?:
+        // The held-out portion is measured, never read line by line while rules are written.
+        if let portion = arguments.positional.first, portion != "tuning" {
+            throw BenchError("listening-misses lists the tuning portion only, not '\(portion)'")
+        }
+        let folder = try ScriptFolder(dialogues: arguments.values["dialogues"] ?? repository + "/dialogues",
+                                      prompts: arguments.values["prompts"] ?? repository + "/prompts")
+        ListeningBench(folder: folder, repository: repository).misses().forEach { print($0) }
     case "seed-history"?:
         guard let home = arguments.values["home"] else { throw BenchError("usage: groundwork-bench seed-history --home DIR [--user NAME] [--sessions N]") }
         let count = try arguments.int("sessions", default: 1_000)

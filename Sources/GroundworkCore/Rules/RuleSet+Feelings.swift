@@ -11,6 +11,9 @@ extension RuleSet {
             var replies: [String]
             /// Replies when the feeling is strong (a strong word, or "so", "really" before it).
             var strongReplies: [String]
+            /// The family's own rank (`rank:`), when it differs from the section's: a vague word
+            /// ("awful", "weird") can give way to the concern the line names.
+            var rank: Int?
         }
 
         /// A feeling word or phrase: its words, family and whether it is strong on its own.
@@ -45,7 +48,10 @@ extension RuleSet {
                                           "someone", "somebody", "nobody", "anyone", "girlfriend", "boyfriend", "wife", "husband",
                                           "partner", "mum", "mom", "dad", "mother", "father", "boss", "manager", "kids", "son",
                                           "daughter", "friend", "friends", "colleague", "colleagues", "team", "sister", "brother",
-                                          "baby", "child", "children", "parents", "teacher", "doctor", "client", "customer", "it"]
+                                          "baby", "child", "children", "parents", "teacher", "doctor", "client", "customer", "it",
+                                          // A body part that hurts is not a hurt feeling: "laughed until my stomach hurt".
+                                          "stomach", "head", "back", "feet", "legs", "knee", "knees", "chest", "neck", "shoulder",
+                                          "shoulders", "tooth", "teeth", "eyes", "wrist", "hip"]
         /// Words that make the next word describe a thing ("the broken streetlight").
         static let articles: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "your"]
         /// Words that make the feeling after them strong ("so tired").
@@ -85,17 +91,25 @@ extension RuleSet {
                     continue
                 }
                 let before = lower[max(0, index - 3)..<index]
+                let previous = index > 0 ? lower[index - 1] : ""
                 // The person's own feeling: "i am so tired", "feel hollow", or a clause that opens
                 // with it ("tired.", "happy but terrified") — not "everyone is pretending to be calm".
-                let previous = index > 0 ? lower[index - 1] : ""
-                let own = !lower[max(0, index - 3)..<index].contains(where: Feelings.others.contains)
+                // "spent it feeling guilty": right after "feeling" or "felt", the feeling is the
+                // writer's unless a person is named just before ("saw him feeling low").
+                let named = index > 1 && Feelings.others.contains(lower[index - 2]) && lower[index - 2] != "it"
+                let own = (["feeling", "felt"].contains(previous) && !named)
+                    || (!lower[max(0, index - 3)..<index].contains(where: Feelings.others.contains)
                     && (lower[max(0, index - 4)..<index].contains(where: Feelings.selfWords.contains)
                     || lower[..<index].allSatisfy(Feelings.fillers.contains)
-                    || (!lower[..<index].contains(where: Feelings.others.contains) && !Feelings.articles.contains(previous)))
+                    || (!lower[..<index].contains(where: Feelings.others.contains) && !Feelings.articles.contains(previous))))
                 if own, !before.contains(where: Feelings.negators.contains), !Feelings.wishes.contains(previous),
                    !found.contains(where: { $0.family == phrase.family }) {
                     let amplified = index > 0 && Feelings.amplifiers.contains(lower[index - 1])
-                    found.append(FoundFeeling(text: phrase.words.joined(separator: " "), family: phrase.family,
+                    // Said back with pronouns turned round: "angry at myself" → "angry at yourself".
+                    let said = clause[index..<(index + phrase.words.count)].map { word in
+                        word.id >= 0 ? reflections[Int(word.id)] ?? word.text.lowercased() : word.text.lowercased()
+                    }
+                    found.append(FoundFeeling(text: said.joined(separator: " "), family: phrase.family,
                                               strong: phrase.strong || amplified))
                 }
                 index += phrase.words.count
@@ -106,8 +120,12 @@ extension RuleSet {
 
     /// The reply to the line's feelings, when a feeling outranks every keyword in it.
     func feelingReply(_ found: [FoundFeeling], strongestKeyword: Int?, memory: inout ListenerMemory) -> RuleReply? {
-        guard let feelings, let first = found.first else { return nil }
-        if let strongestKeyword, strongestKeyword > feelings.rank { return nil }
+        guard let feelings else { return nil }
+        // Each feeling stands at its family's rank; one outranked by a keyword in the line gives way.
+        let found = found.filter { feeling in
+            strongestKeyword.map { $0 <= feelings.families[feeling.family].rank ?? feelings.rank } ?? true
+        }
+        guard let first = found.first else { return nil }
         let family = feelings.families[first.family]
         if found.count >= 2, !feelings.mixed.isEmpty {
             let second = found[1]
@@ -125,7 +143,7 @@ extension RuleSet {
         let (index, count) = turn("\(id)/feelings/\(family.name)\(strong ? "/strong" : "")", count: replies.count, memory: &memory)
         let text = replies[index].replacing("{feeling}", with: first.text)
         return RuleReply(text: Self.capitalised(text), keyword: first.text, group: family.name,
-                         explanation: "feeling '\(first.text)' (\(family.name)\(strong ? ", strong" : "")), rank \(feelings.rank)"
+                         explanation: "feeling '\(first.text)' (\(family.name)\(strong ? ", strong" : "")), rank \(family.rank ?? feelings.rank)"
                              + (strongestKeyword.map { " ≥ the strongest keyword's \($0)" } ?? "") + "; reply \(index + 1) of \(count)",
                          isFallback: false,
                          reason: RuleReply.reason("feeling \(first.text)", reply: text, about: "that feeling"))

@@ -14,6 +14,9 @@ public struct RuleSet: Sendable, Codable {
     /// Replies when nothing matches and nothing is remembered, used in turn.
     var fallback: [String]
     var fallbackRotationKey: String
+    /// Replies that say back a short clause of a line no keyword answered (`echo:`, with
+    /// `{clause}`), before a remembered remark or the fallback: the line's own words are its focus.
+    var echo: [String] = []
     /// Which clause of a line is answered: the first that holds a keyword (ELIZA), or the one
     /// whose strongest keyword ranks highest (`clauses: best`), so "I smiled in the meeting but I
     /// felt sick" is answered about the feeling, not the meeting.
@@ -149,6 +152,12 @@ public struct RuleSet: Sendable, Codable {
                 }
             }
         }
+        if !echo.isEmpty, let said = echoClause(allClauses) {
+            let (index, count) = turn("\(id)/echo", count: echo.count, memory: &memory)
+            return RuleReply(text: Self.capitalised(echo[index].replacing("{clause}", with: said)), keyword: nil,
+                             explanation: "echo of the clause \"\(said)\", reply \(index + 1) of \(count)", isFallback: false,
+                             reason: "Nothing in that line matched what I listen for, so I said part of it back to you.")
+        }
         // With `recall: 4`, as ELIZA's counter: a remark comes back only on every fourth line.
         if remarksBefore > 0, !memory.remarks.isEmpty, lines % recallEvery == 0 {
             let remark = memory.remarks.removeFirst()
@@ -166,6 +175,32 @@ public struct RuleSet: Sendable, Codable {
         let (index, count) = turn(fallbackRotationKey, count: fallback.count, memory: &memory)
         return RuleReply(text: fallback[index], keyword: nil, explanation: "fallback, reply \(index + 1) of \(count)", isFallback: true,
                          reason: "Nothing in that line matched what I listen for, so I invited you to go on.")
+    }
+
+    /// Words a clause said back may not open with: it would lean on a clause that isn't there.
+    static let echoOpeners: Set<String> = ["and", "but", "so", "because", "then", "or", "which", "that", "if", "when", "though",
+                                           "although", "while", "until", "like", "just", "also", "too", "anyway", "what", "why",
+                                           "how", "who", "where", "is", "are", "do", "does", "did", "can", "could", "should", "would"]
+
+    /// The clause of three to six words to say back (the person's own first: one with "i" or
+    /// "my"), pronouns turned round; nil when no clause fits.
+    func echoClause(_ clauses: [[RuleWord]]) -> String? {
+        let fitting = clauses.filter { clause in
+            (3...6).contains(clause.count) && !Self.echoOpeners.contains(clause[0].text.lowercased())
+        }
+        let own = fitting.first { $0.contains { ["i", "my", "me"].contains($0.text.lowercased()) } }
+        guard let clause = own ?? fitting.first else { return nil }
+        var out: [String] = []
+        var previousWasI = false
+        for word in clause {
+            let lower = word.text.lowercased()
+            var said = word.id >= 0 ? reflections[Int(word.id)] ?? word.text : word.text
+            // "i was" → "you were", not "you was".
+            if previousWasI, lower == "was" { said = "were" }
+            previousWasI = lower == "i"
+            out.append(said == "i" ? "I" : said)
+        }
+        return out.joined(separator: " ")
     }
 
     /// The rank of the keyword that would answer the clause (the first on its stack that does not

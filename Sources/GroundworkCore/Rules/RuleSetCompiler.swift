@@ -1,9 +1,9 @@
 /// Checks a rule-set file and compiles it into `RuleSet` tables, collecting diagnostics.
 struct RuleSetCompiler {
     static let rootKeys = ["id", "description", "opening", "clauses", "stack", "empty_parts", "recall", "substitutions", "reflections",
-                           "synonyms", "feelings", "keywords", "fallback"]
+                           "synonyms", "feelings", "keywords", "fallback", "echo"]
     static let feelingsKeys = ["rank", "mixed", "families"]
-    static let familyKeys = ["words", "strong", "replies", "strong_replies"]
+    static let familyKeys = ["words", "strong", "replies", "strong_replies", "rank"]
     static let keywordKeys = ["word", "rank", "group", "memory", "patterns", "none"]
     static let patternKeys = ["match", "replies"]
     static let replyKeys = ["goto", "next_keyword", "pre"]
@@ -144,6 +144,16 @@ struct RuleSetCompiler {
             error(root, "rule set needs a 'fallback' list (replies when nothing matches)")
         }
 
+        // `echo:` — replies that say back a short clause of the line, with `{clause}` for it.
+        var echo: [String] = []
+        if let node = root["echo"], let items = list(node, "'echo'") {
+            for item in items {
+                guard let text = string(item, "an echo reply") else { continue }
+                if !text.contains("{clause}") { error(item, "echo reply needs '{clause}' (the clause said back)") }
+                echo.append(text)
+            }
+        }
+
         for goto in pending {
             let target = goto.target.hasPrefix("@") ? goto.target.lowercased() : (singleWord(goto.target).map { substituted($0).joined(separator: " ") } ?? goto.target)
             guard let index = names[target] else {
@@ -174,7 +184,7 @@ struct RuleSetCompiler {
             }
         }
         var ruleSet = RuleSet(id: id, location: root.location, keywords: keywords, lexicon: lexicon, keywordsByWord: byWord,
-                              reflections: reflections, fallback: fallback, fallbackRotationKey: "\(id)/fallback", clauseChoice: choice,
+                              reflections: reflections, fallback: fallback, fallbackRotationKey: "\(id)/fallback", echo: echo, clauseChoice: choice,
                               feelings: feelings)
         loadOptions(root, into: &ruleSet)
         if hasErrors { return nil }
@@ -251,7 +261,13 @@ struct RuleSetCompiler {
             let replies = value["replies"].map { feelingReplies($0, allowed: ["{feeling}"], what: "a feeling reply") } ?? []
             if replies.isEmpty { error(key, "feeling family '\(name)' needs 'replies'") }
             let strongReplies = value["strong_replies"].map { feelingReplies($0, allowed: ["{feeling}"], what: "a feeling reply") } ?? []
-            families.append(.init(name: name, replies: replies, strongReplies: strongReplies))
+            var familyRank: Int?
+            if let n = value["rank"] {
+                if let number = n.wholeNumber, abs(number) < 1_000 { familyRank = number } else {
+                    error(n, "feeling family rank must be a whole number, found '\(n.scalar ?? n.kindName)'")
+                }
+            }
+            families.append(.init(name: name, replies: replies, strongReplies: strongReplies, rank: familyRank))
         }
         // Longer phrases first, so "worn out" is tried before "worn".
         for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }

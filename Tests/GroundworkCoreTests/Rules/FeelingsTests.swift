@@ -102,4 +102,64 @@ import Testing
         #expect(diagnostics.contains { $0.description.hasPrefix("t.yaml:8:") && $0.description.contains(message) },
                 "\(diagnostics.map(\.description))")
     }
+
+    /// A rule set where a vague family ranks below a concern, and phrases hold pronouns.
+    static let ranked = """
+        id: r
+        reflections: {my: your, myself: yourself}
+        keywords:
+          - word: rent
+            rank: 4
+            patterns:
+              - match: "*"
+                replies: ["The rent."]
+        feelings:
+          rank: 5
+          families:
+            distress:
+              rank: 3
+              words: [awful]
+              replies: ["You feel {feeling}."]
+            self-anger:
+              words: ["angry at myself"]
+              replies: ["You're {feeling}."]
+            hurt:
+              words: [hurt]
+              replies: ["You feel {feeling}."]
+            guilt:
+              words: [guilty]
+              replies: ["You feel {feeling}."]
+        fallback: ["Go on."]
+        """
+
+    static func rankedReply(_ line: String) throws -> String {
+        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "r.yaml", text: ranked)], prompts: [])
+        #expect(diagnostics.map(\.description) == [])
+        var memory = ListenerMemory()
+        return try #require(library.ruleSets["r"]).respond(to: line, memory: &memory).text
+    }
+
+    @Test(arguments: [
+        // The vague family (rank 3) gives way to the concern (rank 4), and answers alone.
+        ("i feel awful about the rent", "The rent."),
+        ("i feel awful", "You feel awful."),
+        // The phrase is said back with the pronoun turned round.
+        ("so angry at myself again", "You're angry at yourself."),
+        // Right after "feeling", the feeling is the writer's even after "it".
+        ("took a day off and spent it feeling guilty", "You feel guilty."),
+        // A body part that hurts is not a hurt feeling.
+        ("laughed until my stomach hurt", "Go on."),
+        ("i feel hurt", "You feel hurt."),
+    ])
+    func familiesRankAndSayTheFeelingBack(_ line: String, _ expected: String) throws {
+        #expect(try Self.rankedReply(line) == expected)
+    }
+
+    @Test func aFamilyRankMustBeAWholeNumber() {
+        let text = "id: t\nkeywords:\n  - word: a\n    patterns:\n      - match: \"*\"\n        replies: [\"A.\"]\nfallback: [\"Go on.\"]\n"
+            + "feelings: {families: {a: {words: [x], replies: [y], rank: high}}}"
+        let (_, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: text)], prompts: [])
+        #expect(diagnostics.contains { $0.description.contains("feeling family rank must be a whole number, found 'high'") },
+                "\(diagnostics.map(\.description))")
+    }
 }
