@@ -32,24 +32,14 @@ extension Interpreter {
         let count = steps.count == 2 ? "Two" : steps.count == 3 ? "Three" : "\(steps.count)"
         let text = "\(count) next steps fit your answers:\n\n" + steps.map(\.text).joined(separator: "\n\n")
             + "\n\nWhich one will you take on in the next two weeks? I'll ask how it went next time."
-        return Prompt(text: text, kind: .choice, options: steps.map { Self.stepName($0.text) }, nodeID: Self.stepChoiceNode)
-    }
-
-    /// A step's name: its text up to the first colon ("Put the staffing on paper"), else its first
-    /// eight words.
-    static func stepName(_ text: String) -> String {
-        if let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 60 {
-            return String(text[..<colon]).trimmingWhitespace()
-        }
-        let words = text.split(separator: " ")
-        return words.prefix(8).joined(separator: " ") + (words.count > 8 ? "…" : "")
+        return Prompt(text: text, kind: .choice, options: steps.map { NextStepRule.name(of: $0.text) }, nodeID: Self.stepChoiceNode)
     }
 
     /// Takes the answer to the choice; /skip, /done or three answers that are none of them keep the
     /// first step, the closest fit, so every session still ends with one.
     mutating func answerStepChoice(_ input: Input) {
         let steps = offeredSteps
-        let options = steps.map { ChoiceOption(label: Self.stepName($0.text)) }
+        let options = steps.map { ChoiceOption(label: NextStepRule.name(of: $0.text)) }
         var picked: Int?
         switch input {
         case .skip, .finish:

@@ -114,6 +114,18 @@ public struct NextStepRule: Sendable, Codable {
     }
 }
 
+extension NextStepRule {
+    /// A step's name, for menus and follow-ups: its text up to the first colon ("Put the staffing
+    /// on paper"), else its first eight words.
+    public static func name(of text: String) -> String {
+        if let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 60 {
+            return String(text[..<colon]).trimmingWhitespace()
+        }
+        let words = text.split(separator: " ")
+        return words.prefix(8).joined(separator: " ") + (words.count > 8 ? "…" : "")
+    }
+}
+
 /// One node of a flow graph.
 public struct Node: Sendable, Codable {
     public var id: String
