@@ -33,9 +33,26 @@ struct CacheBench {
             let plist = try encoder.encode(entry)
             rows.append(Row(figure: "  read back, binary PropertyListDecoder (\(plist.count / 1024) KB)",
                             value: Formatting.millis(median { _ = try? PropertyListDecoder().decode(ScriptCache.Entry.self, from: plist) }), target: "", verdict: .info))
+            rows += try partRows(entry.library)
         } catch {
             rows.append(.skipped("cache read-back", because: "could not encode: \(error)"))
         }
+        return rows
+    }
+
+    /// The compact read-back of each part of the library alone, to show where a read goes.
+    private func partRows(_ library: ScriptLibrary) throws -> [Row] {
+        func row<T: Codable>(_ name: String, _ value: T) throws -> Row {
+            let bytes = try CompactEncoder().encode(value)
+            return Row(figure: "    \(name) (\(bytes.count / 1024) KB)",
+                       value: Formatting.millis(median { _ = try? CompactDecoder().decode(T.self, from: bytes) }), target: "", verdict: .info)
+        }
+        var rows: [Row] = []
+        for name in library.ruleSets.keys.sorted() {
+            if let ruleSet = library.ruleSets[name] { rows.append(try row("rule set '\(name)'", ruleSet)) }
+        }
+        if let net = library.safetyNet { rows.append(try row("safety net", net)) }
+        rows.append(try row("\(library.prompts.templates.count) templates", library.prompts))
         return rows
     }
 
