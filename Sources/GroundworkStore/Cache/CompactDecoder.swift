@@ -6,10 +6,15 @@ public struct CompactDecoder {
 
     /// The value of type `T` in `bytes`.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        let reader = CompactReader(bytes)
+        try decode(T.self, from: bytes, in: bytes.indices)
+    }
+
+    /// The value of type `T` in `bytes[range]` (a part of a larger file, read without copying it).
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], in range: Range<Int>) throws -> T {
+        let reader = CompactReader(bytes, range: range.clamped(to: bytes.indices))
         try reader.readKeyTable()
         let value = try reader.decode(T.self)
-        guard reader.position == reader.bytes.count else { throw reader.corrupt("bytes left over after the value") }
+        guard reader.position == reader.end else { throw reader.corrupt("bytes left over after the value") }
         return value
     }
 }
@@ -17,11 +22,15 @@ public struct CompactDecoder {
 /// The bytes and the place reached; one per decode, shared by every container.
 final class CompactReader {
     let bytes: [UInt8]
-    var position = 0
+    var position: Int
+    /// Where the value's bytes end (the end of `bytes` unless a part of them is read).
+    let end: Int
     var keys: [String] = []
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], range: Range<Int>) {
         self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
     }
 
     func corrupt(_ what: String) -> DecodingError {
@@ -35,13 +44,13 @@ final class CompactReader {
     }
 
     func byte() throws -> UInt8 {
-        guard position < bytes.count else { throw corrupt("unexpected end") }
+        guard position < end else { throw corrupt("unexpected end") }
         defer { position += 1 }
         return bytes[position]
     }
 
     func peekTag() throws -> UInt8 {
-        guard position < bytes.count else { throw corrupt("unexpected end") }
+        guard position < end else { throw corrupt("unexpected end") }
         return bytes[position]
     }
 
@@ -67,12 +76,12 @@ final class CompactReader {
     /// A count or length, at most the bytes left (every element takes at least one byte).
     func length() throws -> Int {
         let value = try varint()
-        guard value <= UInt64(bytes.count - position) else { throw corrupt("length past the end") }
+        guard value <= UInt64(end - position) else { throw corrupt("length past the end") }
         return Int(value)
     }
 
     func fixed() throws -> UInt64 {
-        guard bytes.count - position >= 8 else { throw corrupt("unexpected end") }
+        guard end - position >= 8 else { throw corrupt("unexpected end") }
         var value: UInt64 = 0
         for i in 0..<8 { value |= UInt64(bytes[position + i]) << UInt64(i * 8) }
         position += 8
