@@ -57,7 +57,7 @@ final class CompactReader {
     /// Consumes the tag when it is `tag`; otherwise throws and leaves the position as it was (so
     /// `try? decode(Bool.self)` can be followed by another type, as `Value` does).
     func expect(_ tag: CompactTag) throws {
-        guard try peekTag() == tag.rawValue else { throw corrupt("expected \(tag)") }
+        guard try peekTag() == tag.rawValue else { throw corrupt(tag.expected) }
         position += 1
     }
 
@@ -237,45 +237,89 @@ private struct CompactValueDecoder: Decoder {
 /// A class: the protocol's decodes are not mutating, and the container must count what it read.
 private final class CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let reader: CompactReader
-    /// Indices into the reader's key table, in the order the values follow.
-    let keyIDs: [Int]
-    /// The entry the next decode must be for.
+    /// How many entries the container has, and the entry the next decode must be for.
+    private let count: Int
     private var next = 0
+    /// The key-table index of entry `next` (-1 past the end) and where the one after it is
+    /// written: the indices are read as they are reached, so a container allocates no list of them.
+    private var nextKeyID = -1
+    private var keyCursor: Int
     var codingPath: [any CodingKey] { [] }
 
     init(reader: CompactReader) throws {
         self.reader = reader
         try reader.expect(.keyed)
-        let count = try reader.length()
-        var ids: [Int] = []
-        ids.reserveCapacity(count)
+        count = try reader.length()
+        keyCursor = reader.position
+        // Checked once here, so reading them again as they are reached cannot fail.
         for _ in 0..<count {
-            let id = try reader.varint()
-            guard id < UInt64(reader.keys.count) else { throw reader.corrupt("unknown key") }
-            ids.append(Int(id))
+            guard try reader.varint() < UInt64(reader.keys.count) else { throw reader.corrupt("unknown key") }
         }
-        keyIDs = ids
+        if count > 0 { advanceKey() }
     }
 
-    var allKeys: [Key] { keyIDs[next...].compactMap { Key(stringValue: reader.keys[$0]) } }
+    /// Reads the key index of entry `next` from the cursor (checked in `init`).
+    private func advanceKey() {
+        guard next < count else {
+            nextKeyID = -1
+            return
+        }
+        var result = 0
+        var shift = 0
+        while true {
+            let b = reader.bytes[keyCursor]
+            keyCursor += 1
+            result |= Int(b & 0x7f) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        nextKeyID = result
+    }
+
+    /// The key indices of the entries not read yet.
+    private var remainingKeyIDs: [Int] {
+        var ids: [Int] = []
+        var cursor = keyCursor
+        if nextKeyID >= 0 { ids.append(nextKeyID) }
+        for _ in (next + 1)..<max(count, next + 1) {
+            var result = 0
+            var shift = 0
+            while true {
+                let b = reader.bytes[cursor]
+                cursor += 1
+                result |= Int(b & 0x7f) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            ids.append(result)
+        }
+        return ids
+    }
+
+    private func step() {
+        next += 1
+        advanceKey()
+    }
+
+    var allKeys: [Key] { remainingKeyIDs.compactMap { Key(stringValue: reader.keys[$0]) } }
 
     /// Whether the next value is `key`'s: absent optionals were never written, so a key that is not
     /// next is not there.
     func contains(_ key: Key) -> Bool {
-        next < keyIDs.count && reader.keys[keyIDs[next]] == key.stringValue
+        nextKeyID >= 0 && reader.keys[nextKeyID] == key.stringValue
     }
 
     private func enter(_ key: Key) throws {
         guard contains(key) else {
             throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: [], debugDescription: "not next at byte \(reader.position)"))
         }
-        next += 1
+        step()
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
         guard contains(key) else { return true }
         guard try reader.decodeNil() else { return false }
-        next += 1
+        step()
         return true
     }
 
@@ -287,10 +331,10 @@ private final class CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainer
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard contains(key) else { return nil }
         if try reader.decodeNil() {
-            next += 1
+            step()
             return nil
         }
-        next += 1
+        step()
         return try reader.decode(T.self)
     }
 

@@ -27,6 +27,26 @@ enum CompactTag: UInt8 {
     /// Packed forms of the collections a library is mostly made of, read in one loop each instead
     /// of a container per element: a list of integers, a list of strings, strings to integers.
     case ints, strings, stringInts
+
+    /// The message for a value of another kind where this one was expected. Spelled out rather
+    /// than interpolated: `Value` tries a bool, a number and a string in turn, so this is built
+    /// often, and describing an enum goes through reflection.
+    var expected: String {
+        switch self {
+        case .null: "expected null"
+        case .no, .yes: "expected a bool"
+        case .int: "expected an int"
+        case .uint: "expected a uint"
+        case .double: "expected a double"
+        case .float: "expected a float"
+        case .string: "expected a string"
+        case .keyed: "expected a keyed container"
+        case .unkeyed: "expected a list"
+        case .ints: "expected packed ints"
+        case .strings: "expected packed strings"
+        case .stringInts: "expected packed string ints"
+        }
+    }
 }
 
 /// One value being encoded: a scalar, or a container whose children are filled in later.

@@ -151,10 +151,9 @@ public struct ScriptCache: Sendable {
     /// The path of the file for `request`.
     public func path(request: String) -> String {
         let digest = Crypto.SHA256.hash(data: Array(request.utf8))
-        let name = digest.prefix(8).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        // Spelled by hand: String(_:radix:) is generic and slow to set up in a fresh process.
+        let hex = Array("0123456789abcdef".utf8)
+        let name = String(decoding: digest.prefix(8).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] }, as: UTF8.self)
         return DataLocation.join(folder, "scripts-\(name).cache")
     }
 
