@@ -57,7 +57,11 @@ enum ScriptFiles {
             }
             return LoadedLibrary(library: library, errors: diagnostics.filter { $0.severity == .error })
         }
-        guard let cacheFolder = ScriptCache.folder(environment: ProcessInfo.processInfo.environment) else { return try load([:]) }
+        guard let cacheFolder = ScriptCache.folder(environment: ProcessInfo.processInfo.environment) else {
+            let loaded = try load([:])
+            kept.hold(loaded.library)
+            return loaded
+        }
         let cache = ScriptCache(folder: cacheFolder)
 
         // Which load this is names the cache file; the key (every file's path and digest) decides
@@ -96,11 +100,30 @@ enum ScriptFiles {
             return loaded.library.safetyNet
         }
         if let entry = stored?.entry(key: key, fallback: reload) {
+            kept.hold(entry.library)
             return LoadedLibrary(library: entry.library, errors: entry.errors)
         }
         let loaded = try load(contents)
         write(loaded)
+        kept.hold(loaded.library)
         return loaded
+    }
+
+    /// The last library loaded, held until the process ends: freeing its many small
+    /// objects one by one when the command returned was about a tenth of a cold start, for memory
+    /// the system takes back at exit anyway. Only the last is held, so a process that loads again
+    /// frees the one before.
+    private static let kept = KeptLibrary()
+
+    private final class KeptLibrary: @unchecked Sendable {
+        private let lock = NSLock()
+        private var library: ScriptLibrary?
+
+        func hold(_ library: ScriptLibrary) {
+            lock.lock()
+            defer { lock.unlock() }
+            self.library = library
+        }
     }
 
     /// The wall clock in nanoseconds since 1970 (file times are on it).
