@@ -209,6 +209,7 @@ final class CompactReader {
         if T.self == [Int32].self, let value = try ints(Int32.self) as? T { return value }
         if T.self == [Int64].self, let value = try ints(Int64.self) as? T { return value }
         if T.self == [UInt64].self, let value = try ints(UInt64.self, bitPattern: true) as? T { return value }
+        if T.self == [UInt8].self, let value = try ints(UInt8.self) as? T { return value }
         if T.self == [String].self, let value = try strings() as? T { return value }
         if T.self == [String: Int32].self, let value = try stringInts(Int32.self) as? T { return value }
         if T.self == [String: Int].self, let value = try stringInts(Int.self) as? T { return value }

@@ -12,7 +12,9 @@ public struct CompactEncoder {
     /// The bytes of `value`.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let root = CompactNode()
-        try value.encode(to: CompactNodeEncoder(node: root))
+        // Through the same setter as a nested value, so a top-level list is packed as the
+        // decoder's top level expects.
+        try CompactScalar.set(root, value)
         var writer = CompactWriter()
         writer.collectKeys(root)
         var bytes = writer.keyTable()
@@ -206,6 +208,7 @@ private enum CompactScalar {
         else if T.self == [Int32].self, let v = value as? [Int32] { node.kind = .ints(v.map(Int64.init)) }
         else if T.self == [Int64].self, let v = value as? [Int64] { node.kind = .ints(v) }
         else if T.self == [UInt64].self, let v = value as? [UInt64] { node.kind = .ints(v.map { Int64(bitPattern: $0) }) }
+        else if T.self == [UInt8].self, let v = value as? [UInt8] { node.kind = .ints(v.map(Int64.init)) }
         else if T.self == [String].self, let v = value as? [String] { node.kind = .strings(v) }
         // Sorted so the same library always gives the same bytes.
         else if T.self == [String: Int32].self, let v = value as? [String: Int32] {
