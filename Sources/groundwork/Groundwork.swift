@@ -65,11 +65,13 @@ struct Groundwork: AsyncParsableCommand {
 
     /// The command line parsed. Anything the quick parse does not take (help, a mistake, a
     /// completion request) goes through the full parse, so every message and usage is the usual one.
-    static func parseCommand() throws -> any ParsableCommand {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if let name = arguments.first, let type = quickCommands[name], let command = try? type.parseAsRoot(Array(arguments.dropFirst())) {
+    static func parseCommand(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) throws -> any ParsableCommand {
+        // Only the command itself is taken: a request for help parses as ArgumentParser's own
+        // help command, whose usage line would lack the 'groundwork' before it.
+        if let name = arguments.first, let type = quickCommands[name], let command = try? type.parseAsRoot(Array(arguments.dropFirst())),
+           Swift.type(of: command) == type {
             return command
         }
-        return try parseAsRoot()
+        return try parseAsRoot(arguments)
     }
 }
