@@ -131,9 +131,13 @@ fi
 
 # The first prompt of a flow: empty stdin, so the command prints the first question and leaves
 # (saving the session); every run starts from an empty data folder. `check` runs each command
-# once first, which fills the cache.
+# once first, which fills the cache. The same with the data folder already there (every start but
+# a person's first) shows what creating it costs: each new folder is made durable with an fsync.
 cold_start start "start career-checkin to first question, warm cache" \
   "GROUNDWORK_HOME='$tmp/fresh' '$bin' start career-checkin --user bench < /dev/null" "rm -rf '$tmp/fresh'"
+cold_start start-existing "start career-checkin to first question, warm cache, data folder there" \
+  "GROUNDWORK_HOME='$tmp/existing' '$bin' start career-checkin --user bench < /dev/null" \
+  "rm -rf '$tmp/existing/users/bench/sessions/'*"
 cold_start start-nocache "start career-checkin to first question, no cache" \
   "GROUNDWORK_NO_CACHE=1 GROUNDWORK_HOME='$tmp/fresh' '$bin' start career-checkin --user bench < /dev/null" "rm -rf '$tmp/fresh'"
 cold_start journal "journal --no-save, one line, warm cache" "'$bin' journal --no-save --user bench < '$tmp/journal-line'"

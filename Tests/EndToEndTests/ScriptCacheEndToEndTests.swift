@@ -103,6 +103,65 @@ struct ScriptCacheEndToEndTests {
         #expect(after.stdout == before.stdout)
     }
 
+    /// The safety net's part is read only when a line is screened; damaged, the net is loaded from
+    /// the files (and the cache written again), so a line at risk still gets the crisis message.
+    @Test func aDamagedSafetyNetPartStillScreensTheLine() throws {
+        let setup = try Setup()
+        let risky = "i dont see the point anymore i want to end my life"
+        let reference = try setup.journal(risky, noCache: true)
+        _ = try setup.journal(risky)
+        let file = try #require(setup.cacheFiles.first)
+        let written = setup.inode(file)
+        // The safety net is the last part and most of the file: damage its last bytes.
+        var bytes = try #require(FileManager.default.contents(atPath: file))
+        for offset in (bytes.count - 64)..<bytes.count { bytes[offset] ^= 0x5a }
+        try bytes.write(to: URL(fileURLWithPath: file))
+        let damaged = try setup.journal(risky)
+        #expect(damaged.status == reference.status)
+        #expect(damaged.stderr == reference.stderr)
+        #expect(damaged.stdout == reference.stdout)
+        #expect(setup.inode(file) != written, "written again from the files")
+        let again = try setup.journal(risky)
+        #expect(again.stdout == reference.stdout)
+    }
+
+    /// A script left alone for a while is known by its stamp: touched with its bytes unchanged, it
+    /// keeps the cache; changed in place at the same size with its modification time put back, it
+    /// is still seen (the change time moved on) and the cache is rebuilt.
+    @Test func aStampStandsForTheBytesOnlyWhileTheFileIsUntouched() throws {
+        let setup = try Setup()
+        // Older than ScriptCache.settledNanoseconds, so the cache records the files' stamps.
+        Thread.sleep(forTimeInterval: 2.2)
+        let before = try setup.journal(line)
+        let file = try #require(setup.cacheFiles.first)
+        let written = setup.inode(file)
+        #expect(try setup.journal(line).stdout == before.stdout)
+        #expect(setup.inode(file) == written)
+
+        // No times given: both set to now (touch).
+        #expect(utimensat(AT_FDCWD, setup.listening, nil, 0) == 0)
+        #expect(try setup.journal(line).stdout == before.stdout)
+        #expect(setup.inode(file) == written, "the same bytes under a new stamp are the same key")
+
+        var st = stat()
+        #expect(stat(setup.listening, &st) == 0)
+        var original = [st.st_atim, st.st_mtim]
+        var text = try #require(FileManager.default.contents(atPath: setup.listening))
+        // A reply word changed for another of the same length: a valid rule set, another key.
+        let from = Array("is a heavy thought".utf8), to = Array("is a hefty thought".utf8)
+        let at = try #require(text.indices.first { text[$0...].starts(with: from) })
+        text.replaceSubrange(at..<(at + from.count), with: to)
+        let handle = try #require(FileHandle(forWritingAtPath: setup.listening))
+        try handle.write(contentsOf: text)
+        try handle.close()
+        #expect(utimensat(AT_FDCWD, setup.listening, &original, 0) == 0)
+        let edited = try setup.journal(line)
+        let reference = try setup.journal(line, noCache: true)
+        #expect(edited.stdout == reference.stdout)
+        #expect(edited.stdout != before.stdout, "the edited reply is the one given")
+        #expect(setup.inode(file) != written, "rebuilt for the edited file")
+    }
+
     @Test func anUnwritableCacheFolderOnlyMakesItSlower() throws {
         let setup = try Setup()
         let blocked = setup.root + "/not-a-folder"

@@ -16,7 +16,21 @@ public struct ScriptLibrary: Sendable {
     /// Group exercises (files with `kind: group-exercise`), by id.
     public var groupExercises: [String: GroupExercise] = [:]
     /// The safety net (the file with `kind: safety-net`), used by every mode before anything else.
-    public var safetyNet: SafetyNet? = nil
+    /// A library read from the script cache makes it the first time it is read (`deferSafetyNet`).
+    public var safetyNet: SafetyNet? {
+        get { safetyNetSlot.value }
+        set { safetyNetSlot = DeferredValue(newValue) }
+    }
+    var safetyNetSlot = DeferredValue<SafetyNet>(nil)
+
+    /// Makes the safety net with `make` the first time it is read, not now (the script cache's
+    /// stored net is most of its file, and no first question needs it).
+    public mutating func deferSafetyNet(_ make: @escaping @Sendable () -> SafetyNet?) {
+        safetyNetSlot = DeferredValue(deferred: make)
+    }
+
+    /// True while a deferred safety net has not been made yet.
+    public var safetyNetIsDeferred: Bool { safetyNetSlot.isDeferred }
 
     public init(flows: [String: Flow] = [:], ruleSets: [String: RuleSet] = [:], prompts: PromptLibrary = PromptLibrary(),
                 classifier: TaskClassifier? = nil) {

@@ -6,10 +6,15 @@ public struct CompactDecoder {
 
     /// The value of type `T` in `bytes`.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        let reader = CompactReader(bytes)
+        try decode(T.self, from: bytes, in: bytes.indices)
+    }
+
+    /// The value of type `T` in `bytes[range]` (a part of a larger file, read without copying it).
+    public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], in range: Range<Int>) throws -> T {
+        let reader = CompactReader(bytes, range: range.clamped(to: bytes.indices))
         try reader.readKeyTable()
         let value = try reader.decode(T.self)
-        guard reader.position == reader.bytes.count else { throw reader.corrupt("bytes left over after the value") }
+        guard reader.position == reader.end else { throw reader.corrupt("bytes left over after the value") }
         return value
     }
 }
@@ -17,11 +22,15 @@ public struct CompactDecoder {
 /// The bytes and the place reached; one per decode, shared by every container.
 final class CompactReader {
     let bytes: [UInt8]
-    var position = 0
+    var position: Int
+    /// Where the value's bytes end (the end of `bytes` unless a part of them is read).
+    let end: Int
     var keys: [String] = []
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], range: Range<Int>) {
         self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
     }
 
     func corrupt(_ what: String) -> DecodingError {
@@ -35,20 +44,20 @@ final class CompactReader {
     }
 
     func byte() throws -> UInt8 {
-        guard position < bytes.count else { throw corrupt("unexpected end") }
+        guard position < end else { throw corrupt("unexpected end") }
         defer { position += 1 }
         return bytes[position]
     }
 
     func peekTag() throws -> UInt8 {
-        guard position < bytes.count else { throw corrupt("unexpected end") }
+        guard position < end else { throw corrupt("unexpected end") }
         return bytes[position]
     }
 
     /// Consumes the tag when it is `tag`; otherwise throws and leaves the position as it was (so
     /// `try? decode(Bool.self)` can be followed by another type, as `Value` does).
     func expect(_ tag: CompactTag) throws {
-        guard try peekTag() == tag.rawValue else { throw corrupt("expected \(tag)") }
+        guard try peekTag() == tag.rawValue else { throw corrupt(tag.expected) }
         position += 1
     }
 
@@ -67,12 +76,12 @@ final class CompactReader {
     /// A count or length, at most the bytes left (every element takes at least one byte).
     func length() throws -> Int {
         let value = try varint()
-        guard value <= UInt64(bytes.count - position) else { throw corrupt("length past the end") }
+        guard value <= UInt64(end - position) else { throw corrupt("length past the end") }
         return Int(value)
     }
 
     func fixed() throws -> UInt64 {
-        guard bytes.count - position >= 8 else { throw corrupt("unexpected end") }
+        guard end - position >= 8 else { throw corrupt("unexpected end") }
         var value: UInt64 = 0
         for i in 0..<8 { value |= UInt64(bytes[position + i]) << UInt64(i * 8) }
         position += 8
@@ -200,6 +209,7 @@ final class CompactReader {
         if T.self == [Int32].self, let value = try ints(Int32.self) as? T { return value }
         if T.self == [Int64].self, let value = try ints(Int64.self) as? T { return value }
         if T.self == [UInt64].self, let value = try ints(UInt64.self, bitPattern: true) as? T { return value }
+        if T.self == [UInt8].self, let value = try ints(UInt8.self) as? T { return value }
         if T.self == [String].self, let value = try strings() as? T { return value }
         if T.self == [String: Int32].self, let value = try stringInts(Int32.self) as? T { return value }
         if T.self == [String: Int].self, let value = try stringInts(Int.self) as? T { return value }
@@ -228,45 +238,89 @@ private struct CompactValueDecoder: Decoder {
 /// A class: the protocol's decodes are not mutating, and the container must count what it read.
 private final class CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let reader: CompactReader
-    /// Indices into the reader's key table, in the order the values follow.
-    let keyIDs: [Int]
-    /// The entry the next decode must be for.
+    /// How many entries the container has, and the entry the next decode must be for.
+    private let count: Int
     private var next = 0
+    /// The key-table index of entry `next` (-1 past the end) and where the one after it is
+    /// written: the indices are read as they are reached, so a container allocates no list of them.
+    private var nextKeyID = -1
+    private var keyCursor: Int
     var codingPath: [any CodingKey] { [] }
 
     init(reader: CompactReader) throws {
         self.reader = reader
         try reader.expect(.keyed)
-        let count = try reader.length()
-        var ids: [Int] = []
-        ids.reserveCapacity(count)
+        count = try reader.length()
+        keyCursor = reader.position
+        // Checked once here, so reading them again as they are reached cannot fail.
         for _ in 0..<count {
-            let id = try reader.varint()
-            guard id < UInt64(reader.keys.count) else { throw reader.corrupt("unknown key") }
-            ids.append(Int(id))
+            guard try reader.varint() < UInt64(reader.keys.count) else { throw reader.corrupt("unknown key") }
         }
-        keyIDs = ids
+        if count > 0 { advanceKey() }
     }
 
-    var allKeys: [Key] { keyIDs[next...].compactMap { Key(stringValue: reader.keys[$0]) } }
+    /// Reads the key index of entry `next` from the cursor (checked in `init`).
+    private func advanceKey() {
+        guard next < count else {
+            nextKeyID = -1
+            return
+        }
+        var result = 0
+        var shift = 0
+        while true {
+            let b = reader.bytes[keyCursor]
+            keyCursor += 1
+            result |= Int(b & 0x7f) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        nextKeyID = result
+    }
+
+    /// The key indices of the entries not read yet.
+    private var remainingKeyIDs: [Int] {
+        var ids: [Int] = []
+        var cursor = keyCursor
+        if nextKeyID >= 0 { ids.append(nextKeyID) }
+        for _ in (next + 1)..<max(count, next + 1) {
+            var result = 0
+            var shift = 0
+            while true {
+                let b = reader.bytes[cursor]
+                cursor += 1
+                result |= Int(b & 0x7f) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            ids.append(result)
+        }
+        return ids
+    }
+
+    private func step() {
+        next += 1
+        advanceKey()
+    }
+
+    var allKeys: [Key] { remainingKeyIDs.compactMap { Key(stringValue: reader.keys[$0]) } }
 
     /// Whether the next value is `key`'s: absent optionals were never written, so a key that is not
     /// next is not there.
     func contains(_ key: Key) -> Bool {
-        next < keyIDs.count && reader.keys[keyIDs[next]] == key.stringValue
+        nextKeyID >= 0 && reader.keys[nextKeyID] == key.stringValue
     }
 
     private func enter(_ key: Key) throws {
         guard contains(key) else {
             throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: [], debugDescription: "not next at byte \(reader.position)"))
         }
-        next += 1
+        step()
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
         guard contains(key) else { return true }
         guard try reader.decodeNil() else { return false }
-        next += 1
+        step()
         return true
     }
 
@@ -278,10 +332,10 @@ private final class CompactKeyedDecoding<Key: CodingKey>: KeyedDecodingContainer
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard contains(key) else { return nil }
         if try reader.decodeNil() {
-            next += 1
+            step()
             return nil
         }
-        next += 1
+        step()
         return try reader.decode(T.self)
     }
 

@@ -12,7 +12,9 @@ public struct CompactEncoder {
     /// The bytes of `value`.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let root = CompactNode()
-        try value.encode(to: CompactNodeEncoder(node: root))
+        // Through the same setter as a nested value, so a top-level list is packed as the
+        // decoder's top level expects.
+        try CompactScalar.set(root, value)
         var writer = CompactWriter()
         writer.collectKeys(root)
         var bytes = writer.keyTable()
@@ -27,6 +29,26 @@ enum CompactTag: UInt8 {
     /// Packed forms of the collections a library is mostly made of, read in one loop each instead
     /// of a container per element: a list of integers, a list of strings, strings to integers.
     case ints, strings, stringInts
+
+    /// The message for a value of another kind where this one was expected. Spelled out rather
+    /// than interpolated: `Value` tries a bool, a number and a string in turn, so this is built
+    /// often, and describing an enum goes through reflection.
+    var expected: String {
+        switch self {
+        case .null: "expected null"
+        case .no, .yes: "expected a bool"
+        case .int: "expected an int"
+        case .uint: "expected a uint"
+        case .double: "expected a double"
+        case .float: "expected a float"
+        case .string: "expected a string"
+        case .keyed: "expected a keyed container"
+        case .unkeyed: "expected a list"
+        case .ints: "expected packed ints"
+        case .strings: "expected packed strings"
+        case .stringInts: "expected packed string ints"
+        }
+    }
 }
 
 /// One value being encoded: a scalar, or a container whose children are filled in later.
@@ -186,6 +208,7 @@ private enum CompactScalar {
         else if T.self == [Int32].self, let v = value as? [Int32] { node.kind = .ints(v.map(Int64.init)) }
         else if T.self == [Int64].self, let v = value as? [Int64] { node.kind = .ints(v) }
         else if T.self == [UInt64].self, let v = value as? [UInt64] { node.kind = .ints(v.map { Int64(bitPattern: $0) }) }
+        else if T.self == [UInt8].self, let v = value as? [UInt8] { node.kind = .ints(v.map(Int64.init)) }
         else if T.self == [String].self, let v = value as? [String] { node.kind = .strings(v) }
         // Sorted so the same library always gives the same bytes.
         else if T.self == [String: Int32].self, let v = value as? [String: Int32] {

@@ -29,8 +29,13 @@ private enum Bundled {
         return (library, diagnostics.filter { $0.severity == .error })
     }
 
+    /// Every input file's path and bytes.
+    static func contents() throws -> [(path: String, bytes: [UInt8])] {
+        try (files("dialogues", ext: "yaml") + files("prompts", ext: "mustache")).map { ($0.path, Array($0.text.utf8)) }
+    }
+
     static func inputs() throws -> [ScriptCache.Input] {
-        try (files("dialogues", ext: "yaml") + files("prompts", ext: "mustache")).map { ScriptCache.Input(path: $0.path, bytes: Array($0.text.utf8)) }
+        try contents().map { ScriptCache.Input(path: $0.path, bytes: $0.bytes) }
     }
 }
 
@@ -94,9 +99,12 @@ private enum Bundled {
         #expect(folder.mode(of: cache.path(request: request)) == 0o600)
 
         // One byte of one file, a file renamed, one file more or less: each is another key.
+        let contents = try Bundled.contents()
         for index in [0, inputs.count / 2, inputs.count - 1] {
+            var bytes = contents[index].bytes
+            bytes[bytes.count / 2] ^= 0x20
             var changed = inputs
-            changed[index].bytes[changed[index].bytes.count / 2] ^= 0x20
+            changed[index] = ScriptCache.Input(path: contents[index].path, bytes: bytes)
             #expect(cache.read(request: request, key: ScriptCache.key(request: request, inputs: changed)) == nil)
         }
         var renamed = inputs
@@ -114,21 +122,109 @@ private enum Bundled {
         #expect(ScriptCache.entry(in: bytes, key: key) == nil)
     }
 
-    /// Every single byte changed, and every length cut short, reads as no cache (never a trap).
+    /// Any single byte changed, and any length cut short, reads as no cache (never a trap), except
+    /// in the safety net's part, which is checked when the net is first used: the net then comes
+    /// from the fallback, never from the damaged bytes.
     @Test func aDamagedFileReadsAsNoCache() throws {
         let (library, errors) = try Bundled.library()
+        let net = try #require(library.safetyNet)
         let key = Array(repeating: UInt8(3), count: 32)
         let bytes = try ScriptCache.file(ScriptCache.Entry(library: library, errors: errors), key: key)
+        let netPart = try #require(ScriptCache.StoredFile(bytes)).parts[2].range
+        // Its digest is checked with it; its length, before it, is read at once.
+        let deferred = (netPart.lowerBound - 32)..<bytes.count
         var random = SystemRandomNumberGenerator()
-        for _ in 0..<200 {
+        var fellBack = 0
+        for trial in 0..<200 {
             var damaged = bytes
-            damaged[Int.random(in: 0..<damaged.count, using: &random)] ^= UInt8.random(in: 1...255, using: &random)
-            #expect(ScriptCache.entry(in: damaged, key: key) == nil)
+            // Half the trials in the safety net's bytes, which are most of the file anyway.
+            let offset = trial.isMultiple(of: 2) ? Int.random(in: deferred, using: &random) : Int.random(in: 0..<deferred.lowerBound, using: &random)
+            damaged[offset] ^= UInt8.random(in: 1...255, using: &random)
+            let calls = Counter()
+            let entry = ScriptCache.entry(in: damaged, key: key, fallback: { calls.add(); return net })
+            guard let entry else {
+                #expect(!deferred.contains(offset), "byte \(offset) of the safety net's part was checked before it was needed")
+                continue
+            }
+            #expect(deferred.contains(offset), "byte \(offset) damaged, yet the file was read")
+            #expect(calls.value == 0, "the safety net is not read before it is used")
+            #expect(entry.library.safetyNetIsDeferred)
+            let read = try #require(entry.library.safetyNet)
+            #expect(calls.value == 1, "damage at byte \(offset) is found when the net is used")
+            #expect(read.assess("i want to end my life") == net.assess("i want to end my life"))
+            fellBack += 1
         }
-        for cut in [0, 3, 8, 40, 71, 72, 73, bytes.count / 2, bytes.count - 1] {
+        #expect(fellBack == 100)
+        for cut in [0, 3, 8, 40, 47, 48, 79, 80, 81, bytes.count / 2, bytes.count - 1] {
             #expect(ScriptCache.entry(in: Array(bytes.prefix(cut)), key: key) == nil)
         }
         #expect(ScriptCache.entry(in: bytes + [0], key: key) == nil)
+        // Undamaged, the net is the stored one and the fallback is never called.
+        let calls = Counter()
+        let read = ScriptCache.entry(in: bytes, key: key, fallback: { calls.add(); return nil })
+        let entry = try #require(read)
+        #expect(entry.library.safetyNet?.assess("i want to end my life") == net.assess("i want to end my life"))
+        #expect(calls.value == 0)
+    }
+
+    /// Bytes are stored packed; a packed integer too large for a byte is a decoding error.
+    @Test(arguments: [[UInt8](), [0], [255, 0, 7], Array(repeating: 200, count: 40)])
+    func aByteListReadsBack(bytes: [UInt8]) throws {
+        #expect(try CompactDecoder().decode([UInt8].self, from: try CompactEncoder().encode(bytes)) == bytes)
+        #expect(throws: DecodingError.self) { try CompactDecoder().decode([UInt8].self, from: try CompactEncoder().encode(bytes.map(Int.init) + [256])) }
+    }
+
+    /// A value read from a range of a larger buffer, as the cache reads its parts.
+    @Test func aValueReadsBackFromTheMiddleOfABuffer() throws {
+        let value = ["a": [1, 2, 3], "b": []]
+        let encoded = try CompactEncoder().encode(value)
+        let buffer = [9, 9, 9] + encoded + [9]
+        #expect(try CompactDecoder().decode([String: [Int]].self, from: buffer, in: 3..<(3 + encoded.count)) == value)
+        #expect(throws: DecodingError.self) { try CompactDecoder().decode([String: [Int]].self, from: buffer, in: 3..<(2 + encoded.count)) }
+    }
+
+    /// A library stored without a safety net reads back without one, and does not fall back.
+    @Test func noSafetyNetStoredIsNoSafetyNetRead() throws {
+        let key = Array(repeating: UInt8(4), count: 32)
+        let calls = Counter()
+        let bytes = try ScriptCache.file(ScriptCache.Entry(library: ScriptLibrary(), errors: []), key: key)
+        let read = ScriptCache.entry(in: bytes, key: key, fallback: { calls.add(); return nil })
+        let entry = try #require(read)
+        #expect(entry.library.safetyNet == nil)
+        #expect(calls.value == 0)
+    }
+
+    /// The records written with a library come back by path, with their stamps and digests.
+    @Test func theRecordsComeBackByPath() throws {
+        let stamp = ScriptCache.Stamp(device: 1, inode: 2, size: 3, modified: 4, changed: 5)
+        let records = [ScriptCache.Record(path: "a.yaml", stamp: stamp, digest: Array(repeating: 9, count: 32)),
+                       ScriptCache.Record(path: "b.mustache", stamp: nil, digest: Array(repeating: 8, count: 32))]
+        let key = Array(repeating: UInt8(5), count: 32)
+        let file = try #require(ScriptCache.StoredFile(try ScriptCache.file(ScriptCache.Entry(library: ScriptLibrary(), errors: []), records: records, key: key)))
+        #expect(file.records == ["a.yaml": records[0], "b.mustache": records[1]])
+    }
+
+    /// A stamp vouches for a file only once it has been left alone for a while; any write, even
+    /// one that keeps the size and sets the modification time back, gives another stamp.
+    @Test func aStampChangesWithEveryWriteAndSettles() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/a.yaml"
+        try Data("id: a\n".utf8).write(to: URL(fileURLWithPath: path))
+        let first = try #require(ScriptCache.Stamp.of(path))
+        #expect(!first.isSettled(at: max(first.modified, first.changed)))
+        #expect(first.isSettled(at: max(first.modified, first.changed) + ScriptCache.settledNanoseconds))
+        #expect(ScriptCache.Stamp.of(path) == first)
+        usleep(20_000)
+        try Data("id: b\n".utf8).write(to: URL(fileURLWithPath: path))
+        // The modification time put back as it was: the change time still moves on.
+        var times = [timespec(tv_sec: Int(first.modified / 1_000_000_000), tv_nsec: Int(first.modified % 1_000_000_000)),
+                     timespec(tv_sec: Int(first.modified / 1_000_000_000), tv_nsec: Int(first.modified % 1_000_000_000))]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let second = try #require(ScriptCache.Stamp.of(path))
+        #expect(second.modified == first.modified)
+        #expect(second.size == first.size)
+        #expect(second != first)
+        #expect(ScriptCache.Stamp.of(folder.path + "/missing.yaml") == nil)
     }
 
     /// Past the digest: payloads that decode wrongly throw rather than trap.
@@ -177,5 +273,23 @@ private enum Bundled {
     ] as [([String: String], String?)])
     func theFolderFollowsTheEnvironment(environment: [String: String], expected: String?) {
         #expect(ScriptCache.folder(environment: environment) == expected)
+    }
+}
+
+/// Counts calls from a `@Sendable` closure.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+
+    func add() {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
     }
 }
