@@ -60,6 +60,11 @@ public struct SafetyNet: Sendable, Codable {
         func cannotMatch(in present: WordMask) -> Bool {
             required.contains { !$0.intersects(present) }
         }
+
+        /// False when the phrase's first word cannot be this one.
+        func canStart(with token: Int32) -> Bool {
+            first?.contains(token) ?? true
+        }
     }
 
     struct Concept: Sendable, Codable {
@@ -130,19 +135,11 @@ public struct SafetyNet: Sendable, Codable {
     var clearNo: [Phrase]
     /// …unless one of these appears anywhere in it.
     var notClear: [Phrase]
-    /// Every phrase list of the rules and guards, and an index from a word to the phrases that can
-    /// start with it: a line's matches are found in one pass over its words, trying at each word
-    /// only the phrases that can start there.
+    /// Every phrase list of the rules and guards: the matcher finds a list's spans the first time
+    /// a rule or guard asks for them, and remembers them for the rest of the line.
     var lists: [[Phrase]] = []
-    var startingWith: [[PhraseRef]] = []
-    var startingAnywhere: [PhraseRef] = []
 
-    struct PhraseRef: Sendable, Codable {
-        var list: Int32
-        var phrase: Int32
-    }
-
-    /// Builds `lists` and the start index; called once by the loader.
+    /// Builds `lists`; called once by the loader.
     mutating func index() {
         func add(_ phrases: [Phrase]) -> Int {
             lists.append(phrases)
@@ -154,23 +151,6 @@ public struct SafetyNet: Sendable, Codable {
             rules[r].notNearList = add(rules[r].notNear)
         }
         for g in guards.indices { guards[g].list = add(guards[g].phrases) }
-        var table: [Int32: [PhraseRef]] = [:]
-        var size = 0
-        for (l, list) in lists.enumerated() {
-            for (p, phrase) in list.enumerated() {
-                let ref = PhraseRef(list: Int32(l), phrase: Int32(p))
-                if let first = phrase.first {
-                    for word in first.members {
-                        table[word, default: []].append(ref)
-                        size = max(size, Int(word) + 1)
-                    }
-                } else {
-                    startingAnywhere.append(ref)
-                }
-            }
-        }
-        startingWith = Array(repeating: [], count: size)
-        for (word, refs) in table { startingWith[Int(word)] = refs }
     }
 
     /// The id given to a sentence end in a token stream.
@@ -226,23 +206,16 @@ public struct SafetyNet: Sendable, Codable {
 
     private func assess(window tokens: [Int32]) -> Assessment {
         var matcher = Matcher(net: self, tokens: tokens)
-        var guardSpans: [[Range<Int>]?] = Array(repeating: nil, count: guards.count)
         var best = Assessment.clear
         var cancelledBy: [String] = []
-        let present = matcher.present
-        for rule in rules where rule.tier > best.tier {
-            // Most rules need a word this line does not hold: skip them before any matching.
-            if rule.near.isEmpty {
-                if rule.phrases.allSatisfy({ $0.cannotMatch(in: present) }) { continue }
-            } else if rule.near.contains(where: { part in part.allSatisfy { $0.cannotMatch(in: present) } }) {
-                continue
-            }
-            var spans = rule.near.isEmpty ? matcher.spans(list: rule.list) : matcher.windows(rule)
+        // By index, not `for rule in rules`: a copy of a rule per line retains every array it holds.
+        for r in rules.indices where rules[r].tier > best.tier {
+            // Most rules need a word this line does not hold: their spans come back empty at once.
+            var spans = rules[r].near.isEmpty ? matcher.spans(list: rules[r].list) : matcher.windows(r)
             guard !spans.isEmpty else { continue }
-            var tier = rule.tier
-            for index in rule.unless where !spans.isEmpty {
-                if guardSpans[index] == nil { guardSpans[index] = matcher.spans(list: guards[index].list) }
-                let hits = guardSpans[index] ?? []
+            var tier = rules[r].tier
+            for index in rules[r].unless where !spans.isEmpty {
+                let hits = matcher.spans(list: guards[index].list)
                 guard !hits.isEmpty else { continue }
                 let guarded = guards[index]
                 if guarded.demotes {
@@ -251,7 +224,7 @@ public struct SafetyNet: Sendable, Codable {
                     if lowered, tier == .crisis { tier = .check }
                     continue
                 }
-                let everyone = guarded.evenFirstPerson || rule.forced.contains(index)
+                let everyone = guarded.evenFirstPerson || rules[r].forced.contains(index)
                 let touched: (Range<Int>) -> Bool = guarded.wholeLine
                     ? { span in everyone || !span.contains { self.firstPerson.contains(tokens[$0]) } }
                     : { span in hits.contains { $0.overlaps(span) } }
@@ -260,8 +233,8 @@ public struct SafetyNet: Sendable, Codable {
                 if spans.count < before, !cancelledBy.contains(guarded.label) { cancelledBy.append(guarded.label) }
             }
             guard !spans.isEmpty, tier > best.tier else { continue }
-            best = Assessment(tier: tier, category: rule.category, rule: rule.id, screen: rule.screen,
-                              concepts: rule.shownConcepts.map { concepts[$0].label }, guards: [])
+            best = Assessment(tier: tier, category: rules[r].category, rule: rules[r].id, screen: rules[r].screen,
+                              concepts: rules[r].shownConcepts.map { concepts[$0].label }, guards: [])
             if best.tier == .crisis { break }
         }
         if best.tier == .none { best.guards = cancelledBy }
@@ -284,37 +257,54 @@ public struct SafetyNet: Sendable, Codable {
     /// long lexicon words mapped to the word.
     func tokens(_ line: String) -> [Int32] {
         var out: [Int32] = []
-        var word = ""
+        // The word being read, as UTF-8: one String per word, made only to look it up.
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         func flush() {
             guard !word.isEmpty else { return }
-            if let replacement = substitutions[word] {
+            let text = String(decoding: word, as: UTF8.self)
+            if let replacement = substitutions[text] {
                 for part in replacement { out.append(vocabulary[part] ?? Self.unknownWord) }
-            } else if let id = vocabulary[word] {
+            } else if let id = vocabulary[text] {
                 out.append(id)
             } else {
-                out.append(fuzzy(word))
+                out.append(fuzzy(text, utf8: word))
             }
-            word = ""
+            word.removeAll(keepingCapacity: true)
+        }
+        func endSentence() {
+            flush()
+            if out.last == Self.comma { out.removeLast() }
+            if out.last != Self.sentenceEnd { out.append(Self.sentenceEnd) }
+        }
+        func pause() {
+            flush()
+            if let last = out.last, last != Self.sentenceEnd, last != Self.comma { out.append(Self.comma) }
         }
         for scalar in line.unicodeScalars {
-            switch scalar {
-            case "'", "\u{2019}", "\u{2018}", "`":
+            // ASCII, most of what people type, without looking up Unicode properties.
+            if scalar.isASCII {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "\n"): endSentence()
+                case UInt8(ascii: ","), UInt8(ascii: ":"): pause()
+                default: flush()
+                }
                 continue
-            case ".", "!", "?", ";", "\n", "\u{2026}":
-                flush()
-                if out.last == Self.comma { out.removeLast() }
-                if out.last != Self.sentenceEnd { out.append(Self.sentenceEnd) }
-            case ",", ":", "\u{2014}", "\u{2013}":
-                flush()
-                if let last = out.last, last != Self.sentenceEnd, last != Self.comma { out.append(Self.comma) }
+            }
+            switch scalar {
+            case "\u{2019}", "\u{2018}":
+                continue
+            case "\u{2026}":
+                endSentence()
+            case "\u{2014}", "\u{2013}":
+                pause()
             default:
-                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                    if scalar.isASCII {
-                        let v = scalar.value
-                        word.unicodeScalars.append((65...90).contains(v) ? Unicode.Scalar(v + 32) ?? scalar : scalar)
-                    } else {
-                        word += scalar.properties.lowercaseMapping
-                    }
+                if scalar.properties.isAlphabetic {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 } else {
                     flush()
                 }
@@ -324,10 +314,13 @@ public struct SafetyNet: Sendable, Codable {
         return out
     }
 
-    /// A word one edit (insertion, deletion, substitution or swap) from exactly one long lexicon word.
-    private func fuzzy(_ word: String) -> Int32 {
-        let scalars = Array(word.unicodeScalars)
-        guard scalars.count + 1 >= fuzzyMinimum, scalars.count <= 24 else { return Self.unknownWord }
+    /// A word one edit (insertion, deletion, substitution or swap) from exactly one long lexicon
+    /// word: the word with one letter removed looked up among the lexicon's words and among their
+    /// own one-letter deletions (`deletions`, built at load), so a typo costs a few hash lookups.
+    private func fuzzy(_ word: String, utf8 bytes: [UInt8]) -> Int32 {
+        // Letters are counted in Unicode scalars, as the deletions were made.
+        let length = bytes.reduce(0) { $0 + (Self.isContinuation($1) ? 0 : 1) }
+        guard length + 1 >= fuzzyMinimum, length <= 24 else { return Self.unknownWord }
         var found: Int32 = Self.unknownWord
         func consider(_ id: Int32?) -> Bool {
             guard let id else { return true }
@@ -337,78 +330,87 @@ public struct SafetyNet: Sendable, Codable {
         }
         // The word with a letter missing (the person added one), or a lexicon word missing one.
         if !consider(deletions[word]) { return Self.unknownWord }
-        for index in scalars.indices {
-            var shorter = scalars
-            shorter.remove(at: index)
-            let key = String(String.UnicodeScalarView(shorter))
-            if let id = vocabulary[key], key.unicodeScalars.count >= fuzzyMinimum, !consider(id) { return Self.unknownWord }
+        var shorter: [UInt8] = []
+        shorter.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            var next = index + 1
+            while next < bytes.count, Self.isContinuation(bytes[next]) { next += 1 }
+            shorter.removeAll(keepingCapacity: true)
+            shorter.append(contentsOf: bytes[..<index])
+            shorter.append(contentsOf: bytes[next...])
+            let key = String(decoding: shorter, as: UTF8.self)
+            if length - 1 >= fuzzyMinimum, let id = vocabulary[key], !consider(id) { return Self.unknownWord }
             if !consider(deletions[key]) { return Self.unknownWord }
+            index = next
         }
         return found
     }
+
+    /// A UTF-8 byte that continues a scalar rather than starting one.
+    private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 }
 
-/// Matches phrases over one line's tokens, remembering where each concept matched.
+/// Matches phrases over one line's tokens, remembering where each concept matched and which
+/// spans each phrase list has.
 struct Matcher {
     let net: SafetyNet
     let tokens: [Int32]
-    /// memo[concept × (count + 1) + position]: where a match of the concept starting there ends.
-    private var memo: [[Int]?]
     /// The words the line holds.
     let present: WordMask
+    /// memo[concept × (count + 1) + position]: 0 when not yet tried, -1 while being tried, else
+    /// the index + 1 in `memoEnds` of where a match of the concept starting there can end.
+    private var memo: [Int32]
+    private var memoEnds: [Positions] = []
+    /// The spans of each phrase list of the net, once asked for.
+    private var listSpans: [[Range<Int>]?]
     /// For each token, how many sentence ends come before it (for `near` windows), once per line.
     private var sentences: [Int]?
 
     init(net: SafetyNet, tokens: [Int32]) {
         self.net = net
         self.tokens = tokens
-        self.memo = Array(repeating: nil, count: net.concepts.count * (tokens.count + 1))
+        self.memo = Array(repeating: 0, count: net.concepts.count * (tokens.count + 1))
         self.present = WordMask(tokens)
+        self.listSpans = Array(repeating: nil, count: net.lists.count)
     }
 
-    /// Spans of every phrase list, found in one pass the first time one is asked for, kept flat
-    /// (one allocation per line, not one per list): `found` holds (list, start, end) in order of start.
-    private var found: [(list: Int32, span: Range<Int>)]?
-
-    /// Where phrase list `list` of the net matches: from each start, to the furthest end.
+    /// Where phrase list `list` of the net matches: from each start, to the furthest end, in
+    /// order of start. Worked out the first time it is asked for (a rule whose words are not all
+    /// in the line, and the guards of rules that did not fire, cost nothing more).
     mutating func spans(list: Int) -> [Range<Int>] {
-        if found == nil { found = findAll() }
+        if let known = listSpans[list] { return known }
+        let phrases = net.lists[list]
+        // A phrase needing a word the line does not hold is never tried.
+        var viable: [Int] = []
+        for i in phrases.indices where !phrases[i].cannotMatch(in: present) { viable.append(i) }
         var out: [Range<Int>] = []
-        for entry in found ?? [] where entry.list == Int32(list) {
-            if let last = out.last, last.lowerBound == entry.span.lowerBound {
-                if entry.span.upperBound > last.upperBound { out[out.count - 1] = entry.span }
-            } else {
-                out.append(entry.span)
+        if !viable.isEmpty {
+            for start in tokens.indices where tokens[start] >= SafetyNet.unknownWord {
+                var furthest = start
+                for i in viable where phrases[i].canStart(with: tokens[start]) {
+                    if let end = ends(phrases[i], from: start).last, end > furthest { furthest = end }
+                }
+                if furthest > start { out.append(start..<furthest) }
             }
         }
+        listSpans[list] = out
         return out
     }
 
-    private mutating func findAll() -> [(list: Int32, span: Range<Int>)] {
-        var all: [(list: Int32, span: Range<Int>)] = []
-        for start in 0..<tokens.count where tokens[start] >= 0 || tokens[start] == SafetyNet.unknownWord {
-            let token = tokens[start]
-            let indexed = token >= 0 && Int(token) < net.startingWith.count
-            for pass in 0..<2 {
-                let refs = pass == 0 ? (indexed ? net.startingWith[Int(token)] : []) : net.startingAnywhere
-                for ref in refs {
-                    // A phrase needing a word the line does not hold is never tried.
-                    if net.lists[Int(ref.list)][Int(ref.phrase)].cannotMatch(in: present) { continue }
-                    guard let end = ends(net.lists[Int(ref.list)][Int(ref.phrase)], from: start).max(), end > start else { continue }
-                    all.append((ref.list, start..<end))
-                }
-            }
-        }
-        return all
-    }
-
-    /// For a `near:` rule: the windows in which every one of its parts matches, anchored on each
+    /// For `near:` rule `r`: the windows in which every one of its parts matches, anchored on each
     /// match of the first part and taking the nearest match of each other part. Spans come sorted
     /// by start, so only those within reach of the anchor are looked at.
-    mutating func windows(_ rule: SafetyNet.Rule) -> [Range<Int>] {
-        let parts = rule.nearLists.map { spans(list: $0) }
-        guard let anchors = parts.first, parts.allSatisfy({ !$0.isEmpty }) else { return [] }
-        let forbidden = rule.notNear.isEmpty ? [] : spans(list: rule.notNearList)
+    mutating func windows(_ r: Int) -> [Range<Int>] {
+        var parts: [[Range<Int>]] = []
+        for list in net.rules[r].nearLists {
+            let found = spans(list: list)
+            if found.isEmpty { return [] }
+            parts.append(found)
+        }
+        guard let anchors = parts.first else { return [] }
+        let within = net.rules[r].within
+        let forbidden = net.rules[r].notNear.isEmpty ? [] : spans(list: net.rules[r].notNearList)
         if sentences == nil { sentences = sentenceNumbers() }
         let sentence = sentences ?? []
         var out: [Range<Int>] = []
@@ -418,8 +420,8 @@ struct Matcher {
             var complete = true
             for part in parts.dropFirst() {
                 var best: Range<Int>?
-                var index = firstSpan(in: part, startingAtOrAfter: anchor.lowerBound - rule.within)
-                while index < part.count, part[index].lowerBound <= anchor.upperBound + rule.within {
+                var index = firstSpan(in: part, startingAtOrAfter: anchor.lowerBound - within)
+                while index < part.count, part[index].lowerBound <= anchor.upperBound + within {
                     let candidate = part[index]
                     index += 1
                     guard candidate != anchor, sentence[candidate.lowerBound] == sentence[anchor.lowerBound],
@@ -433,7 +435,7 @@ struct Matcher {
                 matched.append(nearest)
                 window = min(window.lowerBound, nearest.lowerBound)..<max(window.upperBound, nearest.upperBound)
             }
-            guard complete, window.count <= rule.within else { continue }
+            guard complete, window.count <= within else { continue }
             // No other person inside the window (outside the parts themselves: "stab my boss"), nor
             // as the subject just before it ("she wants…").
             if window.contains(where: { i in net.barriers.contains(tokens[i]) && !matched.contains { $0.contains(i) } }) { continue }
@@ -473,8 +475,7 @@ struct Matcher {
 
     mutating func matchesAnywhere(_ phrases: [SafetyNet.Phrase]) -> Bool {
         for start in 0..<tokens.count where tokens[start] >= SafetyNet.unknownWord {
-            for phrase in phrases {
-                if let first = phrase.first, !first.contains(tokens[start]) { continue }
+            for phrase in phrases where phrase.canStart(with: tokens[start]) {
                 if !ends(phrase, from: start).isEmpty { return true }
             }
         }
@@ -482,73 +483,83 @@ struct Matcher {
     }
 
     /// Where a match of `phrase` starting at `start` can end.
-    mutating func ends(_ phrase: SafetyNet.Phrase, from start: Int) -> [Int] {
-        var positions = [start]
+    mutating func ends(_ phrase: SafetyNet.Phrase, from start: Int) -> Positions {
+        var positions = Positions(start)
         for element in phrase.elements {
             positions = advance(positions, over: element)
-            if positions.isEmpty { return [] }
+            if positions.isEmpty { break }
         }
         return positions
     }
 
-    private mutating func advance(_ positions: [Int], over element: SafetyNet.Element) -> [Int] {
-        var out: [Int] = []
-        func add(_ p: Int) { if !out.contains(p) { out.append(p) } }
-        for p in positions {
-            switch element {
-            case .word(let id):
-                if p < tokens.count, tokens[p] == id { add(p + 1) }
-            case .concept(let index):
-                for end in conceptEnds(index, at: p) { add(end) }
-            case .gap(let max):
-                add(p)
+    /// Where a match can be after `element`, from any of `positions`.
+    private mutating func advance(_ positions: Positions, over element: SafetyNet.Element) -> Positions {
+        var out = Positions()
+        switch element {
+        case .word(let id):
+            for p in positions where p < tokens.count && tokens[p] == id { out.insert(p + 1) }
+        case .concept(let index):
+            for p in positions { out.formUnion(conceptEnds(index, at: p)) }
+        case .gap(let max):
+            for p in positions {
+                out.insert(p)
                 var q = p
                 var words = 0
                 while q < tokens.count, words < max, tokens[q] != SafetyNet.sentenceEnd, !net.barriers.contains(tokens[q]) {
                     if tokens[q] != SafetyNet.comma { words += 1 }
                     q += 1
-                    add(q)
+                    out.insert(q)
                 }
-            case .anyOf(let choices):
-                for choice in choices {
-                    for end in advance([p], over: choice) { add(end) }
-                }
-            case .optional(let inner):
-                add(p)
-                for end in advance([p], over: inner) { add(end) }
-            case .end:
-                if p == tokens.count || tokens[p] == SafetyNet.sentenceEnd || tokens[p] == SafetyNet.comma { add(p) }
-            case .start:
-                if p == 0 || tokens[p - 1] == SafetyNet.sentenceEnd || tokens[p - 1] == SafetyNet.comma { add(p) }
-            case .any:
-                if p < tokens.count, tokens[p] >= SafetyNet.unknownWord, !net.barriers.contains(tokens[p]) { add(p + 1) }
-            case .words(let set):
-                if p < tokens.count, set.contains(tokens[p]) { add(p + 1) }
-            case .sequence(let parts):
-                var current = [p]
-                for part in parts {
-                    current = advance(current, over: part)
-                    if current.isEmpty { break }
-                }
-                for end in current { add(end) }
+            }
+        case .anyOf(let choices):
+            for choice in choices { out.formUnion(advance(positions, over: choice)) }
+        case .optional(let inner):
+            out = positions
+            out.formUnion(advance(positions, over: inner))
+        case .end:
+            for p in positions where p == tokens.count || tokens[p] == SafetyNet.sentenceEnd || tokens[p] == SafetyNet.comma {
+                out.insert(p)
+            }
+        case .start:
+            for p in positions where p == 0 || tokens[p - 1] == SafetyNet.sentenceEnd || tokens[p - 1] == SafetyNet.comma {
+                out.insert(p)
+            }
+        case .any:
+            for p in positions where p < tokens.count && tokens[p] >= SafetyNet.unknownWord && !net.barriers.contains(tokens[p]) {
+                out.insert(p + 1)
+            }
+        case .words(let set):
+            for p in positions where p < tokens.count && set.contains(tokens[p]) { out.insert(p + 1) }
+        case .sequence(let parts):
+            out = positions
+            for part in parts {
+                out = advance(out, over: part)
+                if out.isEmpty { break }
             }
         }
         return out
     }
 
-    private mutating func conceptEnds(_ index: Int, at p: Int) -> [Int] {
-        guard p < tokens.count else { return [] }
+    private mutating func conceptEnds(_ index: Int, at p: Int) -> Positions {
+        guard p < tokens.count else { return Positions() }
         let slot = index * (tokens.count + 1) + p
-        if let known = memo[slot] { return known }
-        memo[slot] = [] // a cycle (refused by the loader) cannot recurse forever
-        let concept = net.concepts[index]
-        var out: [Int] = []
+        let known = memo[slot]
+        if known > 0 { return memoEnds[Int(known) - 1] }
+        if known < 0 { return Positions() } // a cycle (refused by the loader) cannot recurse forever
+        memo[slot] = -1
+        var out = Positions()
         // Only the phrases that can start with this word, and those that can start anywhere. A
         // concept may match nothing at all ("^ @adverb?": a sentence with no subject).
-        for i in (concept.byFirstWord[tokens[p]] ?? []) + concept.anywhere where !concept.phrases[i].cannotMatch(in: present) {
-            for end in ends(concept.phrases[i], from: p) where !out.contains(end) { out.append(end) }
+        if let starting = net.concepts[index].byFirstWord[tokens[p]] {
+            for i in starting where !net.concepts[index].phrases[i].cannotMatch(in: present) {
+                out.formUnion(ends(net.concepts[index].phrases[i], from: p))
+            }
         }
-        memo[slot] = out
+        for i in net.concepts[index].anywhere where !net.concepts[index].phrases[i].cannotMatch(in: present) {
+            out.formUnion(ends(net.concepts[index].phrases[i], from: p))
+        }
+        memoEnds.append(out)
+        memo[slot] = Int32(memoEnds.count)
         return out
     }
 }
