@@ -138,8 +138,12 @@ public struct SafetyNet: Sendable, Codable {
     /// Every phrase list of the rules and guards: the matcher finds a list's spans the first time
     /// a rule or guard asks for them, and remembers them for the rest of the line.
     var lists: [[Phrase]] = []
+    /// For each list, the words of its phrases' first (rarest) required masks: a line holding none
+    /// of them matches nothing in the list, found with one mask test. Nil when a phrase of the list
+    /// needs no word in particular.
+    var listKeys: [WordMask?] = []
 
-    /// Builds `lists`; called once by the loader.
+    /// Builds `lists` and `listKeys`; called once by the loader.
     mutating func index() {
         func add(_ phrases: [Phrase]) -> Int {
             lists.append(phrases)
@@ -151,6 +155,14 @@ public struct SafetyNet: Sendable, Codable {
             rules[r].notNearList = add(rules[r].notNear)
         }
         for g in guards.indices { guards[g].list = add(guards[g].phrases) }
+        listKeys = lists.map { phrases in
+            var key = WordMask()
+            for phrase in phrases {
+                guard let rarest = phrase.required.first else { return nil }
+                key.formUnion(rarest)
+            }
+            return key
+        }
     }
 
     /// The id given to a sentence end in a token stream.
@@ -380,6 +392,10 @@ struct Matcher {
     /// in the line, and the guards of rules that did not fire, cost nothing more).
     mutating func spans(list: Int) -> [Range<Int>] {
         if let known = listSpans[list] { return known }
+        if let key = net.listKeys[list], !key.intersects(present) {
+            listSpans[list] = []
+            return []
+        }
         let phrases = net.lists[list]
         // A phrase needing a word the line does not hold is never tried.
         var viable: [Int] = []
@@ -563,3 +579,4 @@ struct Matcher {
         return out
     }
 }
+

@@ -35,17 +35,34 @@ struct WordMask: Sendable, Hashable, Codable {
         return word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
     }
 
-    /// The ids in the mask, for work done once when a net loads.
+    /// The ids in the mask, in order, for work done once when a net loads.
     var members: [Int32] {
         var out: [Int32] = []
         for (i, word) in bits.enumerated() where word != 0 {
-            for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 { out.append(Int32(i * 64 + bit)) }
+            var rest = word
+            while rest != 0 {
+                out.append(Int32(i * 64 + rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
         }
         return out
     }
 
+    mutating func formUnion(_ other: WordMask) {
+        for i in other.occupied {
+            let word = Int(i)
+            if word >= bits.count { bits += Array(repeating: 0, count: word - bits.count + 1) }
+            if bits[word] == 0 { occupied.append(i) }
+            bits[word] |= other.bits[word]
+        }
+    }
+
     func intersects(_ other: WordMask) -> Bool {
-        let (few, many) = occupied.count <= other.occupied.count ? (self, other) : (other, self)
+        // The mask with fewer non-zero words is walked; neither is copied (a copy retains both arrays).
+        occupied.count <= other.occupied.count ? Self.meet(self, other) : Self.meet(other, self)
+    }
+
+    private static func meet(_ few: WordMask, _ many: WordMask) -> Bool {
         for i in few.occupied {
             let word = Int(i)
             if word < many.bits.count, few.bits[word] & many.bits[word] != 0 { return true }
