@@ -221,15 +221,6 @@ struct SafetyNetLoader {
         // First and required words, so the matcher can skip phrases that cannot match here.
         var firsts = FirstWords(concepts: concepts)
         for c in concepts.indices { concepts[c].phrases = firsts.compile(concepts[c].phrases) }
-        for c in concepts.indices {
-            for (p, phrase) in concepts[c].phrases.enumerated() {
-                if let first = phrase.first {
-                    for word in first.members { concepts[c].byFirstWord[word, default: []].append(p) }
-                } else {
-                    concepts[c].anywhere.append(p)
-                }
-            }
-        }
         for r in rules.indices {
             rules[r].phrases = firsts.compile(rules[r].phrases)
             rules[r].near = rules[r].near.map { firsts.compile($0) }

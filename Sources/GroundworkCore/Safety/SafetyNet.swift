@@ -56,15 +56,6 @@ public struct SafetyNet: Sendable, Codable {
         /// For each element a match cannot do without, the words it can start with: a line that
         /// lacks all the words of any one of them is not looked at for this phrase.
         var required: [WordMask] = []
-
-        func cannotMatch(in present: WordMask) -> Bool {
-            required.contains { !$0.intersects(present) }
-        }
-
-        /// False when the phrase's first word cannot be this one.
-        func canStart(with token: Int32) -> Bool {
-            first?.contains(token) ?? true
-        }
     }
 
     struct Concept: Sendable, Codable {
@@ -72,9 +63,6 @@ public struct SafetyNet: Sendable, Codable {
         /// Words a person can read in `/why` ("self-reference"); the name when not given.
         var label: String
         var phrases: [Phrase]
-        /// Phrases by the word they start with, and those that can start anywhere.
-        var byFirstWord: [Int32: [Int]] = [:]
-        var anywhere: [Int] = []
     }
 
     struct Rule: Sendable, Codable {
@@ -96,7 +84,7 @@ public struct SafetyNet: Sendable, Codable {
         var within: Int = 0
         /// `near:` rules: phrases that may not appear inside the window (a negation).
         var notNear: [Phrase] = []
-        /// Where this rule's phrase lists sit in `SafetyNet.lists` (set when the net is indexed).
+        /// Where this rule's phrase lists sit among `SafetyNet.listStart` (set when the net is indexed).
         var list = -1
         var nearLists: [Int] = []
         var notNearList = -1
@@ -135,19 +123,35 @@ public struct SafetyNet: Sendable, Codable {
     var clearNo: [Phrase]
     /// …unless one of these appears anywhere in it.
     var notClear: [Phrase]
-    /// Every phrase list of the rules and guards: the matcher finds a list's spans the first time
-    /// a rule or guard asks for them, and remembers them for the rest of the line.
-    var lists: [[Phrase]] = []
-    /// For each list, the words of its phrases' first (rarest) required masks: a line holding none
-    /// of them matches nothing in the list, found with one mask test. Nil when a phrase of the list
-    /// needs no word in particular.
-    var listKeys: [WordMask?] = []
+    /// Every phrase of the concepts, rules, guards and check answers, compiled for matching.
+    var program = PhraseProgram()
+    /// The rules' and guards' phrase lists: list l is phrases `listStart[l]..<listStart[l + 1]` of
+    /// `program`. The matcher finds a list's spans the first time a rule or guard asks for them.
+    var listStart: [Int32] = []
+    /// For each list, a mask of the words of its phrases' first (rarest) required masks: a line
+    /// holding none of them matches nothing in the list, found with one mask test. -1 when a
+    /// phrase of the list needs no word in particular.
+    var listKeys: [Int32] = []
+    /// `clearNo` and `notClear` in `program`.
+    var clearNoPhrases: Range<Int32> = 0..<0
+    var notClearPhrases: Range<Int32> = 0..<0
 
-    /// Builds `lists` and `listKeys`; called once by the loader.
+    /// Compiles the phrases into `program` and numbers the rules' and guards' lists; called once
+    /// by the loader.
     mutating func index() {
+        var program = PhraseProgram()
+        // Concepts first, in order: the program indexes them by their position.
+        for concept in concepts { _ = program.add(concept: concept.phrases) }
         func add(_ phrases: [Phrase]) -> Int {
-            lists.append(phrases)
-            return lists.count - 1
+            listStart.append(program.phraseCount)
+            var key = WordMask()
+            var keyed = true
+            for phrase in phrases {
+                _ = program.add(phrase)
+                if let rarest = phrase.required.first { key.formUnion(rarest) } else { keyed = false }
+            }
+            listKeys.append(keyed ? program.add(key) : -1)
+            return listStart.count - 1
         }
         for r in rules.indices {
             rules[r].list = add(rules[r].phrases)
@@ -155,14 +159,15 @@ public struct SafetyNet: Sendable, Codable {
             rules[r].notNearList = add(rules[r].notNear)
         }
         for g in guards.indices { guards[g].list = add(guards[g].phrases) }
-        listKeys = lists.map { phrases in
-            var key = WordMask()
-            for phrase in phrases {
-                guard let rarest = phrase.required.first else { return nil }
-                key.formUnion(rarest)
-            }
-            return key
-        }
+        listStart.append(program.phraseCount)
+        let clearNoStart = program.phraseCount
+        for phrase in clearNo { _ = program.add(phrase) }
+        clearNoPhrases = clearNoStart..<program.phraseCount
+        let notClearStart = program.phraseCount
+        for phrase in notClear { _ = program.add(phrase) }
+        notClearPhrases = notClearStart..<program.phraseCount
+        program.setBarriers(barriers)
+        self.program = program
     }
 
     /// The id given to a sentence end in a token stream.
@@ -257,8 +262,8 @@ public struct SafetyNet: Sendable, Codable {
     public func isClearNo(_ answer: String) -> Bool {
         let tokens = tokens(answer)
         var matcher = Matcher(net: self, tokens: tokens)
-        guard clearNo.contains(where: { !matcher.ends($0, from: 0).isEmpty }) else { return false }
-        if matcher.matchesAnywhere(notClear) { return false }
+        guard clearNoPhrases.contains(where: { !matcher.ends($0, from: 0).isEmpty }) else { return false }
+        if matcher.matchesAnywhere(notClearPhrases) { return false }
         return assess(answer).tier == .none
     }
 
@@ -367,9 +372,11 @@ public struct SafetyNet: Sendable, Codable {
 /// spans each phrase list has.
 struct Matcher {
     let net: SafetyNet
+    /// The net's compiled phrases: everything the inner loops read is a plain integer in here.
+    let program: PhraseProgram
     let tokens: [Int32]
-    /// The words the line holds.
-    let present: WordMask
+    /// The words the line holds, 64 ids a word (the layout of the program's masks).
+    let present: [UInt64]
     /// memo[concept × (count + 1) + position]: 0 when not yet tried, -1 while being tried, else
     /// the index + 1 in `memoEnds` of where a match of the concept starting there can end.
     private var memo: [Int32]
@@ -381,10 +388,17 @@ struct Matcher {
 
     init(net: SafetyNet, tokens: [Int32]) {
         self.net = net
+        self.program = net.program
         self.tokens = tokens
         self.memo = Array(repeating: 0, count: net.concepts.count * (tokens.count + 1))
-        self.present = WordMask(tokens)
-        self.listSpans = Array(repeating: nil, count: net.lists.count)
+        var present: [UInt64] = []
+        for token in tokens where token >= 0 {
+            let word = Int(token) >> 6
+            if word >= present.count { present += repeatElement(0, count: word - present.count + 1) }
+            present[word] |= 1 << UInt64(token & 63)
+        }
+        self.present = present
+        self.listSpans = Array(repeating: nil, count: max(net.listStart.count - 1, 0))
     }
 
     /// Where phrase list `list` of the net matches: from each start, to the furthest end, in
@@ -392,20 +406,22 @@ struct Matcher {
     /// in the line, and the guards of rules that did not fire, cost nothing more).
     mutating func spans(list: Int) -> [Range<Int>] {
         if let known = listSpans[list] { return known }
-        if let key = net.listKeys[list], !key.intersects(present) {
+        let key = net.listKeys[list]
+        if key >= 0, !program.intersects(key, present) {
             listSpans[list] = []
             return []
         }
-        let phrases = net.lists[list]
         // A phrase needing a word the line does not hold is never tried.
-        var viable: [Int] = []
-        for i in phrases.indices where !phrases[i].cannotMatch(in: present) { viable.append(i) }
+        var viable: [Int32] = []
+        for phrase in net.listStart[list]..<net.listStart[list + 1] where !program.cannotMatch(phrase, in: present) {
+            viable.append(phrase)
+        }
         var out: [Range<Int>] = []
         if !viable.isEmpty {
             for start in tokens.indices where tokens[start] >= SafetyNet.unknownWord {
                 var furthest = start
-                for i in viable where phrases[i].canStart(with: tokens[start]) {
-                    if let end = ends(phrases[i], from: start).last, end > furthest { furthest = end }
+                for phrase in viable where program.canStart(phrase, with: tokens[start]) {
+                    if let end = ends(phrase, from: start).last, end > furthest { furthest = end }
                 }
                 if furthest > start { out.append(start..<furthest) }
             }
@@ -454,8 +470,8 @@ struct Matcher {
             guard complete, window.count <= within else { continue }
             // No other person inside the window (outside the parts themselves: "stab my boss"), nor
             // as the subject just before it ("she wants…").
-            if window.contains(where: { i in net.barriers.contains(tokens[i]) && !matched.contains { $0.contains(i) } }) { continue }
-            if window.lowerBound > 0, net.barriers.contains(tokens[window.lowerBound - 1]) { continue }
+            if window.contains(where: { i in program.isBarrier(tokens[i]) && !matched.contains { $0.contains(i) } }) { continue }
+            if window.lowerBound > 0, program.isBarrier(tokens[window.lowerBound - 1]) { continue }
             if forbidden.contains(where: { window.overlaps($0) }) { continue }
             out.append(window)
         }
@@ -489,49 +505,51 @@ struct Matcher {
         return a.lowerBound >= b.upperBound ? a.lowerBound - b.upperBound : b.lowerBound - a.upperBound
     }
 
-    mutating func matchesAnywhere(_ phrases: [SafetyNet.Phrase]) -> Bool {
+    /// True when one of `phrases` (ids in the program) matches from any word of the line.
+    mutating func matchesAnywhere(_ phrases: Range<Int32>) -> Bool {
         for start in 0..<tokens.count where tokens[start] >= SafetyNet.unknownWord {
-            for phrase in phrases where phrase.canStart(with: tokens[start]) {
+            for phrase in phrases where program.canStart(phrase, with: tokens[start]) {
                 if !ends(phrase, from: start).isEmpty { return true }
             }
         }
         return false
     }
 
-    /// Where a match of `phrase` starting at `start` can end.
-    mutating func ends(_ phrase: SafetyNet.Phrase, from start: Int) -> Positions {
+    /// Where a match of `phrase` (an id in the program) starting at `start` can end.
+    mutating func ends(_ phrase: Int32, from start: Int) -> Positions {
         var positions = Positions(start)
-        for element in phrase.elements {
-            positions = advance(positions, over: element)
+        for i in program.elements(of: phrase) {
+            positions = advance(positions, over: program.link(i))
             if positions.isEmpty { break }
         }
         return positions
     }
 
-    /// Where a match can be after `element`, from any of `positions`.
-    private mutating func advance(_ positions: Positions, over element: SafetyNet.Element) -> Positions {
+    /// Where a match can be after `element` (an id in the program), from any of `positions`.
+    private mutating func advance(_ positions: Positions, over element: Int32) -> Positions {
         var out = Positions()
-        switch element {
-        case .word(let id):
-            for p in positions where p < tokens.count && tokens[p] == id { out.insert(p + 1) }
-        case .concept(let index):
-            for p in positions { out.formUnion(conceptEnds(index, at: p)) }
-        case .gap(let max):
+        let a = program.a(element)
+        switch program.op(element) {
+        case .word:
+            for p in positions where p < tokens.count && tokens[p] == a { out.insert(p + 1) }
+        case .concept:
+            for p in positions { out.formUnion(conceptEnds(Int(a), at: p)) }
+        case .gap:
             for p in positions {
                 out.insert(p)
                 var q = p
                 var words = 0
-                while q < tokens.count, words < max, tokens[q] != SafetyNet.sentenceEnd, !net.barriers.contains(tokens[q]) {
+                while q < tokens.count, words < Int(a), tokens[q] != SafetyNet.sentenceEnd, !program.isBarrier(tokens[q]) {
                     if tokens[q] != SafetyNet.comma { words += 1 }
                     q += 1
                     out.insert(q)
                 }
             }
-        case .anyOf(let choices):
-            for choice in choices { out.formUnion(advance(positions, over: choice)) }
-        case .optional(let inner):
+        case .anyOf:
+            for i in a..<(a + program.b(element)) { out.formUnion(advance(positions, over: program.link(i))) }
+        case .optional:
             out = positions
-            out.formUnion(advance(positions, over: inner))
+            out.formUnion(advance(positions, over: a))
         case .end:
             for p in positions where p == tokens.count || tokens[p] == SafetyNet.sentenceEnd || tokens[p] == SafetyNet.comma {
                 out.insert(p)
@@ -541,15 +559,15 @@ struct Matcher {
                 out.insert(p)
             }
         case .any:
-            for p in positions where p < tokens.count && tokens[p] >= SafetyNet.unknownWord && !net.barriers.contains(tokens[p]) {
+            for p in positions where p < tokens.count && tokens[p] >= SafetyNet.unknownWord && !program.isBarrier(tokens[p]) {
                 out.insert(p + 1)
             }
-        case .words(let set):
-            for p in positions where p < tokens.count && set.contains(tokens[p]) { out.insert(p + 1) }
-        case .sequence(let parts):
+        case .words:
+            for p in positions where p < tokens.count && program.contains(a, tokens[p]) { out.insert(p + 1) }
+        case .sequence:
             out = positions
-            for part in parts {
-                out = advance(out, over: part)
+            for i in a..<(a + program.b(element)) {
+                out = advance(out, over: program.link(i))
                 if out.isEmpty { break }
             }
         }
@@ -566,17 +584,17 @@ struct Matcher {
         var out = Positions()
         // Only the phrases that can start with this word, and those that can start anywhere. A
         // concept may match nothing at all ("^ @adverb?": a sentence with no subject).
-        if let starting = net.concepts[index].byFirstWord[tokens[p]] {
-            for i in starting where !net.concepts[index].phrases[i].cannotMatch(in: present) {
-                out.formUnion(ends(net.concepts[index].phrases[i], from: p))
-            }
+        let (byWord, anywhere) = program.conceptPhrases(index, startingWith: tokens[p])
+        for i in byWord {
+            let phrase = program.link(i)
+            if !program.cannotMatch(phrase, in: present) { out.formUnion(ends(phrase, from: p)) }
         }
-        for i in net.concepts[index].anywhere where !net.concepts[index].phrases[i].cannotMatch(in: present) {
-            out.formUnion(ends(net.concepts[index].phrases[i], from: p))
+        for i in anywhere {
+            let phrase = program.link(i)
+            if !program.cannotMatch(phrase, in: present) { out.formUnion(ends(phrase, from: p)) }
         }
         memoEnds.append(out)
         memo[slot] = Int32(memoEnds.count)
         return out
     }
 }
-
