@@ -134,7 +134,7 @@ struct PhraseProgram: Sendable, Codable {
     /// True when `token` is a word no gap or `_` passes.
     func isBarrier(_ token: Int32) -> Bool { barriers >= 0 && contains(barriers, token) }
 
-    func op(_ element: Int32) -> Op { Op(rawValue: code[Int(element) * 3]) ?? .end }
+    @inline(__always) func op(_ element: Int32) -> Op { Op(rawValue: code[Int(element) * 3]) ?? .end }
     func a(_ element: Int32) -> Int32 { code[Int(element) * 3 + 1] }
     func b(_ element: Int32) -> Int32 { code[Int(element) * 3 + 2] }
     func link(_ index: Int32) -> Int32 { links[Int(index)] }
@@ -150,13 +150,14 @@ struct PhraseProgram: Sendable, Codable {
         return first < 0 || contains(first, token)
     }
 
-    /// True when the line (`present`, a line's words as mask words) lacks every word of one of the
-    /// masks the phrase cannot do without.
-    func cannotMatch(_ phrase: Int32, in present: [UInt64]) -> Bool {
-        let start = Int(phraseCode[Int(phrase) * 5 + 3])
-        for i in start..<(start + Int(phraseCode[Int(phrase) * 5 + 4])) where !intersects(links[i], present) { return true }
-        return false
+    /// The masks (ids in `links`) the phrase cannot match without: a line must hold a word of each.
+    func required(of phrase: Int32) -> Range<Int32> {
+        let start = phraseCode[Int(phrase) * 5 + 3]
+        return start..<(start + phraseCode[Int(phrase) * 5 + 4])
     }
+
+    /// The number of masks stored.
+    var maskCount: Int { maskStart.count - 1 }
 
     func contains(_ mask: Int32, _ id: Int32) -> Bool {
         guard id >= 0 else { return false }
@@ -165,6 +166,7 @@ struct PhraseProgram: Sendable, Codable {
         return word < Int(maskStart[Int(mask) + 1]) - start && maskBits[start + word] & (1 << UInt64(id & 63)) != 0
     }
 
+    /// True when the line (`present`, its words as mask words) holds a word of the mask.
     func intersects(_ mask: Int32, _ present: [UInt64]) -> Bool {
         let start = Int(maskStart[Int(mask)])
         for i in Int(occupiedStart[Int(mask)])..<Int(occupiedStart[Int(mask) + 1]) {

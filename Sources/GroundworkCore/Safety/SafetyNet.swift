@@ -213,7 +213,10 @@ public struct SafetyNet: Sendable, Codable {
         var start = 0
         repeat {
             let end = min(all.count, start + Self.window)
-            let found = assess(window: Array(all[start..<end]))
+            let window = Array(all[start..<end])
+            // A window short enough for one word of positions is matched without allocating them.
+            let found = window.count < ShortPositions.capacity
+                ? assess(window: window, positions: ShortPositions.self) : assess(window: window, positions: Positions.self)
             if found.tier > best.tier { best = found }
             if best.tier == .none, !found.guards.isEmpty { best.guards = found.guards }
             start = end
@@ -221,8 +224,8 @@ public struct SafetyNet: Sendable, Codable {
         return best
     }
 
-    private func assess(window tokens: [Int32]) -> Assessment {
-        var matcher = Matcher(net: self, tokens: tokens)
+    private func assess<P: PositionSet>(window tokens: [Int32], positions: P.Type) -> Assessment {
+        var matcher = Matcher<P>(net: self, tokens: tokens)
         var best = Assessment.clear
         var cancelledBy: [String] = []
         // By index, not `for rule in rules`: a copy of a rule per line retains every array it holds.
@@ -261,7 +264,12 @@ public struct SafetyNet: Sendable, Codable {
     /// True when `answer` to the gentle check is a clear "no" and nothing in it suggests otherwise.
     public func isClearNo(_ answer: String) -> Bool {
         let tokens = tokens(answer)
-        var matcher = Matcher(net: self, tokens: tokens)
+        return tokens.count < ShortPositions.capacity
+            ? isClearNo(tokens, positions: ShortPositions.self, answer) : isClearNo(tokens, positions: Positions.self, answer)
+    }
+
+    private func isClearNo<P: PositionSet>(_ tokens: [Int32], positions: P.Type, _ answer: String) -> Bool {
+        var matcher = Matcher<P>(net: self, tokens: tokens)
         guard clearNoPhrases.contains(where: { !matcher.ends($0, from: 0).isEmpty }) else { return false }
         if matcher.matchesAnywhere(notClearPhrases) { return false }
         return assess(answer).tier == .none
@@ -370,7 +378,7 @@ public struct SafetyNet: Sendable, Codable {
 
 /// Matches phrases over one line's tokens, remembering where each concept matched and which
 /// spans each phrase list has.
-struct Matcher {
+struct Matcher<P: PositionSet> {
     let net: SafetyNet
     /// The net's compiled phrases: everything the inner loops read is a plain integer in here.
     let program: PhraseProgram
@@ -380,9 +388,12 @@ struct Matcher {
     /// memo[concept × (count + 1) + position]: 0 when not yet tried, -1 while being tried, else
     /// the index + 1 in `memoEnds` of where a match of the concept starting there can end.
     private var memo: [Int32]
-    private var memoEnds: [Positions] = []
+    private var memoEnds: [P] = []
     /// The spans of each phrase list of the net, once asked for.
     private var listSpans: [[Range<Int>]?]
+    /// For each mask of the program, whether the line holds one of its words: 0 not yet
+    /// looked at, 1 no, 2 yes. Phrases share masks (every `@me` is one), so each is tested once.
+    private var held: [UInt8]
     /// For each token, how many sentence ends come before it (for `near` windows), once per line.
     private var sentences: [Int]?
 
@@ -399,6 +410,25 @@ struct Matcher {
         }
         self.present = present
         self.listSpans = Array(repeating: nil, count: max(net.listStart.count - 1, 0))
+        self.held = Array(repeating: 0, count: net.program.maskCount)
+    }
+
+    /// True when the line holds a word of `mask`.
+    private mutating func holds(_ mask: Int32) -> Bool {
+        switch held[Int(mask)] {
+        case 1: return false
+        case 2: return true
+        default:
+            let found = program.intersects(mask, present)
+            held[Int(mask)] = found ? 2 : 1
+            return found
+        }
+    }
+
+    /// True when the line lacks every word of one of the masks the phrase cannot do without.
+    private mutating func cannotMatch(_ phrase: Int32) -> Bool {
+        for i in program.required(of: phrase) where !holds(program.link(i)) { return true }
+        return false
     }
 
     /// Where phrase list `list` of the net matches: from each start, to the furthest end, in
@@ -407,13 +437,13 @@ struct Matcher {
     mutating func spans(list: Int) -> [Range<Int>] {
         if let known = listSpans[list] { return known }
         let key = net.listKeys[list]
-        if key >= 0, !program.intersects(key, present) {
+        if key >= 0, !holds(key) {
             listSpans[list] = []
             return []
         }
         // A phrase needing a word the line does not hold is never tried.
         var viable: [Int32] = []
-        for phrase in net.listStart[list]..<net.listStart[list + 1] where !program.cannotMatch(phrase, in: present) {
+        for phrase in net.listStart[list]..<net.listStart[list + 1] where !cannotMatch(phrase) {
             viable.append(phrase)
         }
         var out: [Range<Int>] = []
@@ -516,8 +546,8 @@ struct Matcher {
     }
 
     /// Where a match of `phrase` (an id in the program) starting at `start` can end.
-    mutating func ends(_ phrase: Int32, from start: Int) -> Positions {
-        var positions = Positions(start)
+    mutating func ends(_ phrase: Int32, from start: Int) -> P {
+        var positions = P(start)
         for i in program.elements(of: phrase) {
             positions = advance(positions, over: program.link(i))
             if positions.isEmpty { break }
@@ -526,8 +556,8 @@ struct Matcher {
     }
 
     /// Where a match can be after `element` (an id in the program), from any of `positions`.
-    private mutating func advance(_ positions: Positions, over element: Int32) -> Positions {
-        var out = Positions()
+    private mutating func advance(_ positions: P, over element: Int32) -> P {
+        var out = P()
         let a = program.a(element)
         switch program.op(element) {
         case .word:
@@ -574,24 +604,24 @@ struct Matcher {
         return out
     }
 
-    private mutating func conceptEnds(_ index: Int, at p: Int) -> Positions {
-        guard p < tokens.count else { return Positions() }
+    private mutating func conceptEnds(_ index: Int, at p: Int) -> P {
+        guard p < tokens.count else { return P() }
         let slot = index * (tokens.count + 1) + p
         let known = memo[slot]
         if known > 0 { return memoEnds[Int(known) - 1] }
-        if known < 0 { return Positions() } // a cycle (refused by the loader) cannot recurse forever
+        if known < 0 { return P() } // a cycle (refused by the loader) cannot recurse forever
         memo[slot] = -1
-        var out = Positions()
+        var out = P()
         // Only the phrases that can start with this word, and those that can start anywhere. A
         // concept may match nothing at all ("^ @adverb?": a sentence with no subject).
         let (byWord, anywhere) = program.conceptPhrases(index, startingWith: tokens[p])
         for i in byWord {
             let phrase = program.link(i)
-            if !program.cannotMatch(phrase, in: present) { out.formUnion(ends(phrase, from: p)) }
+            if !cannotMatch(phrase) { out.formUnion(ends(phrase, from: p)) }
         }
         for i in anywhere {
             let phrase = program.link(i)
-            if !program.cannotMatch(phrase, in: present) { out.formUnion(ends(phrase, from: p)) }
+            if !cannotMatch(phrase) { out.formUnion(ends(phrase, from: p)) }
         }
         memoEnds.append(out)
         memo[slot] = Int32(memoEnds.count)
