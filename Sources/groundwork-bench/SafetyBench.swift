@@ -1,4 +1,3 @@
-import Foundation
 import GroundworkCore
 
 /// The safety net's cost per line with the bundled lexicons: every line of the safety corpus and
@@ -27,15 +26,6 @@ struct SafetyBench {
                 if found.tier != .none { fired += 1 }
                 samples.append(time)
             }
-        }
-        if let path = ProcessInfo.processInfo.environment["SAFETY_LINES"] {
-            try? lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        if let path = ProcessInfo.processInfo.environment["SAFETY_SLOW"] {
-            var timed: [(UInt64, String)] = []
-            for line in lines { timed.append(((0..<7).map { _ in MonotonicClock.measure { net.assess(line) }.1 }.min() ?? 0, line)) }
-            let text = timed.sorted { $0.0 > $1.0 }.prefix(300).map { "\($0.0)\t\($0.1)" }.joined(separator: "\n")
-            try? text.write(toFile: path, atomically: true, encoding: .utf8)
         }
         samples.sort()
         let p50 = samples[samples.count / 2]

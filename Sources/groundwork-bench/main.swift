@@ -72,7 +72,7 @@ func main() throws {
         if only.contains("reflection") { ReflectionBench(folder: folder, runs: runs).run().forEach { $0.emit() } }
         if only.contains("listening") { ListeningBench(folder: folder, repository: repository).run().forEach { $0.emit() } }
         if only.contains("safety") {
-            let corpus = (ProcessInfo.processInfo.environment["SAFETY_SLOW"] == nil ? ["tuning", "held-out"] : ["tuning"]).flatMap { portion -> [String] in
+            let corpus = ["tuning", "held-out"].flatMap { portion -> [String] in
                 let path = repository + "/Tests/Corpora/safety/\(portion).tsv"
                 let text = (try? ScriptFolder.read(path)) ?? ""
                 return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: "\t").last.map(String.init) }
