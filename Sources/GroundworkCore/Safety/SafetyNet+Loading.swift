@@ -220,16 +220,7 @@ struct SafetyNetLoader {
 
         // First and required words, so the matcher can skip phrases that cannot match here.
         var firsts = FirstWords(concepts: concepts)
-        for c in concepts.indices {
-            concepts[c].phrases = firsts.compile(concepts[c].phrases)
-            for (p, phrase) in concepts[c].phrases.enumerated() {
-                if let first = phrase.first {
-                    for word in first.members { concepts[c].byFirstWord[word, default: []].append(p) }
-                } else {
-                    concepts[c].anywhere.append(p)
-                }
-            }
-        }
+        for c in concepts.indices { concepts[c].phrases = firsts.compile(concepts[c].phrases) }
         for r in rules.indices {
             rules[r].phrases = firsts.compile(rules[r].phrases)
             rules[r].near = rules[r].near.map { firsts.compile($0) }
@@ -238,6 +229,32 @@ struct SafetyNetLoader {
         for g in guards.indices { guards[g].phrases = firsts.compile(guards[g].phrases) }
         clearNo = firsts.compile(clearNo)
         notClear = firsts.compile(notClear)
+        // The words a phrase cannot do without, rarest first: a line usually lacks the rarest, so
+        // most phrases are ruled out by their first mask (and a list by the union of those).
+        var uses: [Int32: Int] = [:]
+        let all = concepts.flatMap(\.phrases) + rules.flatMap { $0.phrases + $0.near.flatMap { $0 } + $0.notNear }
+            + guards.flatMap(\.phrases) + clearNo + notClear
+        for phrase in all {
+            for mask in phrase.required {
+                for word in mask.members { uses[word, default: 0] += 1 }
+            }
+        }
+        func rarestFirst(_ phrases: [SafetyNet.Phrase]) -> [SafetyNet.Phrase] {
+            phrases.map { phrase in
+                var ordered = phrase
+                let scored = phrase.required.map { mask in (mask, mask.members.reduce(0) { $0 + (uses[$1] ?? 0) }) }
+                // A stable order: ties keep the phrase's own order, so the compiled net is the same each load.
+                ordered.required = scored.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element.0)
+                return ordered
+            }
+        }
+        for c in concepts.indices { concepts[c].phrases = rarestFirst(concepts[c].phrases) }
+        for r in rules.indices {
+            rules[r].phrases = rarestFirst(rules[r].phrases)
+            rules[r].near = rules[r].near.map(rarestFirst)
+            rules[r].notNear = rarestFirst(rules[r].notNear)
+        }
+        for g in guards.indices { guards[g].phrases = rarestFirst(guards[g].phrases) }
 
         var net = SafetyNet(id: id, vocabulary: vocabulary, substitutions: substitutions, concepts: concepts, rules: rules,
                          guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,

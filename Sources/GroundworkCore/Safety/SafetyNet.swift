@@ -56,10 +56,6 @@ public struct SafetyNet: Sendable, Codable {
         /// For each element a match cannot do without, the words it can start with: a line that
         /// lacks all the words of any one of them is not looked at for this phrase.
         var required: [WordMask] = []
-
-        func cannotMatch(in present: WordMask) -> Bool {
-            required.contains { !$0.intersects(present) }
-        }
     }
 
     struct Concept: Sendable, Codable {
@@ -67,9 +63,6 @@ public struct SafetyNet: Sendable, Codable {
         /// Words a person can read in `/why` ("self-reference"); the name when not given.
         var label: String
         var phrases: [Phrase]
-        /// Phrases by the word they start with, and those that can start anywhere.
-        var byFirstWord: [Int32: [Int]] = [:]
-        var anywhere: [Int] = []
     }
 
     struct Rule: Sendable, Codable {
@@ -91,7 +84,7 @@ public struct SafetyNet: Sendable, Codable {
         var within: Int = 0
         /// `near:` rules: phrases that may not appear inside the window (a negation).
         var notNear: [Phrase] = []
-        /// Where this rule's phrase lists sit in `SafetyNet.lists` (set when the net is indexed).
+        /// Where this rule's phrase lists sit among `SafetyNet.listStart` (set when the net is indexed).
         var list = -1
         var nearLists: [Int] = []
         var notNearList = -1
@@ -130,23 +123,35 @@ public struct SafetyNet: Sendable, Codable {
     var clearNo: [Phrase]
     /// …unless one of these appears anywhere in it.
     var notClear: [Phrase]
-    /// Every phrase list of the rules and guards, and an index from a word to the phrases that can
-    /// start with it: a line's matches are found in one pass over its words, trying at each word
-    /// only the phrases that can start there.
-    var lists: [[Phrase]] = []
-    var startingWith: [[PhraseRef]] = []
-    var startingAnywhere: [PhraseRef] = []
+    /// Every phrase of the concepts, rules, guards and check answers, compiled for matching.
+    var program = PhraseProgram()
+    /// The rules' and guards' phrase lists: list l is phrases `listStart[l]..<listStart[l + 1]` of
+    /// `program`. The matcher finds a list's spans the first time a rule or guard asks for them.
+    var listStart: [Int32] = []
+    /// For each list, a mask of the words of its phrases' first (rarest) required masks: a line
+    /// holding none of them matches nothing in the list, found with one mask test. -1 when a
+    /// phrase of the list needs no word in particular.
+    var listKeys: [Int32] = []
+    /// `clearNo` and `notClear` in `program`.
+    var clearNoPhrases: Range<Int32> = 0..<0
+    var notClearPhrases: Range<Int32> = 0..<0
 
-    struct PhraseRef: Sendable, Codable {
-        var list: Int32
-        var phrase: Int32
-    }
-
-    /// Builds `lists` and the start index; called once by the loader.
+    /// Compiles the phrases into `program` and numbers the rules' and guards' lists; called once
+    /// by the loader.
     mutating func index() {
+        var program = PhraseProgram()
+        // Concepts first, in order: the program indexes them by their position.
+        for concept in concepts { _ = program.add(concept: concept.phrases) }
         func add(_ phrases: [Phrase]) -> Int {
-            lists.append(phrases)
-            return lists.count - 1
+            listStart.append(program.phraseCount)
+            var key = WordMask()
+            var keyed = true
+            for phrase in phrases {
+                _ = program.add(phrase)
+                if let rarest = phrase.required.first { key.formUnion(rarest) } else { keyed = false }
+            }
+            listKeys.append(keyed ? program.add(key) : -1)
+            return listStart.count - 1
         }
         for r in rules.indices {
             rules[r].list = add(rules[r].phrases)
@@ -154,23 +159,15 @@ public struct SafetyNet: Sendable, Codable {
             rules[r].notNearList = add(rules[r].notNear)
         }
         for g in guards.indices { guards[g].list = add(guards[g].phrases) }
-        var table: [Int32: [PhraseRef]] = [:]
-        var size = 0
-        for (l, list) in lists.enumerated() {
-            for (p, phrase) in list.enumerated() {
-                let ref = PhraseRef(list: Int32(l), phrase: Int32(p))
-                if let first = phrase.first {
-                    for word in first.members {
-                        table[word, default: []].append(ref)
-                        size = max(size, Int(word) + 1)
-                    }
-                } else {
-                    startingAnywhere.append(ref)
-                }
-            }
-        }
-        startingWith = Array(repeating: [], count: size)
-        for (word, refs) in table { startingWith[Int(word)] = refs }
+        listStart.append(program.phraseCount)
+        let clearNoStart = program.phraseCount
+        for phrase in clearNo { _ = program.add(phrase) }
+        clearNoPhrases = clearNoStart..<program.phraseCount
+        let notClearStart = program.phraseCount
+        for phrase in notClear { _ = program.add(phrase) }
+        notClearPhrases = notClearStart..<program.phraseCount
+        program.setBarriers(barriers)
+        self.program = program
     }
 
     /// The id given to a sentence end in a token stream.
@@ -216,7 +213,10 @@ public struct SafetyNet: Sendable, Codable {
         var start = 0
         repeat {
             let end = min(all.count, start + Self.window)
-            let found = assess(window: Array(all[start..<end]))
+            let window = Array(all[start..<end])
+            // A window short enough for one word of positions is matched without allocating them.
+            let found = window.count < ShortPositions.capacity
+                ? assess(window: window, positions: ShortPositions.self) : assess(window: window, positions: Positions.self)
             if found.tier > best.tier { best = found }
             if best.tier == .none, !found.guards.isEmpty { best.guards = found.guards }
             start = end
@@ -224,25 +224,18 @@ public struct SafetyNet: Sendable, Codable {
         return best
     }
 
-    private func assess(window tokens: [Int32]) -> Assessment {
-        var matcher = Matcher(net: self, tokens: tokens)
-        var guardSpans: [[Range<Int>]?] = Array(repeating: nil, count: guards.count)
+    private func assess<P: PositionSet>(window tokens: [Int32], positions: P.Type) -> Assessment {
+        var matcher = Matcher<P>(net: self, tokens: tokens)
         var best = Assessment.clear
         var cancelledBy: [String] = []
-        let present = matcher.present
-        for rule in rules where rule.tier > best.tier {
-            // Most rules need a word this line does not hold: skip them before any matching.
-            if rule.near.isEmpty {
-                if rule.phrases.allSatisfy({ $0.cannotMatch(in: present) }) { continue }
-            } else if rule.near.contains(where: { part in part.allSatisfy { $0.cannotMatch(in: present) } }) {
-                continue
-            }
-            var spans = rule.near.isEmpty ? matcher.spans(list: rule.list) : matcher.windows(rule)
+        // By index, not `for rule in rules`: a copy of a rule per line retains every array it holds.
+        for r in rules.indices where rules[r].tier > best.tier {
+            // Most rules need a word this line does not hold: their spans come back empty at once.
+            var spans = rules[r].near.isEmpty ? matcher.spans(list: rules[r].list) : matcher.windows(r)
             guard !spans.isEmpty else { continue }
-            var tier = rule.tier
-            for index in rule.unless where !spans.isEmpty {
-                if guardSpans[index] == nil { guardSpans[index] = matcher.spans(list: guards[index].list) }
-                let hits = guardSpans[index] ?? []
+            var tier = rules[r].tier
+            for index in rules[r].unless where !spans.isEmpty {
+                let hits = matcher.spans(list: guards[index].list)
                 guard !hits.isEmpty else { continue }
                 let guarded = guards[index]
                 if guarded.demotes {
@@ -251,7 +244,7 @@ public struct SafetyNet: Sendable, Codable {
                     if lowered, tier == .crisis { tier = .check }
                     continue
                 }
-                let everyone = guarded.evenFirstPerson || rule.forced.contains(index)
+                let everyone = guarded.evenFirstPerson || rules[r].forced.contains(index)
                 let touched: (Range<Int>) -> Bool = guarded.wholeLine
                     ? { span in everyone || !span.contains { self.firstPerson.contains(tokens[$0]) } }
                     : { span in hits.contains { $0.overlaps(span) } }
@@ -260,8 +253,8 @@ public struct SafetyNet: Sendable, Codable {
                 if spans.count < before, !cancelledBy.contains(guarded.label) { cancelledBy.append(guarded.label) }
             }
             guard !spans.isEmpty, tier > best.tier else { continue }
-            best = Assessment(tier: tier, category: rule.category, rule: rule.id, screen: rule.screen,
-                              concepts: rule.shownConcepts.map { concepts[$0].label }, guards: [])
+            best = Assessment(tier: tier, category: rules[r].category, rule: rules[r].id, screen: rules[r].screen,
+                              concepts: rules[r].shownConcepts.map { concepts[$0].label }, guards: [])
             if best.tier == .crisis { break }
         }
         if best.tier == .none { best.guards = cancelledBy }
@@ -271,9 +264,14 @@ public struct SafetyNet: Sendable, Codable {
     /// True when `answer` to the gentle check is a clear "no" and nothing in it suggests otherwise.
     public func isClearNo(_ answer: String) -> Bool {
         let tokens = tokens(answer)
-        var matcher = Matcher(net: self, tokens: tokens)
-        guard clearNo.contains(where: { !matcher.ends($0, from: 0).isEmpty }) else { return false }
-        if matcher.matchesAnywhere(notClear) { return false }
+        return tokens.count < ShortPositions.capacity
+            ? isClearNo(tokens, positions: ShortPositions.self, answer) : isClearNo(tokens, positions: Positions.self, answer)
+    }
+
+    private func isClearNo<P: PositionSet>(_ tokens: [Int32], positions: P.Type, _ answer: String) -> Bool {
+        var matcher = Matcher<P>(net: self, tokens: tokens)
+        guard clearNoPhrases.contains(where: { !matcher.ends($0, from: 0).isEmpty }) else { return false }
+        if matcher.matchesAnywhere(notClearPhrases) { return false }
         return assess(answer).tier == .none
     }
 
@@ -284,37 +282,54 @@ public struct SafetyNet: Sendable, Codable {
     /// long lexicon words mapped to the word.
     func tokens(_ line: String) -> [Int32] {
         var out: [Int32] = []
-        var word = ""
+        // The word being read, as UTF-8: one String per word, made only to look it up.
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         func flush() {
             guard !word.isEmpty else { return }
-            if let replacement = substitutions[word] {
+            let text = String(decoding: word, as: UTF8.self)
+            if let replacement = substitutions[text] {
                 for part in replacement { out.append(vocabulary[part] ?? Self.unknownWord) }
-            } else if let id = vocabulary[word] {
+            } else if let id = vocabulary[text] {
                 out.append(id)
             } else {
-                out.append(fuzzy(word))
+                out.append(fuzzy(text, utf8: word))
             }
-            word = ""
+            word.removeAll(keepingCapacity: true)
+        }
+        func endSentence() {
+            flush()
+            if out.last == Self.comma { out.removeLast() }
+            if out.last != Self.sentenceEnd { out.append(Self.sentenceEnd) }
+        }
+        func pause() {
+            flush()
+            if let last = out.last, last != Self.sentenceEnd, last != Self.comma { out.append(Self.comma) }
         }
         for scalar in line.unicodeScalars {
-            switch scalar {
-            case "'", "\u{2019}", "\u{2018}", "`":
+            // ASCII, most of what people type, without looking up Unicode properties.
+            if scalar.isASCII {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "\n"): endSentence()
+                case UInt8(ascii: ","), UInt8(ascii: ":"): pause()
+                default: flush()
+                }
                 continue
-            case ".", "!", "?", ";", "\n", "\u{2026}":
-                flush()
-                if out.last == Self.comma { out.removeLast() }
-                if out.last != Self.sentenceEnd { out.append(Self.sentenceEnd) }
-            case ",", ":", "\u{2014}", "\u{2013}":
-                flush()
-                if let last = out.last, last != Self.sentenceEnd, last != Self.comma { out.append(Self.comma) }
+            }
+            switch scalar {
+            case "\u{2019}", "\u{2018}":
+                continue
+            case "\u{2026}":
+                endSentence()
+            case "\u{2014}", "\u{2013}":
+                pause()
             default:
-                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                    if scalar.isASCII {
-                        let v = scalar.value
-                        word.unicodeScalars.append((65...90).contains(v) ? Unicode.Scalar(v + 32) ?? scalar : scalar)
-                    } else {
-                        word += scalar.properties.lowercaseMapping
-                    }
+                if scalar.properties.isAlphabetic {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 } else {
                     flush()
                 }
@@ -324,10 +339,13 @@ public struct SafetyNet: Sendable, Codable {
         return out
     }
 
-    /// A word one edit (insertion, deletion, substitution or swap) from exactly one long lexicon word.
-    private func fuzzy(_ word: String) -> Int32 {
-        let scalars = Array(word.unicodeScalars)
-        guard scalars.count + 1 >= fuzzyMinimum, scalars.count <= 24 else { return Self.unknownWord }
+    /// A word one edit (insertion, deletion, substitution or swap) from exactly one long lexicon
+    /// word: the word with one letter removed looked up among the lexicon's words and among their
+    /// own one-letter deletions (`deletions`, built at load), so a typo costs a few hash lookups.
+    private func fuzzy(_ word: String, utf8 bytes: [UInt8]) -> Int32 {
+        // Letters are counted in Unicode scalars, as the deletions were made.
+        let length = bytes.reduce(0) { $0 + (Self.isContinuation($1) ? 0 : 1) }
+        guard length + 1 >= fuzzyMinimum, length <= 24 else { return Self.unknownWord }
         var found: Int32 = Self.unknownWord
         func consider(_ id: Int32?) -> Bool {
             guard let id else { return true }
@@ -337,78 +355,124 @@ public struct SafetyNet: Sendable, Codable {
         }
         // The word with a letter missing (the person added one), or a lexicon word missing one.
         if !consider(deletions[word]) { return Self.unknownWord }
-        for index in scalars.indices {
-            var shorter = scalars
-            shorter.remove(at: index)
-            let key = String(String.UnicodeScalarView(shorter))
-            if let id = vocabulary[key], key.unicodeScalars.count >= fuzzyMinimum, !consider(id) { return Self.unknownWord }
+        var shorter: [UInt8] = []
+        shorter.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            var next = index + 1
+            while next < bytes.count, Self.isContinuation(bytes[next]) { next += 1 }
+            shorter.removeAll(keepingCapacity: true)
+            shorter.append(contentsOf: bytes[..<index])
+            shorter.append(contentsOf: bytes[next...])
+            let key = String(decoding: shorter, as: UTF8.self)
+            if length - 1 >= fuzzyMinimum, let id = vocabulary[key], !consider(id) { return Self.unknownWord }
             if !consider(deletions[key]) { return Self.unknownWord }
+            index = next
         }
         return found
     }
+
+    /// A UTF-8 byte that continues a scalar rather than starting one.
+    private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 }
 
-/// Matches phrases over one line's tokens, remembering where each concept matched.
-struct Matcher {
+/// Matches phrases over one line's tokens, remembering where each concept matched and which
+/// spans each phrase list has.
+struct Matcher<P: PositionSet> {
     let net: SafetyNet
+    /// The net's compiled phrases: everything the inner loops read is a plain integer in here.
+    let program: PhraseProgram
     let tokens: [Int32]
-    /// memo[concept × (count + 1) + position]: where a match of the concept starting there ends.
-    private var memo: [[Int]?]
-    /// The words the line holds.
-    let present: WordMask
+    /// The words the line holds, 64 ids a word (the layout of the program's masks).
+    let present: [UInt64]
+    /// memo[concept × (count + 1) + position]: 0 when not yet tried, -1 while being tried, else
+    /// the index + 1 in `memoEnds` of where a match of the concept starting there can end.
+    private var memo: [Int32]
+    private var memoEnds: [P] = []
+    /// The spans of each phrase list of the net, once asked for.
+    private var listSpans: [[Range<Int>]?]
+    /// For each mask of the program, whether the line holds one of its words: 0 not yet
+    /// looked at, 1 no, 2 yes. Phrases share masks (every `@me` is one), so each is tested once.
+    private var held: [UInt8]
     /// For each token, how many sentence ends come before it (for `near` windows), once per line.
     private var sentences: [Int]?
 
     init(net: SafetyNet, tokens: [Int32]) {
         self.net = net
+        self.program = net.program
         self.tokens = tokens
-        self.memo = Array(repeating: nil, count: net.concepts.count * (tokens.count + 1))
-        self.present = WordMask(tokens)
+        self.memo = Array(repeating: 0, count: net.concepts.count * (tokens.count + 1))
+        var present: [UInt64] = []
+        for token in tokens where token >= 0 {
+            let word = Int(token) >> 6
+            if word >= present.count { present += repeatElement(0, count: word - present.count + 1) }
+            present[word] |= 1 << UInt64(token & 63)
+        }
+        self.present = present
+        self.listSpans = Array(repeating: nil, count: max(net.listStart.count - 1, 0))
+        self.held = Array(repeating: 0, count: net.program.maskCount)
     }
 
-    /// Spans of every phrase list, found in one pass the first time one is asked for, kept flat
-    /// (one allocation per line, not one per list): `found` holds (list, start, end) in order of start.
-    private var found: [(list: Int32, span: Range<Int>)]?
+    /// True when the line holds a word of `mask`.
+    private mutating func holds(_ mask: Int32) -> Bool {
+        switch held[Int(mask)] {
+        case 1: return false
+        case 2: return true
+        default:
+            let found = program.intersects(mask, present)
+            held[Int(mask)] = found ? 2 : 1
+            return found
+        }
+    }
 
-    /// Where phrase list `list` of the net matches: from each start, to the furthest end.
+    /// True when the line lacks every word of one of the masks the phrase cannot do without.
+    private mutating func cannotMatch(_ phrase: Int32) -> Bool {
+        for i in program.required(of: phrase) where !holds(program.link(i)) { return true }
+        return false
+    }
+
+    /// Where phrase list `list` of the net matches: from each start, to the furthest end, in
+    /// order of start. Worked out the first time it is asked for (a rule whose words are not all
+    /// in the line, and the guards of rules that did not fire, cost nothing more).
     mutating func spans(list: Int) -> [Range<Int>] {
-        if found == nil { found = findAll() }
+        if let known = listSpans[list] { return known }
+        let key = net.listKeys[list]
+        if key >= 0, !holds(key) {
+            listSpans[list] = []
+            return []
+        }
+        // A phrase needing a word the line does not hold is never tried.
+        var viable: [Int32] = []
+        for phrase in net.listStart[list]..<net.listStart[list + 1] where !cannotMatch(phrase) {
+            viable.append(phrase)
+        }
         var out: [Range<Int>] = []
-        for entry in found ?? [] where entry.list == Int32(list) {
-            if let last = out.last, last.lowerBound == entry.span.lowerBound {
-                if entry.span.upperBound > last.upperBound { out[out.count - 1] = entry.span }
-            } else {
-                out.append(entry.span)
+        if !viable.isEmpty {
+            for start in tokens.indices where tokens[start] >= SafetyNet.unknownWord {
+                var furthest = start
+                for phrase in viable where program.canStart(phrase, with: tokens[start]) {
+                    if let end = ends(phrase, from: start).last, end > furthest { furthest = end }
+                }
+                if furthest > start { out.append(start..<furthest) }
             }
         }
+        listSpans[list] = out
         return out
     }
 
-    private mutating func findAll() -> [(list: Int32, span: Range<Int>)] {
-        var all: [(list: Int32, span: Range<Int>)] = []
-        for start in 0..<tokens.count where tokens[start] >= 0 || tokens[start] == SafetyNet.unknownWord {
-            let token = tokens[start]
-            let indexed = token >= 0 && Int(token) < net.startingWith.count
-            for pass in 0..<2 {
-                let refs = pass == 0 ? (indexed ? net.startingWith[Int(token)] : []) : net.startingAnywhere
-                for ref in refs {
-                    // A phrase needing a word the line does not hold is never tried.
-                    if net.lists[Int(ref.list)][Int(ref.phrase)].cannotMatch(in: present) { continue }
-                    guard let end = ends(net.lists[Int(ref.list)][Int(ref.phrase)], from: start).max(), end > start else { continue }
-                    all.append((ref.list, start..<end))
-                }
-            }
-        }
-        return all
-    }
-
-    /// For a `near:` rule: the windows in which every one of its parts matches, anchored on each
+    /// For `near:` rule `r`: the windows in which every one of its parts matches, anchored on each
     /// match of the first part and taking the nearest match of each other part. Spans come sorted
     /// by start, so only those within reach of the anchor are looked at.
-    mutating func windows(_ rule: SafetyNet.Rule) -> [Range<Int>] {
-        let parts = rule.nearLists.map { spans(list: $0) }
-        guard let anchors = parts.first, parts.allSatisfy({ !$0.isEmpty }) else { return [] }
-        let forbidden = rule.notNear.isEmpty ? [] : spans(list: rule.notNearList)
+    mutating func windows(_ r: Int) -> [Range<Int>] {
+        var parts: [[Range<Int>]] = []
+        for list in net.rules[r].nearLists {
+            let found = spans(list: list)
+            if found.isEmpty { return [] }
+            parts.append(found)
+        }
+        guard let anchors = parts.first else { return [] }
+        let within = net.rules[r].within
+        let forbidden = net.rules[r].notNear.isEmpty ? [] : spans(list: net.rules[r].notNearList)
         if sentences == nil { sentences = sentenceNumbers() }
         let sentence = sentences ?? []
         var out: [Range<Int>] = []
@@ -418,8 +482,8 @@ struct Matcher {
             var complete = true
             for part in parts.dropFirst() {
                 var best: Range<Int>?
-                var index = firstSpan(in: part, startingAtOrAfter: anchor.lowerBound - rule.within)
-                while index < part.count, part[index].lowerBound <= anchor.upperBound + rule.within {
+                var index = firstSpan(in: part, startingAtOrAfter: anchor.lowerBound - within)
+                while index < part.count, part[index].lowerBound <= anchor.upperBound + within {
                     let candidate = part[index]
                     index += 1
                     guard candidate != anchor, sentence[candidate.lowerBound] == sentence[anchor.lowerBound],
@@ -433,11 +497,11 @@ struct Matcher {
                 matched.append(nearest)
                 window = min(window.lowerBound, nearest.lowerBound)..<max(window.upperBound, nearest.upperBound)
             }
-            guard complete, window.count <= rule.within else { continue }
+            guard complete, window.count <= within else { continue }
             // No other person inside the window (outside the parts themselves: "stab my boss"), nor
             // as the subject just before it ("she wants…").
-            if window.contains(where: { i in net.barriers.contains(tokens[i]) && !matched.contains { $0.contains(i) } }) { continue }
-            if window.lowerBound > 0, net.barriers.contains(tokens[window.lowerBound - 1]) { continue }
+            if window.contains(where: { i in program.isBarrier(tokens[i]) && !matched.contains { $0.contains(i) } }) { continue }
+            if window.lowerBound > 0, program.isBarrier(tokens[window.lowerBound - 1]) { continue }
             if forbidden.contains(where: { window.overlaps($0) }) { continue }
             out.append(window)
         }
@@ -471,84 +535,96 @@ struct Matcher {
         return a.lowerBound >= b.upperBound ? a.lowerBound - b.upperBound : b.lowerBound - a.upperBound
     }
 
-    mutating func matchesAnywhere(_ phrases: [SafetyNet.Phrase]) -> Bool {
+    /// True when one of `phrases` (ids in the program) matches from any word of the line.
+    mutating func matchesAnywhere(_ phrases: Range<Int32>) -> Bool {
         for start in 0..<tokens.count where tokens[start] >= SafetyNet.unknownWord {
-            for phrase in phrases {
-                if let first = phrase.first, !first.contains(tokens[start]) { continue }
+            for phrase in phrases where program.canStart(phrase, with: tokens[start]) {
                 if !ends(phrase, from: start).isEmpty { return true }
             }
         }
         return false
     }
 
-    /// Where a match of `phrase` starting at `start` can end.
-    mutating func ends(_ phrase: SafetyNet.Phrase, from start: Int) -> [Int] {
-        var positions = [start]
-        for element in phrase.elements {
-            positions = advance(positions, over: element)
-            if positions.isEmpty { return [] }
+    /// Where a match of `phrase` (an id in the program) starting at `start` can end.
+    mutating func ends(_ phrase: Int32, from start: Int) -> P {
+        var positions = P(start)
+        for i in program.elements(of: phrase) {
+            positions = advance(positions, over: program.link(i))
+            if positions.isEmpty { break }
         }
         return positions
     }
 
-    private mutating func advance(_ positions: [Int], over element: SafetyNet.Element) -> [Int] {
-        var out: [Int] = []
-        func add(_ p: Int) { if !out.contains(p) { out.append(p) } }
-        for p in positions {
-            switch element {
-            case .word(let id):
-                if p < tokens.count, tokens[p] == id { add(p + 1) }
-            case .concept(let index):
-                for end in conceptEnds(index, at: p) { add(end) }
-            case .gap(let max):
-                add(p)
+    /// Where a match can be after `element` (an id in the program), from any of `positions`.
+    private mutating func advance(_ positions: P, over element: Int32) -> P {
+        var out = P()
+        let a = program.a(element)
+        switch program.op(element) {
+        case .word:
+            for p in positions where p < tokens.count && tokens[p] == a { out.insert(p + 1) }
+        case .concept:
+            for p in positions { out.formUnion(conceptEnds(Int(a), at: p)) }
+        case .gap:
+            for p in positions {
+                out.insert(p)
                 var q = p
                 var words = 0
-                while q < tokens.count, words < max, tokens[q] != SafetyNet.sentenceEnd, !net.barriers.contains(tokens[q]) {
+                while q < tokens.count, words < Int(a), tokens[q] != SafetyNet.sentenceEnd, !program.isBarrier(tokens[q]) {
                     if tokens[q] != SafetyNet.comma { words += 1 }
                     q += 1
-                    add(q)
+                    out.insert(q)
                 }
-            case .anyOf(let choices):
-                for choice in choices {
-                    for end in advance([p], over: choice) { add(end) }
-                }
-            case .optional(let inner):
-                add(p)
-                for end in advance([p], over: inner) { add(end) }
-            case .end:
-                if p == tokens.count || tokens[p] == SafetyNet.sentenceEnd || tokens[p] == SafetyNet.comma { add(p) }
-            case .start:
-                if p == 0 || tokens[p - 1] == SafetyNet.sentenceEnd || tokens[p - 1] == SafetyNet.comma { add(p) }
-            case .any:
-                if p < tokens.count, tokens[p] >= SafetyNet.unknownWord, !net.barriers.contains(tokens[p]) { add(p + 1) }
-            case .words(let set):
-                if p < tokens.count, set.contains(tokens[p]) { add(p + 1) }
-            case .sequence(let parts):
-                var current = [p]
-                for part in parts {
-                    current = advance(current, over: part)
-                    if current.isEmpty { break }
-                }
-                for end in current { add(end) }
+            }
+        case .anyOf:
+            for i in a..<(a + program.b(element)) { out.formUnion(advance(positions, over: program.link(i))) }
+        case .optional:
+            out = positions
+            out.formUnion(advance(positions, over: a))
+        case .end:
+            for p in positions where p == tokens.count || tokens[p] == SafetyNet.sentenceEnd || tokens[p] == SafetyNet.comma {
+                out.insert(p)
+            }
+        case .start:
+            for p in positions where p == 0 || tokens[p - 1] == SafetyNet.sentenceEnd || tokens[p - 1] == SafetyNet.comma {
+                out.insert(p)
+            }
+        case .any:
+            for p in positions where p < tokens.count && tokens[p] >= SafetyNet.unknownWord && !program.isBarrier(tokens[p]) {
+                out.insert(p + 1)
+            }
+        case .words:
+            for p in positions where p < tokens.count && program.contains(a, tokens[p]) { out.insert(p + 1) }
+        case .sequence:
+            out = positions
+            for i in a..<(a + program.b(element)) {
+                out = advance(out, over: program.link(i))
+                if out.isEmpty { break }
             }
         }
         return out
     }
 
-    private mutating func conceptEnds(_ index: Int, at p: Int) -> [Int] {
-        guard p < tokens.count else { return [] }
+    private mutating func conceptEnds(_ index: Int, at p: Int) -> P {
+        guard p < tokens.count else { return P() }
         let slot = index * (tokens.count + 1) + p
-        if let known = memo[slot] { return known }
-        memo[slot] = [] // a cycle (refused by the loader) cannot recurse forever
-        let concept = net.concepts[index]
-        var out: [Int] = []
+        let known = memo[slot]
+        if known > 0 { return memoEnds[Int(known) - 1] }
+        if known < 0 { return P() } // a cycle (refused by the loader) cannot recurse forever
+        memo[slot] = -1
+        var out = P()
         // Only the phrases that can start with this word, and those that can start anywhere. A
         // concept may match nothing at all ("^ @adverb?": a sentence with no subject).
-        for i in (concept.byFirstWord[tokens[p]] ?? []) + concept.anywhere where !concept.phrases[i].cannotMatch(in: present) {
-            for end in ends(concept.phrases[i], from: p) where !out.contains(end) { out.append(end) }
+        let (byWord, anywhere) = program.conceptPhrases(index, startingWith: tokens[p])
+        for i in byWord {
+            let phrase = program.link(i)
+            if !cannotMatch(phrase) { out.formUnion(ends(phrase, from: p)) }
         }
-        memo[slot] = out
+        for i in anywhere {
+            let phrase = program.link(i)
+            if !cannotMatch(phrase) { out.formUnion(ends(phrase, from: p)) }
+        }
+        memoEnds.append(out)
+        memo[slot] = Int32(memoEnds.count)
         return out
     }
 }

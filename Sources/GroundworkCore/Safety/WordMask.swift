@@ -1,5 +1,5 @@
-/// A set of word ids as bits: `contains` and `intersects` without hashing, which is where a
-/// line's time went with `Set<Int32>` (word ids are small and dense).
+/// A set of word ids as bits: `contains` without hashing (word ids are small and dense). The
+/// loader builds phrases with these; the matcher reads them compiled into `PhraseProgram`.
 struct WordMask: Sendable, Hashable, Codable {
     private var bits: [UInt64] = []
 
@@ -24,23 +24,27 @@ struct WordMask: Sendable, Hashable, Codable {
         bits[word] |= 1 << UInt64(id & 63)
     }
 
+    mutating func formUnion(_ other: WordMask) {
+        if other.bits.count > bits.count { bits += Array(repeating: 0, count: other.bits.count - bits.count) }
+        for i in other.bits.indices { bits[i] |= other.bits[i] }
+    }
+
     func contains(_ id: Int32) -> Bool {
         guard id >= 0 else { return false }
         let word = Int(id) >> 6
         return word < bits.count && bits[word] & (1 << UInt64(id & 63)) != 0
     }
 
-    /// The ids in the mask, for work done once when a net loads.
+    /// The ids in the mask, in order, for work done once when a net loads.
     var members: [Int32] {
         var out: [Int32] = []
         for (i, word) in bits.enumerated() where word != 0 {
-            for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 { out.append(Int32(i * 64 + bit)) }
+            var rest = word
+            while rest != 0 {
+                out.append(Int32(i * 64 + rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
         }
         return out
-    }
-
-    func intersects(_ other: WordMask) -> Bool {
-        for i in 0..<min(bits.count, other.bits.count) where bits[i] & other.bits[i] != 0 { return true }
-        return false
     }
 }
