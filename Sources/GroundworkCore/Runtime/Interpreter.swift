@@ -141,7 +141,9 @@ struct Interpreter {
             run(from: accepted.next ?? node.next)
         case .failure(let refusal):
             state.reasks += 1
-            if state.reasks >= question.maxReasks {
+            // A question that cannot be skipped is not given up on silently (a task saved with no
+            // name): it is asked again, with its help, unless the flow says where to go instead.
+            if state.reasks >= question.maxReasks, question.skippable || question.onGiveUp != nil {
                 let target = question.onGiveUp ?? node.next
                 trace.append("node '\(node.id)' (ask, \(kind)): \(refusal.reason); gave up after \(state.reasks) invalid answers"
                              + (target.map { ", going to '\($0)'" } ?? ""))

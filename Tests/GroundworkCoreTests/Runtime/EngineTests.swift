@@ -106,6 +106,21 @@ extension RuntimeTests {
             #expect(step.state.variables["a"] == nil)
         }
 
+        /// A question that cannot be skipped is asked again past the cap, never left with nothing saved.
+        @Test func aQuestionThatCannotBeSkippedIsNotGivenUpOn() throws {
+            let flow = F.flow("f", start: "a", [
+                F.ask("a", "Task?", .text(minLength: 3), save: "task", next: "b", maxReasks: 2, help: "A short phrase.", skippable: false),
+                F.ask("b", "B?", .text(minLength: 0), next: nil),
+            ])
+            let engine = F.engine(flow)
+            var state = try engine.start(flow: "f", seed: 0).state
+            for _ in 0..<4 { state = engine.step(state, .line("x")).state }
+            #expect(state.cursor.node == "a")
+            let answered = engine.step(state, .line("answering emails"))
+            #expect(answered.state.variables["task"] == .string("answering emails"))
+            #expect(answered.state.cursor.node == "b")
+        }
+
         @Test func defaultReaskIsUsedWhenNoneIsGiven() throws {
             let engine = F.engine(Self.checkin)
             let state = try engine.start(flow: "checkin", seed: 1).state
