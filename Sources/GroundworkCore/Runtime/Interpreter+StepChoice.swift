@@ -6,6 +6,9 @@
 extension Interpreter {
     static let offeredIDs = "next_step.offered.ids"
     static let offeredTexts = "next_step.offered.texts"
+    /// The names of the scores computed with the offer, read back from the variables at the pick.
+    static let offeredScores = "next_step.offered.scores"
+    static let offeredScoreValues = "next_step.offered.score_values"
     /// The node id the pick is recorded under among the answers.
     static let stepChoiceNode = "(next-step)"
     static let stepChoiceReasks = 3
@@ -16,12 +19,11 @@ extension Interpreter {
         return zip(ids, texts).map { ($0.text, $1.text) }
     }
 
-    /// Shows the summary and the steps, and waits for the pick.
-    mutating func offerSteps(_ steps: [(id: String, text: String)], summary: String) {
+    /// Shows the steps (after the summary) and waits for the pick.
+    mutating func offerSteps(_ steps: [(id: String, text: String)]) {
         state.variables[Self.offeredIDs] = .list(steps.map { .string($0.id) })
         state.variables[Self.offeredTexts] = .list(steps.map { .string($0.text) })
         state.reasks = 0
-        if !summary.isEmpty { events.append(.summary(summary)) }
         events.append(.ask(stepChoicePrompt()))
         trace.append("next steps offered: \(steps.map { "'\($0.id)'" }.joined(separator: ", ")); waiting for the pick")
     }
@@ -40,11 +42,10 @@ extension Interpreter {
     mutating func answerStepChoice(_ input: Input) {
         let steps = offeredSteps
         let options = steps.map { ChoiceOption(label: NextStepRule.name(of: $0.text)) }
-        var picked: Int?
+        var picked = 0
         switch input {
         case .skip, .finish:
             events.append(.notice("Keeping the first, the closest fit."))
-            picked = 0
         case .line(let raw):
             if case .success(let accepted) = AnswerParser.parse(raw, as: .choice(options)),
                let index = options.firstIndex(where: { .string($0.label) == accepted.value }) {
@@ -60,12 +61,11 @@ extension Interpreter {
                     return
                 }
                 events.append(.notice("Let's keep the first, the closest fit."))
-                picked = 0
             }
         }
         state.reasks = 0
         state.variables[Self.offeredIDs] = nil
         state.variables[Self.offeredTexts] = nil
-        complete(pick: picked)
+        complete(picked: steps[picked])
     }
 }

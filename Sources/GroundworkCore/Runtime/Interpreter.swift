@@ -446,8 +446,8 @@ struct Interpreter {
     /// Completes the outermost flow: scores, next step, summary, end.
     /// Ends the flow: the assessment, scores, summary and next step. A flow that offers a choice of
     /// next steps (`next_steps_offer:`) first shows the summary and the fitting steps and waits;
-    /// the answer comes back here as `pick` (the index of the chosen step), and the session ends.
-    mutating func complete(pick: Int? = nil) {
+    /// the pick ends the session through `complete(picked:)` without computing any of it again.
+    mutating func complete() {
         state.safety.awaitingChoice = false
         state.safety.awaitingCheck = false
         state.waitingReflection = nil
@@ -483,35 +483,53 @@ struct Interpreter {
         }
         // While a choice is offered the summary sees the closest fit as `next_step.*` (a flow that
         // offers a choice should not name the step in its summary).
-        let chosen = fitting.isEmpty ? nil : fitting[min(pick ?? 0, fitting.count - 1)]
-        let stepID = chosen?.id
-        let stepText = chosen?.text
-        if let stepID {
-            state.variables["next_step.id"] = .string(stepID)
-            state.variables["next_step.text"] = .string(stepText ?? "")
+        if let first = fitting.first {
+            state.variables["next_step.id"] = .string(first.id)
+            state.variables["next_step.text"] = .string(first.text)
         }
         var summary = flow.summary.map(render) ?? ""
         if let followUp = followUpSummary() {
             summary = summary.isEmpty ? followUp : Self.trimmedTemplate(summary) + "\n\n" + followUp
         }
-        if pick == nil, fitting.count > 1 {
-            offerSteps(fitting, summary: summary)
+        state.variables["summary.text"] = .string(summary)
+        if !summary.isEmpty { events.append(.summary(summary)) }
+        if fitting.count > 1 {
+            let names = scores.keys.sorted()
+            state.variables[Self.offeredScores] = .list(names.map(Value.string))
+            state.variables[Self.offeredScoreValues] = .list(names.map { scores[$0] ?? .null })
+            offerSteps(fitting)
             return
         }
+        finish(flow, summary: summary, scores: scores, step: fitting.first)
+    }
+
+    /// Ends the session with the step the person picked from those offered: the summary and scores
+    /// were computed and shown with the offer.
+    mutating func complete(picked step: (id: String, text: String)) {
+        guard let flow = library.flows[state.flowID] else { return complete() }
+        var scores: [String: Value] = [:]
+        if case .list(let names)? = state.variables[Self.offeredScores], case .list(let values)? = state.variables[Self.offeredScoreValues] {
+            for (name, value) in zip(names, values) { scores[name.text] = value }
+        }
+        state.variables[Self.offeredScores] = nil
+        state.variables[Self.offeredScoreValues] = nil
+        state.variables["next_step.id"] = .string(step.id)
+        state.variables["next_step.text"] = .string(step.text)
+        trace.append("next step '\(step.id)': the person's pick")
+        finish(flow, summary: state.variables["summary.text"]?.text ?? "", scores: scores, step: step)
+    }
+
+    private mutating func finish(_ flow: Flow, summary: String, scores: [String: Value], step: (id: String, text: String)?) {
         state.cursor = Cursor(flowID: state.flowID, node: nil, returnStack: [])
         state.status = .completed
-        if pick != nil, let chosen { trace.append("next step '\(chosen.id)': the person's pick") }
-        state.variables["summary.text"] = .string(summary)
-        // A picked step's summary was shown with the choice.
-        if !summary.isEmpty, pick == nil { events.append(.summary(summary)) }
-        if let stepID { events.append(.nextStep(id: stepID, text: stepText ?? "")) }
+        if let step { events.append(.nextStep(id: step.id, text: step.text)) }
         events.append(.end)
         trace.append("flow '\(flow.id)' completed")
         var intention: String?
         if let name = flow.intention, case .string(let text)? = state.variables[name], !text.trimmingWhitespace().isEmpty {
             intention = text.trimmingWhitespace()
         }
-        state.summary = SessionSummary(text: summary, nextStepID: stepID, nextStepText: stepText, scores: scores, intention: intention)
+        state.summary = SessionSummary(text: summary, nextStepID: step?.id, nextStepText: step?.text, scores: scores, intention: intention)
     }
 
     // MARK: Helpers
