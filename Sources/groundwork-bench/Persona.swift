@@ -10,7 +10,9 @@ struct Persona {
     /// The personas of every transcript for `flowID` (header `flow: <id>`).
     static func fromTranscripts(_ transcripts: [SourceFile], flowID: String) -> [Persona] {
         transcripts.compactMap { file in
-            guard let transcript = try? Transcript.parse(file), case .flow(let id) = transcript.subject, id == flowID else { return nil }
+            // A repeat session (`previous:`) needs its earlier one played first: not a persona here.
+            guard let transcript = try? Transcript.parse(file), case .flow(let id) = transcript.subject, id == flowID,
+                  transcript.previous == nil else { return nil }
             let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
             return Persona(name: name, lines: transcript.inputs)
         }

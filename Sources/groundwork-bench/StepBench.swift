@@ -100,7 +100,10 @@ struct StepBench {
             let state = step.state
             let (next, elapsed) = MonotonicClock.measure { engine.step(state, input) }
             samples.append(elapsed)
-            if next.state.status == .completed, state.status != .completed {
+            // The final step computes scores, summary and next steps: the one that completes, or,
+            // in a flow that offers a choice of next steps, the one that shows the summary.
+            let showsSummary = next.events.contains { if case .summary = $0 { true } else { false } }
+            if showsSummary || (next.state.status == .completed && state.status != .completed) {
                 finals.append(elapsed)
             } else {
                 questions.append(elapsed)
