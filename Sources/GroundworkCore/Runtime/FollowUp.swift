@@ -67,7 +67,7 @@ public struct Commitment: Sendable, Hashable, Codable {
 
     /// The text as quoted in a sentence: trimmed, without its final full stop; a next step by its
     /// name ("Put the staffing on paper"), not the paragraph that explained it.
-    var quoted: String {
+    public var quoted: String {
         var text = Substring(kind == .nextStep ? NextStepRule.name(of: self.text.trimmingWhitespace()) : self.text.trimmingWhitespace())
         if text.hasSuffix(".") && !text.hasSuffix("..") { text = text.dropLast() }
         return String(text)

@@ -11,7 +11,7 @@ public enum Headline {
     /// "followed up “call my sister”: done"; nil unless the session answered a follow-up.
     public static func followUp(_ header: SessionHeader) -> String? {
         guard let followUp = header.followUp, let answer = followUp.answer else { return nil }
-        return "followed up “\(FollowThrough.short(followUp.commitment.text, limit: 32))”: \(answer.rawValue)"
+        return "followed up “\(FollowThrough.short(followUp.commitment.quoted, limit: 32))”: \(answer.rawValue)"
     }
 
     /// The session's own result, without the follow-up.
