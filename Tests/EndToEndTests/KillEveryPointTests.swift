@@ -80,7 +80,17 @@ struct KillEveryPointTests {
         kill(process.processIdentifier, number)
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
-        // What reached the pipe before the process died.
+        // What reached the pipe before the process died. The handler may still be appending a chunk
+        // it took before the exit (on a loaded machine that lost an acknowledgement that had been
+        // shown): wait until what it collected stops changing, then stop it and read the rest.
+        var collected = shown.withLock { $0 }
+        for _ in 0..<100 {
+            usleep(20_000)
+            let now = shown.withLock { $0 }
+            if now == collected { break }
+            collected = now
+        }
+        output.fileHandleForReading.readabilityHandler = nil
         let rest = (try? output.fileHandleForReading.readToEnd()) ?? nil
         let text = shown.withLock { $0 } + String(decoding: rest ?? Data(), as: UTF8.self)
         let acknowledged = acknowledgements.prefix { text.contains($0) }.count
