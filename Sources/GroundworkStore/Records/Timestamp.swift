@@ -74,7 +74,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// `2026-11-23 12:34` in UTC, for reports.
     public var shortUTC: String {
         let c = components
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2)) \(pad(c.hour, 2)):\(pad(c.minute, 2))"
+        return "\(dayUTC) \(pad(c.hour, 2)):\(pad(c.minute, 2))"
+    }
+
+    /// `2026-11-23`, the day in UTC.
+    public var dayUTC: String {
+        let c = components
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z`; nil for anything else.

@@ -104,9 +104,7 @@ final class App {
         if let flow, flow.remembersPreviousSession,
            let last = headers.filter({ $0.flowID == flow.id && $0.status == .completed }).max(by: { $0.updatedAt < $1.updatedAt }),
            let record = try? store.load(fileName: last.fileName) {
-            let day = record.updatedAt.components
-            variables.merge(flow.previousVariables(from: record.state.variables,
-                                                   date: String(format: "%04d-%02d-%02d", day.year, day.month, day.day),
+            variables.merge(flow.previousVariables(from: record.state.variables, date: record.updatedAt.dayUTC,
                                                    ageInDays: Self.calendarDays(from: record.updatedAt, to: now))) { $1 }
         }
         let checkIns = headers
@@ -115,10 +113,9 @@ final class App {
         let earlier = checkIns.compactMap { $0.scores["exposure.score"]?.number }
         if !earlier.isEmpty { variables["trend"] = .string(ExposureTrend.text(earlier: earlier)) }
         guard let latest = checkIns.last, let score = latest.scores["exposure.score"] else { return variables }
-        let day = latest.updatedAt.components
         variables["latest.exposure.score"] = score
         variables["latest.exposure.band"] = latest.scores["exposure.band"] ?? .string("")
-        variables["latest.date"] = .string(String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
+        variables["latest.date"] = .string(latest.updatedAt.dayUTC)
         variables["latest.age_days"] = .number(Double((now.millisecondsSince1970 - latest.updatedAt.millisecondsSince1970) / 86_400_000))
         return variables
     }
