@@ -15,6 +15,21 @@ struct ListeningBench {
         var feeling: String
         var focus: [String]
         var text: String
+
+        /// Whether a lower-cased reply takes up one of the focus stems at the start of a word: a
+        /// stem is a word's beginning ("angr" in "angry"), so "ai" is not found in "said" or "again".
+        func isAddressed(by reply: String) -> Bool {
+            focus.contains { stem in
+                var rest = reply[...]
+                while let found = rest.range(of: stem) {
+                    if found.lowerBound == reply.startIndex { return true }
+                    let before = reply[reply.index(before: found.lowerBound)]
+                    if !before.isLetter && !before.isNumber { return true }
+                    rest = reply[found.upperBound...]
+                }
+                return false
+            }
+        }
     }
 
     /// What kind of reply a line got, for the per-kind counts (aggregate figures, no line shown).
@@ -48,7 +63,7 @@ struct ListeningBench {
                 let answer = rules.respond(to: example.text, memory: &memory)
                 let reply = answer.text
                 let lower = reply.lowercased()
-                let hit = example.focus.contains(where: { lower.contains($0) })
+                let hit = example.isAddressed(by: lower)
                 if hit { addressed += 1 }
                 let kind = Self.kind(of: answer)
                 byKind[kind, default: (0, 0)].0 += 1
@@ -104,7 +119,7 @@ struct ListeningBench {
                 lines.append("\(Self.kind(of: answer))\t\(example.text)\t→ \(reply)")
             }
             if let defect = Self.defect(reply, input: example.text) { lines.append("defect\t\(defect)\t\(example.text)") }
-            if !example.focus.contains(where: { reply.lowercased().contains($0) }) {
+            if !example.isAddressed(by: reply.lowercased()) {
                 lines.append("miss\t\(example.focus.joined(separator: "|"))\t\(example.text)\t→ \(reply)\t[\(answer.explanation)]")
             }
         }
