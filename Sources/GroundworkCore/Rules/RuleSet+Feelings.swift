@@ -14,6 +14,9 @@ extension RuleSet {
             /// The family's own rank (`rank:`), when it differs from the section's: a vague word
             /// ("awful", "weird") can give way to the concern the line names.
             var rank: Int?
+            /// Replies naming the feeling and the line's topic (`{feeling}`, `{topic}`), used
+            /// instead of the section's `topic_replies` when given.
+            var topicReplies: [String] = []
         }
 
         /// A feeling word or phrase: its words, family and whether it is strong on its own.
@@ -34,6 +37,10 @@ extension RuleSet {
         var firstWordIDs: Set<Int32> = []
         /// Replies for two feelings of different families, with `{first}` and `{second}`.
         var mixed: [String]
+        /// Replies naming a feeling and the person or thing the line is about (`{feeling}`,
+        /// `{topic}`): "You're furious with your manager" takes up more of the line than "You're
+        /// furious". Used, in turn, whenever the line names a topic keyword.
+        var topicReplies: [String] = []
 
         /// Words that turn a feeling off when one of the three words before it ("not tired").
         static let negators: Set<String> = ["not", "never", "no", "hardly", "dont", "don't", "didnt", "didn't", "isnt", "isn't",
@@ -65,7 +72,39 @@ extension RuleSet {
                                            "extremely", "utterly", "absolutely", "incredibly", "deeply", "properly", "kinda", "sorta",
                                            "mostly", "weirdly", "oddly", "strangely", "then", "today", "tonight"]
         /// The placeholders a feelings reply may use.
-        static let placeholders = ["{feeling}", "{first}", "{second}"]
+        static let placeholders = ["{feeling}", "{first}", "{second}", "{topic}"]
+        /// Words said with a topic when just before it, or before the one word before it ("my
+        /// manager" → "your manager", "a double shift").
+        static let determiners: Set<String> = ["my", "our", "his", "her", "their", "the", "this", "that", "these", "those", "a", "an",
+                                               "your"]
+    }
+
+    /// The person or thing the line names through a `topic: true` keyword (the highest ranked;
+    /// the earlier clause on a tie), said back with its determiner turned round: "my line
+    /// manager" → "your line manager". Nil when the line names none.
+    func topicNamed(in clauses: [([RuleWord], [Int])]) -> String? {
+        var best: (rank: Int, text: String)?
+        for (clause, stack) in clauses {
+            // The stack is ordered by rank, so the clause's first topic keyword is its strongest.
+            guard let k = stack.first(where: { keywords[$0].topic }), best.map({ keywords[k].rank > $0.rank }) ?? true,
+                  let at = clause.firstIndex(where: { $0.id >= 0 && keywordsByWord[Int($0.id)].contains(k) }) else { continue }
+            let lower = clause.map { $0.text.lowercased() }
+            var start = at
+            if at > 0, Feelings.determiners.contains(lower[at - 1]) {
+                start = at - 1
+            } else if at > 1, Feelings.determiners.contains(lower[at - 2]), !Feelings.determiners.contains(lower[at - 1]),
+                      lower[at - 1].allSatisfy(\.isLetter) {
+                start = at - 2
+            }
+            let said = clause[start...at].map { word -> String in
+                let lowered = word.text.lowercased()
+                if let reflected = word.id >= 0 ? reflections[Int(word.id)] : nil { return reflected }
+                // "AI", "HR", "GP" keep their capitals; anything else is said in lower case.
+                return word.text.count <= 4 && word.text == word.text.uppercased() && word.text != lowered ? word.text : lowered
+            }
+            best = (keywords[k].rank, said.joined(separator: " "))
+        }
+        return best?.text
     }
 
     /// A feeling found in a line.
@@ -119,7 +158,7 @@ extension RuleSet {
     }
 
     /// The reply to the line's feelings, when a feeling outranks every keyword in it.
-    func feelingReply(_ found: [FoundFeeling], strongestKeyword: Int?, memory: inout ListenerMemory) -> RuleReply? {
+    func feelingReply(_ found: [FoundFeeling], strongestKeyword: Int?, topic: String? = nil, memory: inout ListenerMemory) -> RuleReply? {
         guard let feelings else { return nil }
         // Each feeling stands at its family's rank; one outranked by a keyword in the line gives way.
         let found = found.filter { feeling in
@@ -136,6 +175,17 @@ extension RuleSet {
                                  + "(\(feelings.families[second.family].name)), rank \(feelings.rank); mixed reply \(index + 1) of \(count)",
                              isFallback: false,
                              reason: "You mentioned feeling \(first.text) and \(second.text), so I reflected both feelings.")
+        }
+        let topicReplies = family.topicReplies.isEmpty ? feelings.topicReplies : family.topicReplies
+        if let topic, !topicReplies.isEmpty {
+            let key = family.topicReplies.isEmpty ? "\(id)/feelings/topic" : "\(id)/feelings/\(family.name)/topic"
+            let (index, count) = turn(key, count: topicReplies.count, memory: &memory)
+            let text = topicReplies[index].replacing("{feeling}", with: first.text).replacing("{topic}", with: topic)
+            return RuleReply(text: Self.capitalised(text), keyword: first.text, group: family.name,
+                             explanation: "feeling '\(first.text)' (\(family.name)) about '\(topic)', rank \(family.rank ?? feelings.rank)"
+                                 + (strongestKeyword.map { " ≥ the strongest keyword's \($0)" } ?? "") + "; topic reply \(index + 1) of \(count)",
+                             isFallback: false,
+                             reason: "You mentioned feeling \(first.text) and \(topic), so I reflected both.")
         }
         let strong = first.strong && !family.strongReplies.isEmpty
         let replies = strong ? family.strongReplies : family.replies

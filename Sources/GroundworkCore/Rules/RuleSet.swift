@@ -70,6 +70,9 @@ public struct RuleSet: Sendable, Codable {
         /// Replies when none of the keyword's patterns match (`none:`), used in turn; empty means
         /// the next keyword in the clause answers.
         var none: [String] = []
+        /// Whether the keyword's words name a person or a thing (`topic: true`) that a feeling
+        /// reply can name beside the feeling: "your manager, and it's left you furious".
+        var topic = false
     }
 
     /// A decomposition pattern with its replies.
@@ -131,7 +134,8 @@ public struct RuleSet: Sendable, Codable {
             // Only a keyword that would answer outranks a feeling: "should" that passes to the next
             // keyword does not silence "felt guilty".
             let strongest = found.isEmpty ? nil : clauses.compactMap { answeringRank($0.0, stack: $0.1, memory: memory) }.max()
-            if let reply = feelingReply(found, strongestKeyword: strongest, memory: &memory) { return reply }
+            let topic = found.isEmpty ? nil : topicNamed(in: clauses)
+            if let reply = feelingReply(found, strongestKeyword: strongest, topic: topic, memory: &memory) { return reply }
         }
         if clauseChoice == .best, clauses.count > 1 {
             // The clause whose answering keyword ranks highest (a keyword that passes to the next

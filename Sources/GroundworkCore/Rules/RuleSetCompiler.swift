@@ -2,9 +2,9 @@
 struct RuleSetCompiler {
     static let rootKeys = ["id", "description", "opening", "clauses", "stack", "empty_parts", "recall", "substitutions", "reflections",
                            "synonyms", "feelings", "keywords", "fallback", "echo"]
-    static let feelingsKeys = ["rank", "mixed", "families"]
-    static let familyKeys = ["words", "strong", "replies", "strong_replies", "rank"]
-    static let keywordKeys = ["word", "rank", "group", "memory", "patterns", "none"]
+    static let feelingsKeys = ["rank", "mixed", "families", "topic_replies"]
+    static let familyKeys = ["words", "strong", "replies", "strong_replies", "rank", "topic_replies"]
+    static let keywordKeys = ["word", "rank", "group", "memory", "patterns", "none", "topic"]
     static let patternKeys = ["match", "replies"]
     static let replyKeys = ["goto", "next_keyword", "pre"]
     static let memoryKeys = ["match", "replies", "later", "choose"]
@@ -267,11 +267,17 @@ struct RuleSetCompiler {
                     error(n, "feeling family rank must be a whole number, found '\(n.scalar ?? n.kindName)'")
                 }
             }
-            families.append(.init(name: name, replies: replies, strongReplies: strongReplies, rank: familyRank))
+            let topicReplies = value["topic_replies"].map {
+                feelingReplies($0, allowed: ["{feeling}", "{topic}"], what: "a feeling reply with a topic")
+            } ?? []
+            families.append(.init(name: name, replies: replies, strongReplies: strongReplies, rank: familyRank, topicReplies: topicReplies))
         }
         // Longer phrases first, so "worn out" is tried before "worn".
         for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }
-        var feelings = RuleSet.Feelings(rank: rank, families: families, phrases: phrases, mixed: mixed)
+        let topicReplies = node["topic_replies"].map {
+            feelingReplies($0, allowed: ["{feeling}", "{topic}"], what: "a feeling reply with a topic")
+        } ?? []
+        var feelings = RuleSet.Feelings(rank: rank, families: families, phrases: phrases, mixed: mixed, topicReplies: topicReplies)
         feelings.firstWordIDs = Set(phrases.keys.map { intern($0) })
         return feelings
     }
@@ -482,7 +488,13 @@ struct RuleSetCompiler {
             if replies.isEmpty, noneNode.sequenceItems?.isEmpty == true { error(noneNode, "'none' is empty; give at least one reply") }
             none = replies
         }
-        let keyword = RuleSet.Keyword(name: name, rank: rank, group: group, patterns: patterns, memory: memory, none: none)
+        var topic = false
+        if let topicNode = node["topic"] {
+            if let value = topicNode.bool { topic = value } else {
+                error(topicNode, "'topic' must be true or false, found '\(topicNode.scalar ?? topicNode.kindName)'")
+            }
+        }
+        let keyword = RuleSet.Keyword(name: name, rank: rank, group: group, patterns: patterns, memory: memory, none: none, topic: topic)
         return CompiledKeyword(keyword: keyword, names: names, ids: ids)
     }
 
