@@ -87,7 +87,9 @@ extension RuleSet {
         for (clause, stack) in clauses {
             // The stack is ordered by rank, so the clause's first topic keyword is its strongest.
             guard let k = stack.first(where: { keywords[$0].topic }), best.map({ keywords[k].rank > $0.rank }) ?? true,
-                  let at = clause.firstIndex(where: { $0.id >= 0 && keywordsByWord[Int($0.id)].contains(k) }) else { continue }
+                  let at = clause.firstIndex(where: { word in
+                      word.id >= 0 && keywordsByWord[Int(word.id)].contains(k) && (keywords[k].topicWords.isEmpty || keywords[k].topicWords.contains(word.id))
+                  }) else { continue }
             let lower = clause.map { $0.text.lowercased() }
             var start = at
             if at > 0, Feelings.determiners.contains(lower[at - 1]) {

@@ -73,6 +73,9 @@ public struct RuleSet: Sendable, Codable {
         /// Whether the keyword's words name a person or a thing (`topic: true`) that a feeling
         /// reply can name beside the feeling: "your manager, and it's left you furious".
         var topic = false
+        /// The words of the keyword that are topics (`topic: [rent, bills]`), ids; empty means all
+        /// of them: a keyword may hold verbs ("paid") beside its nouns.
+        var topicWords: [Int32] = []
     }
 
     /// A decomposition pattern with its replies.

@@ -489,12 +489,24 @@ struct RuleSetCompiler {
             none = replies
         }
         var topic = false
+        var topicWords: [Int32] = []
         if let topicNode = node["topic"] {
-            if let value = topicNode.bool { topic = value } else {
-                error(topicNode, "'topic' must be true or false, found '\(topicNode.scalar ?? topicNode.kindName)'")
+            if let value = topicNode.bool {
+                topic = value
+            } else if let items = topicNode.sequenceItems {
+                // Some of the keyword's own words: `topic: [rent, bills]` beside "paid".
+                topic = true
+                for item in items {
+                    guard let text = string(item, "a topic word"), let word = matchableWord(text, node: item, what: "topic word") else { continue }
+                    let id = intern(word)
+                    if ids.contains(id) { topicWords.append(id) } else { error(item, "topic word '\(word)' is not one of the keyword's words") }
+                }
+            } else {
+                error(topicNode, "'topic' must be true, false or a list of the keyword's words, found '\(topicNode.scalar ?? topicNode.kindName)'")
             }
         }
-        let keyword = RuleSet.Keyword(name: name, rank: rank, group: group, patterns: patterns, memory: memory, none: none, topic: topic)
+        let keyword = RuleSet.Keyword(name: name, rank: rank, group: group, patterns: patterns, memory: memory, none: none, topic: topic,
+                                      topicWords: topicWords)
         return CompiledKeyword(keyword: keyword, names: names, ids: ids)
     }
 

@@ -20,6 +20,12 @@ import Testing
             patterns:
               - match: "*"
                 replies: ["About the exam."]
+          - word: [rent, paid]
+            rank: 2
+            topic: [rent]
+            patterns:
+              - match: "*"
+                replies: ["About the rent."]
           - word: meeting
             rank: 4
             patterns:
@@ -56,6 +62,9 @@ import Testing
         // The higher-ranked topic wins; a keyword that is not a topic is never named.
         ("the exam and my boss, i am angry", "You're angry about your boss."),
         ("the meeting made me angry", "You're angry."),
+        // Only the keyword's topic words are named: "rent", never "paid".
+        ("my rent is due and i am scared", "Your rent: you feel scared."),
+        ("i got paid late and i am scared", "You're scared."),
         ("i am angry", "You're angry."),
     ])
     func namesTheTopicBesideTheFeeling(_ line: String, _ expected: String) throws {
@@ -69,7 +78,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("    topic: true", "    topic: yes please", "'topic' must be true or false, found 'yes please'"),
+        ("    topic: true", "    topic: yes please", "'topic' must be true, false or a list of the keyword's words, found 'yes please'"),
+        ("topic: [rent]", "topic: [rent, bills]", "topic word 'bills' is not one of the keyword's words"),
         ("{topic}.\"]", "{subject}.\"]", "unknown placeholder '{subject}'"),
     ])
     func badTopicDataIsReported(_ original: String, _ replacement: String, _ message: String) throws {
