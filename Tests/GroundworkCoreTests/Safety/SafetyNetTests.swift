@@ -59,9 +59,9 @@ import GroundworkTestSupport
         #expect(report.checkRate <= SafetyNetTests.heldOutCheckCeiling)
     }
 
-    static let heldOutRecallFloor = 0.62
-    static let heldOutAlarmCeiling = 0.05
-    static let heldOutCheckCeiling = 0.035
+    static let heldOutRecallFloor = 0.66
+    static let heldOutAlarmCeiling = 0.045
+    static let heldOutCheckCeiling = 0.04
 
     @Test(arguments: [
         ("I want to kill myself", "suicide"),
