@@ -62,10 +62,25 @@ enum AnswerParser {
         var text = line.lowercased()
         for suffix in ["out of \(max)", "/ \(max)", "/\(max)", "of \(max)"] { text = text.replacingOccurrences(of: suffix, with: " ") }
         let refused = Refusal(reason: "'\(line)' is not a whole number from \(min) to \(max)")
+        // A number that counts something ("moved the deadline up two days", "3 meetings") is not a
+        // point on the scale: the person is telling something else, and is asked again.
+        let spans = wordSpans(text).map(\.text)
+        if zip(spans, spans.dropFirst()).contains(where: { Self.numberWords.contains($0.0) && Self.countedThings.contains($0.1) }) {
+            return .failure(refused)
+        }
         guard case .success(let read) = readNumber(text, unit: nil), !read.isRange, read.value == read.value.rounded(),
               read.value >= Double(min), read.value <= Double(max) else { return .failure(refused) }
         return .success(Accepted(value: .number(read.value)))
     }
+
+    /// Digits and number words a scale answer may give.
+    static let numberWords: Set<String> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "zero", "one", "two", "three",
+                                           "four", "five", "six", "seven", "eight", "nine", "ten"]
+    /// Words after a number that make it a count of things, not a rating.
+    static let countedThings: Set<String> = ["day", "days", "week", "weeks", "hour", "hours", "hrs", "minute", "minutes", "mins",
+                                             "month", "months", "year", "years", "times", "people", "kids", "children", "nights",
+                                             "meetings", "emails", "calls", "tickets", "patients", "shifts", "cups", "coffees",
+                                             "things", "pounds", "quid", "dollars", "euros", "am", "pm", "oclock"]
 
     /// One option by number (1-based) or by an unambiguous case-insensitive prefix of its label;
     /// an exact label always wins over longer labels it is a prefix of.

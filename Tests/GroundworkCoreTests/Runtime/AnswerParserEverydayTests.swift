@@ -322,6 +322,8 @@ extension RuntimeTests {
             ("around 2", 2),
             ("probably 4", 4),
             ("maybe 2", 2),
+            ("2 today, tired", 2),
+            ("honestly a 3 i guess", 3),
             ("3.", 3),
             ("completely", 5),
             ("Completely", 5),
@@ -333,7 +335,9 @@ extension RuntimeTests {
         }
 
         @Test(arguments: ["3-4", "3 or 4", "between 3 and 4", "3.5", "3,5", "6", "six", "10", "0", "high", "low",
-                          "pretty good", "idk", ""])
+                          "pretty good", "idk", "",
+                          // A count of something is another answer, not a rating.
+                          "my manager moved the deadline up two days and didnt ask anyone", "3 meetings back to back", "slept 4 hours"])
         func scaleRefuses(_ raw: String) throws {
             #expect(throws: AnswerParser.Refusal.self) { try AnswerParser.parse(raw, as: Self.scale).get() }
         }
