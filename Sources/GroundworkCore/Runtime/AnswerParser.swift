@@ -64,9 +64,14 @@ enum AnswerParser {
         let refused = Refusal(reason: "'\(line)' is not a whole number from \(min) to \(max)")
         // A number that counts something ("moved the deadline up two days", "3 meetings") is not a
         // point on the scale: the person is telling something else, and is asked again.
-        let spans = wordSpans(text).map(\.text)
-        if zip(spans, spans.dropFirst()).contains(where: { Self.numberWords.contains($0.0) && Self.countedThings.contains($0.1) }) {
-            return .failure(refused)
+        // Nor is a number word run straight into words that are not about the rating ("two late
+        // nights", "one thing"): a rating stands alone, ends its clause ("3, the week was meh") or
+        // is followed by a hedge or a reason ("3 i guess", "2 because…").
+        let spans = wordSpans(text)
+        for (number, next) in zip(spans, spans.dropFirst()) where Self.numberWords.contains(number.text) {
+            let between = text[number.range.upperBound..<next.range.lowerBound]
+            if Self.countedThings.contains(next.text) { return .failure(refused) }
+            if between.allSatisfy(\.isWhitespace), !Self.ratingFollowers.contains(next.text), spans.count > 3 { return .failure(refused) }
         }
         guard case .success(let read) = readNumber(text, unit: nil), !read.isRange, read.value == read.value.rounded(),
               read.value >= Double(min), read.value <= Double(max) else { return .failure(refused) }
@@ -81,6 +86,13 @@ enum AnswerParser {
                                              "month", "months", "year", "years", "times", "people", "kids", "children", "nights",
                                              "meetings", "emails", "calls", "tickets", "patients", "shifts", "cups", "coffees",
                                              "things", "pounds", "quid", "dollars", "euros", "am", "pm", "oclock"]
+
+    /// Words that may follow a rating in the same clause: hedges, reasons, "out of", time words.
+    static let ratingFollowers: Set<String> = ["out", "of", "i", "im", "id", "maybe", "probably", "possibly", "perhaps", "today", "tonight",
+                                               "now", "right", "tbh", "honestly", "really", "ish", "or", "and", "but", "so", "because", "cos",
+                                               "cause", "coz", "since", "as", "if", "overall", "mostly", "though", "tho", "too", "then", "yeah",
+                                               "yes", "no", "not", "lol", "haha", "at", "on", "for", "this", "these", "atm", "max", "tops",
+                                               "just", "generally", "usually", "still", "again", "lately", "recently"]
 
     /// One option by number (1-based) or by an unambiguous case-insensitive prefix of its label;
     /// an exact label always wins over longer labels it is a prefix of.

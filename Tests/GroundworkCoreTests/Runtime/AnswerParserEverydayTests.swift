@@ -324,6 +324,9 @@ extension RuntimeTests {
             ("maybe 2", 2),
             ("2 today, tired", 2),
             ("honestly a 3 i guess", 3),
+            ("3, the week was meh", 3),
+            ("a solid 4 this week", 4),
+            ("2 because of the deadline", 2),
             ("3.", 3),
             ("completely", 5),
             ("Completely", 5),
@@ -337,7 +340,8 @@ extension RuntimeTests {
         @Test(arguments: ["3-4", "3 or 4", "between 3 and 4", "3.5", "3,5", "6", "six", "10", "0", "high", "low",
                           "pretty good", "idk", "",
                           // A count of something is another answer, not a rating.
-                          "my manager moved the deadline up two days and didnt ask anyone", "3 meetings back to back", "slept 4 hours"])
+                          "my manager moved the deadline up two days and didnt ask anyone", "3 meetings back to back", "slept 4 hours",
+                          "honestly a mess of a week, two late nights and a fight with my sister", "only one thing went right"])
         func scaleRefuses(_ raw: String) throws {
             #expect(throws: AnswerParser.Refusal.self) { try AnswerParser.parse(raw, as: Self.scale).get() }
         }
