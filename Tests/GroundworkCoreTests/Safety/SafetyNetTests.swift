@@ -59,6 +59,24 @@ import GroundworkTestSupport
         #expect(report.checkRate <= SafetyNetTests.heldOutCheckCeiling)
     }
 
+    /// Everyday journal lines (the listening corpus: tired, sad, angry, proud, not at risk) are
+    /// where a false alarm costs most: a person who wrote "laughed until my stomach hurt" must not
+    /// be shown the crisis message. Counted on both portions of `Tests/Corpora/listening`; the
+    /// held-out portion is only counted. A few lines there do ask for the gentle check ("dont know
+    /// how much longer i can hold on"), so the ceiling on checks is not zero.
+    @Test(arguments: [("tuning", 1, 4), ("held-out", 3, 6)])
+    func everydayJournalLines(_ portion: String, _ crisisCeiling: Int, _ checkCeiling: Int) throws {
+        let net = try Self.net()
+        let lines = try Repository.read("Tests/Corpora/listening/\(portion).tsv").split(separator: "\n").dropFirst()
+            .filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: "\t", omittingEmptySubsequences: false).dropFirst(3).first }
+        #expect(lines.count > 500)
+        let tiers = lines.map { net.assess(String($0)).tier }
+        let crisis = tiers.filter { $0 == .crisis }.count, check = tiers.filter { $0 == .check }.count
+        print("safety net on \(lines.count) everyday journal lines (listening \(portion)): crisis \(crisis), check \(check)")
+        #expect(crisis <= crisisCeiling)
+        #expect(check <= checkCeiling)
+    }
+
     static let heldOutRecallFloor = 0.66
     static let heldOutAlarmCeiling = 0.045
     static let heldOutCheckCeiling = 0.04
