@@ -17,6 +17,9 @@ extension RuleSet {
             /// Replies naming the feeling and the line's topic (`{feeling}`, `{topic}`), used
             /// instead of the section's `topic_replies` when given.
             var topicReplies: [String] = []
+            /// True (`self_only: true`): a word of the family counts only when the person says it
+            /// of themselves ("i feel so stupid"), not of a thing ("my garden is a mess").
+            var selfOnly = false
         }
 
         /// A feeling word or phrase: its words, family and whether it is strong on its own.
@@ -49,6 +52,10 @@ extension RuleSet {
         /// Words that make the feeling right after them a wish or an instruction, not a feeling
         /// now: "want to be happy", "told me to calm down".
         static let wishes: Set<String> = ["to", "be", "get", "stay", "keep"]
+        /// Of the `wishes`, those that are a wish only after "to" ("to get calm", not "i get tired").
+        static let toWishes: Set<String> = ["get", "stay", "keep"]
+        /// Words before "stop" that make it a stop that cannot happen ("can't stop worrying").
+        static let cannot: Set<String> = ["can't", "cant", "couldn't", "couldnt", "won't", "wont", "never"]
         /// Words that give the clause another subject before the feeling ("my girlfriend gets mad").
         static let others: Set<String> = ["he", "she", "they", "him", "her", "them", "his", "their", "hes", "he's", "shes", "she's",
                                           "theyre", "they're", "everyone", "everybody", "people",
@@ -143,7 +150,18 @@ extension RuleSet {
                     && (lower[max(0, index - 4)..<index].contains(where: Feelings.selfWords.contains)
                     || lower[..<index].allSatisfy(Feelings.fillers.contains)
                     || (!lower[..<index].contains(where: Feelings.others.contains) && !Feelings.articles.contains(previous))))
-                if own, !before.contains(where: Feelings.negators.contains), !Feelings.wishes.contains(previous),
+                // "can't stop beating myself up": a stop that cannot happen is no negation.
+                let negated = before.indices.contains { i in
+                    Feelings.negators.contains(before[i])
+                        && !(before[i] == "stop" && i > before.startIndex && Feelings.cannot.contains(before[i - 1]))
+                }
+                // "want to get calm" is a wish, "i get exhausted" is not: get, stay and keep are
+                // a wish only after "to".
+                let wished = Feelings.wishes.contains(previous)
+                    && (!Feelings.toWishes.contains(previous) || (index > 1 && lower[index - 2] == "to"))
+                let spokenOfSelf = !feelings.families[phrase.family].selfOnly
+                    || lower[max(0, index - 4)..<index].contains(where: Feelings.selfWords.contains)
+                if own, !negated, !wished, spokenOfSelf,
                    !found.contains(where: { $0.family == phrase.family }) {
                     let amplified = index > 0 && Feelings.amplifiers.contains(lower[index - 1])
                     // Said back with pronouns turned round: "angry at myself" → "angry at yourself".

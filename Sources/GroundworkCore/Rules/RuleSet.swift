@@ -380,7 +380,11 @@ public struct RuleSet: Sendable, Codable {
                     if !first { out += " " }
                     first = false
                     let word = clause[i]
-                    if word.id >= 0, let reflected = reflections[Int(word.id)] {
+                    // "i was" said back is "you were", not "you was" (as the echo does).
+                    let afterI = i > 0 && clause[i - 1].text.lowercased() == "i"
+                    if afterI, let were = Self.afterYou[word.text.lowercased()] {
+                        out += were
+                    } else if word.id >= 0, let reflected = reflections[Int(word.id)] {
                         out += reflected
                     } else {
                         out += word.text == "i" ? "I" : word.text
@@ -390,6 +394,9 @@ public struct RuleSet: Sendable, Codable {
         }
         return Self.capitalised(out)
     }
+
+    /// Verbs that change with the person when "i" is said back as "you".
+    static let afterYou: [String: String] = ["was": "were", "wasn't": "weren't", "wasnt": "weren't"]
 
     /// Upper-cases the first character when it is a lowercase letter (after leading quotes or spaces).
     static func capitalised(_ text: String) -> String {

@@ -3,7 +3,7 @@ struct RuleSetCompiler {
     static let rootKeys = ["id", "description", "opening", "clauses", "stack", "empty_parts", "recall", "substitutions", "reflections",
                            "synonyms", "feelings", "keywords", "fallback", "echo"]
     static let feelingsKeys = ["rank", "mixed", "families", "topic_replies"]
-    static let familyKeys = ["words", "strong", "replies", "strong_replies", "rank", "topic_replies"]
+    static let familyKeys = ["words", "strong", "replies", "strong_replies", "rank", "topic_replies", "self_only"]
     static let keywordKeys = ["word", "rank", "group", "memory", "patterns", "none", "topic"]
     static let patternKeys = ["match", "replies"]
     static let replyKeys = ["goto", "next_keyword", "pre"]
@@ -270,7 +270,12 @@ struct RuleSetCompiler {
             let topicReplies = value["topic_replies"].map {
                 feelingReplies($0, allowed: ["{feeling}", "{topic}"], what: "a feeling reply with a topic")
             } ?? []
-            families.append(.init(name: name, replies: replies, strongReplies: strongReplies, rank: familyRank, topicReplies: topicReplies))
+            var selfOnly = false
+            if let n = value["self_only"] {
+                if let flag = n.bool { selfOnly = flag } else { error(n, "'self_only' must be true or false, found '\(n.scalar ?? n.kindName)'") }
+            }
+            families.append(.init(name: name, replies: replies, strongReplies: strongReplies, rank: familyRank, topicReplies: topicReplies,
+                                  selfOnly: selfOnly))
         }
         // Longer phrases first, so "worn out" is tried before "worn".
         for key in phrases.keys { phrases[key]?.sort { $0.words.count > $1.words.count } }

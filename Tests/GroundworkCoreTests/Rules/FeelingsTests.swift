@@ -57,6 +57,11 @@ import Testing
         ("i know hes tired after the meeting", "About the meeting."),
         ("shes scared of the meeting", "About the meeting."),
         ("can you help me im tired", "I can listen."),
+        // "get" is a wish only after "to"; a stop that cannot happen is no negation.
+        ("i get tired after the meeting", "You're tired."),
+        ("i want to get tired", "Go on."),
+        ("cant stop being scared", "You're scared."),
+        ("i stop being scared", "Go on."),
     ])
     func answersTheFeeling(_ line: String, _ expected: String) throws {
         #expect(try Self.reply(line).text == expected)
@@ -161,5 +166,30 @@ import Testing
         let (_, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: text)], prompts: [])
         #expect(diagnostics.contains { $0.description.contains("feeling family rank must be a whole number, found 'high'") },
                 "\(diagnostics.map(\.description))")
+    }
+
+    /// `self_only: true`: the family's words count only when said of oneself.
+    @Test(arguments: [
+        ("i feel such a mess", "You're a mess."),
+        ("im a mess", "You're a mess."),
+        ("my garden is a mess", "Go on."),
+    ])
+    func selfOnlyFamilies(_ line: String, _ expected: String) throws {
+        let text = Self.text.replacing("""
+                fear:
+                  words: [scared]
+            """, with: """
+                judgement:
+                  self_only: true
+                  words: ["a mess"]
+                  replies: ["You're {feeling}."]
+                fear:
+                  words: [scared]
+            """)
+        #expect(text != Self.text)
+        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: text)], prompts: [])
+        #expect(diagnostics.map(\.description) == [])
+        var memory = ListenerMemory()
+        #expect(try #require(library.ruleSets["t"]).respond(to: line, memory: &memory).text == expected)
     }
 }

@@ -5,11 +5,16 @@ import Testing
 @Suite struct ReassemblyGuardTests {
     static let text = """
         id: t
+        reflections: {i: you, my: your}
         keywords:
           - word: want
             patterns:
               - match: "* i want *"
                 replies: ["What would it mean to you to have {2}?", "You want something you can't name yet."]
+          - word: miss
+            patterns:
+              - match: "* i miss *"
+                replies: ["You miss {2}."]
           - word: about
             patterns:
               - match: "* about *"
@@ -26,6 +31,9 @@ import Testing
         ("i want a house with a garden and a dog and two cats and a view", "You want something you can't name yet."),
         ("worried about overreacting", "Say more about overreacting."),
         ("worried about tired", "How do you feel about being tired?"),
+        // "i was" said back is "you were".
+        ("i miss who i was before the kids", "You miss who you were before the kids."),
+        ("i miss how i wasnt scared", "You miss how you weren't scared."),
     ])
     func guards(_ line: String, _ expected: String) throws {
         let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: Self.text)], prompts: [])
