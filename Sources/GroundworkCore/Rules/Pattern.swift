@@ -197,6 +197,11 @@ enum PatternSyntax: Sendable, Hashable, Codable {
                     }
                 } else if word.contains(Character("*")) {
                     return .failure(Problem(message: "'*' must stand alone in pattern '\(text)'", offset: start))
+                } else if !word.contains(where: { $0.isLetter || $0.isNumber }) {
+                    // Input is split at punctuation, so a word of marks alone never matches: "(so|very)?"
+                    // is not an optional part.
+                    return .failure(Problem(message: "'\(word)' never matches (patterns have no optional parts; write a second pattern) in pattern '\(text)'",
+                                            offset: start))
                 } else {
                     result.append(.word(word))
                 }

@@ -92,6 +92,7 @@ import Testing
     @Test(arguments: [
         ("* (a|b *", "unbalanced '(' in pattern '* (a|b *'", 2),
         ("a ) b", "unbalanced ')' in pattern 'a ) b'", 2),
+        ("* not (so|very)? tired *", "'?' never matches (patterns have no optional parts; write a second pattern) in pattern '* not (so|very)? tired *'", 15),
         ("(a||b)", "empty alternative in pattern '(a||b)'", 3),
         ("(|a)", "empty alternative in pattern '(|a)'", 1),
         ("(a|)", "empty alternative in pattern '(a|)'", 3),
