@@ -120,3 +120,81 @@ private struct PhraseCodeReader {
         return WordMask(words: words)
     }
 }
+
+// The stored net keeps its phrases once, compiled in `program`: concepts, rules and guards are
+// written without their phrase lists (only `index()`, run by the loader on a net compiled from
+// YAML, reads them). A net read back matches through `program` and the lists' places alone; it
+// is never indexed again.
+extension SafetyNet.Concept {
+    private enum CodingKeys: String, CodingKey { case name, label }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try container.decode(String.self, forKey: .name), label: try container.decode(String.self, forKey: .label),
+                  phrases: [])
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(label, forKey: .label)
+    }
+}
+
+extension SafetyNet.Rule {
+    private enum CodingKeys: String, CodingKey {
+        case id, tier, category, screen, unless, forced, shownConcepts, within, list, nearLists, notNearList
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), tier: try container.decode(SafetyNet.Tier.self, forKey: .tier),
+                  category: try container.decode(String.self, forKey: .category), screen: try container.decode(String.self, forKey: .screen),
+                  phrases: [], unless: try container.decode([Int].self, forKey: .unless),
+                  forced: Set(try container.decode([Int].self, forKey: .forced)),
+                  shownConcepts: try container.decode([Int].self, forKey: .shownConcepts))
+        within = try container.decode(Int.self, forKey: .within)
+        list = try container.decode(Int.self, forKey: .list)
+        nearLists = try container.decode([Int].self, forKey: .nearLists)
+        notNearList = try container.decode(Int.self, forKey: .notNearList)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(tier, forKey: .tier)
+        try container.encode(category, forKey: .category)
+        try container.encode(screen, forKey: .screen)
+        try container.encode(unless, forKey: .unless)
+        // Sorted, so one net always gives the same bytes.
+        try container.encode(forced.sorted(), forKey: .forced)
+        try container.encode(shownConcepts, forKey: .shownConcepts)
+        try container.encode(within, forKey: .within)
+        try container.encode(list, forKey: .list)
+        try container.encode(nearLists, forKey: .nearLists)
+        try container.encode(notNearList, forKey: .notNearList)
+    }
+}
+
+extension SafetyNet.Guard {
+    private enum CodingKeys: String, CodingKey { case name, label, wholeLine, evenFirstPerson, demotes, list }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try container.decode(String.self, forKey: .name), label: try container.decode(String.self, forKey: .label),
+                  phrases: [], wholeLine: try container.decode(Bool.self, forKey: .wholeLine),
+                  evenFirstPerson: try container.decode(Bool.self, forKey: .evenFirstPerson),
+                  demotes: try container.decode(Bool.self, forKey: .demotes))
+        list = try container.decode(Int.self, forKey: .list)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(label, forKey: .label)
+        try container.encode(wholeLine, forKey: .wholeLine)
+        try container.encode(evenFirstPerson, forKey: .evenFirstPerson)
+        try container.encode(demotes, forKey: .demotes)
+        try container.encode(list, forKey: .list)
+    }
+}

@@ -231,7 +231,7 @@ public struct SafetyNet: Sendable, Codable {
         // By index, not `for rule in rules`: a copy of a rule per line retains every array it holds.
         for r in rules.indices where rules[r].tier > best.tier {
             // Most rules need a word this line does not hold: their spans come back empty at once.
-            var spans = rules[r].near.isEmpty ? matcher.spans(list: rules[r].list) : matcher.windows(r)
+            var spans = rules[r].nearLists.isEmpty ? matcher.spans(list: rules[r].list) : matcher.windows(r)
             guard !spans.isEmpty else { continue }
             var tier = rules[r].tier
             for index in rules[r].unless where !spans.isEmpty {
@@ -472,7 +472,9 @@ struct Matcher<P: PositionSet> {
         }
         guard let anchors = parts.first else { return [] }
         let within = net.rules[r].within
-        let forbidden = net.rules[r].notNear.isEmpty ? [] : spans(list: net.rules[r].notNearList)
+        // By the list, not `notNear`: a net read back from the script cache keeps no phrases.
+        let notNear = net.rules[r].notNearList
+        let forbidden = net.listStart[notNear + 1] == net.listStart[notNear] ? [] : spans(list: notNear)
         if sentences == nil { sentences = sentenceNumbers() }
         let sentence = sentences ?? []
         var out: [Range<Int>] = []
