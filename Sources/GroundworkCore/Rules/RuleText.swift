@@ -7,11 +7,43 @@ struct RuleWord: Sendable, Hashable, Codable {
 }
 
 /// What the rule set knows about a lowercased word.
-enum LexiconEntry: Sendable, Codable {
+enum LexiconEntry: Sendable {
     /// A word some rule mentions.
     case word(Int32)
     /// A word replaced before matching (`substitutions:`).
     case replaced([RuleWord])
+}
+
+/// Stored as one list of strings (thousands of entries, read back on every journal start): a word
+/// is its id; a replacement is an empty string, then each word's text and id.
+extension LexiconEntry: Codable {
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let parts = try container.decode([String].self)
+        func damaged() -> DecodingError { DecodingError.dataCorruptedError(in: container, debugDescription: "a damaged lexicon entry") }
+        if parts.count == 1, parts[0] != "" {
+            guard let id = Int32(parts[0]) else { throw damaged() }
+            self = .word(id)
+            return
+        }
+        guard parts.first == "", parts.count % 2 == 1 else { throw damaged() }
+        var words: [RuleWord] = []
+        var index = 1
+        while index < parts.count {
+            guard let id = Int32(parts[index + 1]) else { throw damaged() }
+            words.append(RuleWord(text: parts[index], id: id))
+            index += 2
+        }
+        self = .replaced(words)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .word(let id): try container.encode([String(id)])
+        case .replaced(let words): try container.encode([""] + words.flatMap { [$0.text, String($0.id)] })
+        }
+    }
 }
 
 /// Turning a line into clauses of words: normalising, splitting, substituting.
