@@ -7,11 +7,8 @@ extension Template: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let source = try container.decode(String.self, forKey: .source)
         let location = try container.decode(SourceLocation.self, forKey: .location)
-        do {
-            try self.init(source, location: location)
-        } catch {
-            throw DecodingError.dataCorruptedError(forKey: .source, in: container, debugDescription: error.message)
-        }
+        // Checked when it was stored (the cache's key covers its file); parsed when first rendered.
+        self.init(cached: source, location: location)
     }
 
     public func encode(to encoder: any Encoder) throws {

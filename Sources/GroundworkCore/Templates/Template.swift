@@ -9,7 +9,11 @@ public struct Template: Sendable {
     /// The template's source, as written.
     public let source: String
     public let location: SourceLocation
-    fileprivate let mustache: MustacheTemplate
+    /// The parsed form: made at load when the template is compiled from its file, and on first
+    /// render when it is read back from the script cache (a start renders few of its templates;
+    /// parsing them all was a tenth of a journal's cold start). Nil only if a stored source no
+    /// longer parses, which the cache's digest rules out.
+    fileprivate let parsed: DeferredValue<MustacheTemplate>
     /// True when the text has no `{{`, so rendering can be skipped.
     public let isPlain: Bool
     /// The first parts of the names the template uses (`exposure` for `{{exposure.band}}`), so a
@@ -27,8 +31,6 @@ public struct Template: Sendable {
 
     /// Parses `source`; throws `TemplateError` with the position of the problem.
     public init(_ source: String, location: SourceLocation) throws(TemplateError) {
-        self.source = source
-        self.location = location
         // Measured before parsing: the parser recurses once per open section.
         let shape = TemplateShape(source, limit: Template.maxDepth)
         if let offset = shape.tooDeepAt {
@@ -39,12 +41,27 @@ public struct Template: Sendable {
             throw TemplateError(message: "dynamic partial '*\(dynamic.name)' is not supported (what it includes cannot be checked); name the template",
                                 location: Template.location(of: dynamic.offset, in: source, from: location))
         }
-        self.shape = shape
+        let mustache: MustacheTemplate
         do {
-            self.mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source)
+            mustache = try MustacheTemplate(string: Template.prefix + source)
         } catch {
             throw Template.explain(error, shape: shape, source: source, location: location)
         }
+        self.init(source: source, location: location, shape: shape, parsed: DeferredValue(mustache))
+    }
+
+    /// A template read back from the script cache, checked when it was stored: parsed when it is
+    /// first rendered.
+    init(cached source: String, location: SourceLocation) {
+        self.init(source: source, location: location, shape: TemplateShape(source, limit: Template.maxDepth),
+                  parsed: DeferredValue(deferred: { try? MustacheTemplate(string: Template.prefix + source) }))
+    }
+
+    private init(source: String, location: SourceLocation, shape: TemplateShape, parsed: DeferredValue<MustacheTemplate>) {
+        self.source = source
+        self.location = location
+        self.shape = shape
+        self.parsed = parsed
         isPlain = !Template.contains(source, "{{")
         if isPlain {
             roots = []
@@ -102,7 +119,9 @@ public struct Template: Sendable {
     }
 
     /// Length of the content-type tag put before every template.
-    static let prefixLength = "{{% CONTENT_TYPE: TEXT}}".count
+    /// Put before every source: the templates are text, never HTML-escaped.
+    static let prefix = "{{% CONTENT_TYPE: TEXT}}"
+    static let prefixLength = prefix.count
 
     /// Where a Character offset of `source` is, for a template that starts at `start`.
     static func location(of offset: Int, in source: String, from start: SourceLocation) -> SourceLocation {
@@ -113,6 +132,7 @@ public struct Template: Sendable {
     /// Renders with `variables` (flat names, dots allowed) and partials from `library`.
     public func render(_ variables: [String: Value], library: PromptLibrary? = nil) -> String {
         if isPlain { return source }
+        guard let mustache = parsed.value else { return source }
         // Converting every session variable into a Mustache context on every render was most of an
         // engine step; only the variables this template (and its partials) can reach are converted.
         var used = roots
@@ -121,7 +141,10 @@ public struct Template: Sendable {
             var seen: Set<String> = []
             used = library.roots(of: partials, seen: &seen).map { $0.union(roots ?? []) }
         }
-        return mustache.render(TemplateContext.make(variables, roots: used), library: library?.mustache)
+        // The library is only for partials: a template that includes none (and says so: its
+        // delimiters are the usual ones) is rendered without making it.
+        let needsLibrary = roots == nil || !partials.isEmpty
+        return mustache.render(TemplateContext.make(variables, roots: used), library: needsLibrary ? library?.mustache.value : nil)
     }
 
     /// True when `text` contains `part`, comparing UTF-8 bytes (no Foundation on this path).
@@ -198,15 +221,28 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 public struct PromptLibrary: Sendable {
     /// Parsed templates by name.
     public private(set) var templates: [String: Template] = [:]
-    fileprivate var mustache = MustacheLibrary()
+    /// Every template registered as a partial, made the first time a template that includes one
+    /// is rendered.
+    fileprivate var mustache = DeferredValue<MustacheLibrary>(MustacheLibrary())
 
     public init() {}
 
     /// Adds a template under `name`, also making it available as a partial (`{{> name}}`).
     public mutating func add(_ template: Template, named name: String) throws(TemplateError) {
         templates[name] = template
-        // The template is parsed already: registering the parsed form halves the templates' load.
-        mustache.register(template.mustache, named: name)
+        mustache = Self.library(of: templates)
+    }
+
+    /// The Mustache library of `templates`, made when first asked for (the parsed forms are
+    /// registered, so nothing is parsed twice).
+    private static func library(of templates: [String: Template]) -> DeferredValue<MustacheLibrary> {
+        DeferredValue(deferred: {
+            var library = MustacheLibrary()
+            for (name, template) in templates {
+                if let parsed = template.parsed.value { library.register(parsed, named: name) }
+            }
+            return library
+        })
     }
 
     /// A problem with the partials of a template, found once every template is added.
@@ -314,9 +350,7 @@ public struct PromptLibrary: Sendable {
         if !broken.isEmpty {
             for name in broken { templates[name] = nil }
             // The Mustache library has no way to take a template out: build it again from the rest.
-            var rebuilt = MustacheLibrary()
-            for (name, template) in templates { rebuilt.register(template.mustache, named: name) }
-            mustache = rebuilt
+            mustache = Self.library(of: templates)
         }
         return problems.sorted { ($0.template, $0.partial?.offset ?? -1) < ($1.template, $1.partial?.offset ?? -1) }
     }
