@@ -131,9 +131,15 @@ def job_nouns(rows, ignored):
     return {w for w in heads if w not in NOT_PEOPLE and (w in PERSON_WORDS or w.endswith(PERSON_ENDINGS))}
 
 
-def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1, class_weight=(1.0, 1.0, 1.0),
+def train_points(rows, min_support=3, l2=10.0, epochs=30, rate=0.3, seed=1, class_weight=(1.0, 1.0, 1.0),
                  drop_job_nouns=True):
     """Multinomial logistic regression by AdaGrad; its weights become the rules' points.
+
+    `l2` is the L2 penalty per pass over the data on each weight, as in a whole-batch fit: it is
+    spread over the examples that contain the weight's feature (l2 / support at each of them), so
+    a rare word or pair is held back as firmly as a common one. (Before, a fixed 3e-3 at each
+    example left rare features almost unpenalised and stopped after 10 passes, which forced a
+    support of at least 10; with the penalty per pass, rules down to support 3 help.)
 
     `class_weight` scales each label's examples in the loss: E1 is the label the rules miss most
     and the one that lifts the most exposed occupations, so weighing it up trades a little E0/E2
@@ -142,8 +148,12 @@ def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1, cla
     ex = [(features(tokenize(r["task"], ign)), LABELS.index(r["human_label"])) for r in rows]
     df = Counter(f for fs, _ in ex for f in fs)
     people = job_nouns(rows, ign) if drop_job_nouns else set()
-    keep = {f for f, c in df.items() if c >= min_support and not any(w in people for w in f[1])}
+    # A stem can be an ignored word ('uses' -> 'use'): such a rule could not be written in the
+    # rule file (its words must read back the same), so it is left out.
+    keep = {f for f, c in df.items() if c >= min_support and not any(w in people for w in f[1])
+            and tokenize(" ".join(f[1]), ign) == list(f[1])}
     ex = [(sorted(f for f in fs if f in keep), y) for fs, y in ex]
+    penalty = {f: l2 / df[f] for f in keep}
     W = {f: [0.0, 0.0, 0.0] for f in keep}
     G = {f: [1e-8, 1e-8, 1e-8] for f in keep}
     b, Gb = [0.0, 0.0, 0.0], [1e-8, 1e-8, 1e-8]
@@ -164,7 +174,7 @@ def train_points(rows, min_support=10, l2=3e-3, epochs=10, rate=0.3, seed=1, cla
                 b[k] -= rate * g / math.sqrt(Gb[k])
                 for f in fs:
                     w = W[f]
-                    gg = g + l2 * w[k]
+                    gg = g + penalty[f] * w[k]
                     G[f][k] += gg * gg
                     w[k] -= rate * gg / math.sqrt(G[f][k])
     counts = defaultdict(Counter)
@@ -510,6 +520,8 @@ def cmd_crossval(args):
         W, b, counts = train_points(train, args.min_support, args.l2, args.epochs, class_weight=(1.0, args.e1_weight, args.e2_weight),
                                   drop_job_nouns=not args.keep_job_nouns)
         rules, base = to_rules(W, b, counts)
+        base["E1"] += args.e1_bias
+        base["E2"] += args.e2_bias
         gold = [r["human_label"] for r in test]
         pred = [classify(rules, base, without_lead_ins(lead_ins, [vocabulary.get(t, t) for t in tokenize(r["task"], ign)]), phrases)[0] for r in test]
         a, kp = kappa(gold, pred)
@@ -530,6 +542,7 @@ def cmd_mine(args):
                                   drop_job_nouns=not args.keep_job_nouns)
     rules, base = to_rules(W, b, counts)
     base["E1"] += args.e1_bias
+    base["E2"] += args.e2_bias
     block = read_phrase_block(args.phrases)
     parse_phrases(block)
     write_rules(args.out, rules, base, about, block, read_phrase_block(args.phrases, "lead_ins") + read_phrase_block(args.phrases, "vocabulary"))
@@ -585,6 +598,11 @@ def slope(xs, ys):
     return sum((a - mx) * (b - my) for a, b in zip(xs, ys)) / sum((a - mx) ** 2 for a in xs)
 
 
+# Points added to the mined base points of E1 and E2 (see --e1-bias): a shift of the decision
+# thresholds, chosen with the class weights on the cross-validation folds (docs/career-checkin.md).
+E1_BIAS = 40
+E2_BIAS = 0
+
 BETA_BANDS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 1.01))
 WEIGHT = {"E0": 0.0, "E1": 1.0, "E2": 0.5}
 
@@ -635,12 +653,13 @@ def main():
         p.add_argument("--folds", type=int, default=5)
         p.add_argument("--fold", type=int, default=None)
         if name != "split":
-            p.add_argument("--min-support", type=int, default=10)
-            p.add_argument("--l2", type=float, default=3e-3)
-            p.add_argument("--epochs", type=int, default=10)
+            p.add_argument("--min-support", type=int, default=3, help="training tasks a word or pair must occur in to become a rule")
+            p.add_argument("--l2", type=float, default=10.0, help="L2 penalty per pass on each weight, spread over the tasks with its feature")
+            p.add_argument("--epochs", type=int, default=30)
             p.add_argument("--e1-weight", type=float, default=2.0, help="weight of E1 examples in the loss (chosen on the cross-validation folds: see docs/career-checkin.md)")
             p.add_argument("--e2-weight", type=float, default=1.3, help="weight of E2 examples in the loss")
-            p.add_argument("--e1-bias", type=int, default=0, help="points added to E1's base points")
+            p.add_argument("--e1-bias", type=int, default=E1_BIAS, help="points added to E1's base points (chosen on the cross-validation folds)")
+            p.add_argument("--e2-bias", type=int, default=E2_BIAS, help="points added to E2's base points")
             p.add_argument("--keep-job-nouns", action="store_true", help="mine rules on words for people in a job too")
             p.add_argument("--phrases", default=BUNDLED_RULES,
                            help="rule file whose hand-written phrases: block to use (default: the bundled one)")
