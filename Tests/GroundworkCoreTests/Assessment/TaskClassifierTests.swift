@@ -119,7 +119,7 @@ struct TaskClassifierTests {
         // phrase:electrical (general family, so not cited); of the hands-on rules phrase:building
         // has E0 137 and phrase:install E0 133 since mining weighs E1 and E2 up, so 'building' is
         // cited (the same hands-on reason; the citation goes by the winner's points, not margin)
-        ("Install electrical wiring in buildings", ExposureLabel.e0, "phrase:building"),
+        ("Install electrical wiring in buildings", ExposureLabel.e0, "phrase:install"),
         // phrase:clean E0 226, starts:clean E0 141, phrase:repair E0 65
         ("Clean and repair machines", .e0, "phrase:clean"),
         // starts:write E1 215 (E2 157), phrase:write E1 80, phrase:letter E1 42
@@ -127,7 +127,7 @@ struct TaskClassifierTests {
         // starts:schedule E2 265 (E1 176), phrase:appointment E2 201
         ("Schedule appointments for patients", .e2, "starts:schedule"),
         // starts:analyze E2 162 (E1 103), phrase:analyze E2 110, phrase:data E2 146 (E1 152)
-        ("Analyze sales data", .e2, "starts:analyze"),
+        ("Analyze sales data", .e2, "phrase:data"),
     ])
     func bundledMinedRulesSuggest(task: String, label: ExposureLabel, rule: String) throws {
         var classifier = try #require(try bundledClassifier().0)
@@ -184,10 +184,11 @@ struct TaskClassifierTests {
 
     /// Runs the shipped code path over the labelled tasks the bundled rules were mined from. These are
     /// in-sample figures, a check that the Swift matcher reproduces the mined rules (held-out figures
-    /// come from scripts/evaluate-classifier.sh): the mining script's mirror reaches 0.86 / 0.76 with
-    /// the mined rules alone and 0.845 / 0.732 with the hand-written phrases in front (they were not
-    /// fitted to these tasks, so they cost a little in-sample fit).
-    @Test(arguments: [(false, 0.85, 0.75), (true, 0.835, 0.72)])
+    /// come from scripts/evaluate-classifier.sh): the Swift classifier reaches 0.823 / 0.708 with the
+    /// mined rules alone and 0.810 / 0.684 with the hand-written phrases in front (they were not
+    /// fitted to these tasks, so they cost a little in-sample fit). The miner's stronger penalty
+    /// (stop 26) fits the training tasks less closely and the held-out occupations better.
+    @Test(arguments: [(false, 0.815, 0.70), (true, 0.80, 0.675)])
     func bundledRulesFitTheirTrainingData(withPhrases: Bool, minAccuracy: Double, minKappa: Double) throws {
         let path = repoRoot.appendingPathComponent("../shared/data/task-exposure-train.tsv").standardizedFileURL.path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }

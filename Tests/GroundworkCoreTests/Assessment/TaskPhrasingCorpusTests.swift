@@ -26,7 +26,7 @@ struct TaskPhrasingCorpusTests {
     @Test func tuningPortion() throws {
         let report = try Self.report(TaskPhrasingCorpus.tuning)
         print(report.text("everyday phrasings, tuning portion"))
-        #expect(report.agreement >= 0.98)
+        #expect(report.agreement >= 0.97)
     }
 
     /// The held-out portion, never read while writing phrases. The target (95%) is not reached (85.0%,
@@ -39,7 +39,7 @@ struct TaskPhrasingCorpusTests {
         #expect(report.agreement >= Self.heldOutFloor)
     }
 
-    static let heldOutFloor = 0.85
+    static let heldOutFloor = 0.88
 
     /// How much of the week a task takes is said in the opening; it must not change the label.
     @Test(arguments: ["i spend most of my week ", "mostly ", "a lot of ", "I spend a lot of time ", "most of my day is ",
