@@ -78,8 +78,8 @@ import GroundworkTestSupport
     }
 
     static let heldOutRecallFloor = 0.66
-    static let heldOutAlarmCeiling = 0.045
-    static let heldOutCheckCeiling = 0.04
+    static let heldOutAlarmCeiling = 0.04
+    static let heldOutCheckCeiling = 0.045
 
     @Test(arguments: [
         ("I want to kill myself", "suicide"),
