@@ -355,6 +355,11 @@ struct SafetyNetLoader {
         switch (node["match"], node["near"]) {
         case (let match?, nil):
             phrases = strings(match, "a match of rule '\(id)'").compactMap { phrase($0.0, node: $0.1) }
+            // A window is what 'not_near' looks in; a 'match' rule has none, so it would do nothing.
+            if let forbidden = node["not_near"] {
+                error(forbidden, "rule '\(id)': 'not_near' works only with 'near'; put the negation in the 'match' phrases or in a guard")
+            }
+            if let w = node["within"] { error(w, "rule '\(id)': 'within' works only with 'near'") }
         case (nil, let parts?):
             guard let items = parts.sequenceItems, items.count >= 2 else {
                 error(parts, "rule '\(id)': 'near' must be a list of at least two parts (each a phrase or a list of phrases)")
