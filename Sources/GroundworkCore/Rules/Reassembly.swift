@@ -66,6 +66,8 @@ extension RuleSet {
 
     /// Words that open a clause of their own, so a part starting with one does not read as a continuation.
     static let clauseOpeners: Set<String> = ["and", "but", "so", "because", "or", "then", "if", "when", "although", "though", "while"]
+    /// Words the rest of a sentence cannot open with after "your" and its subject.
+    static let prepositions: Set<String> = ["about", "to", "for", "with", "of", "in", "on", "at", "from", "into", "over", "by", "as", "like", "than"]
 
     /// Why a reply's parts would not read well in this clause, or nil when they would.
     func partProblem(_ template: Reassembly, pattern: Pattern, starts: [Int], clause: [RuleWord]) -> String? {
@@ -81,6 +83,13 @@ extension RuleSet {
             if words.allSatisfy(Self.emptyWords.contains) { return "{\(n)} '\(words.joined(separator: " "))' says nothing on its own" }
             // "Your job and you argued with them": a part that starts a clause of its own.
             if let first = words.first, Self.clauseOpeners.contains(first) { return "{\(n)} starts a clause of its own ('\(first) …')" }
+            // "Your sister about it": in "Your {2} {3}" the part after the subject is the rest of a
+            // sentence, and one that opens with a preposition is no sentence.
+            if position > 2, case .text(let between) = template.segments[position - 1], between.allSatisfy(\.isWhitespace),
+               case .part = template.segments[position - 2], case .text(let lead) = template.segments[position - 3],
+               lead.lowercased().hasSuffix("your "), let first = words.first, Self.prepositions.contains(first) {
+                return "{\(n)} after 'your {…}' opens with '\(first)'"
+            }
             // "being overreacting": a part that opens with a gerund after "being".
             if position > 0, case .text(let before) = template.segments[position - 1],
                before.lowercased().hasSuffix("being "), let first = words.first, first.hasSuffix("ing"), first.count > 4 {

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ReassemblyGuardTests {
     static let text = """
         id: t
-        reflections: {i: you, my: your}
+        reflections: {i: you, my: your, me: you}
         keywords:
           - word: want
             patterns:
@@ -15,6 +15,10 @@ import Testing
             patterns:
               - match: "* i miss *"
                 replies: ["You miss {2}."]
+          - word: sister
+            patterns:
+              - match: "* my (sister|brother) *"
+                replies: ["Your {2} {3}. That stays with you.", "Tell me more about your {2}."]
           - word: about
             patterns:
               - match: "* about *"
@@ -34,6 +38,9 @@ import Testing
         // "i was" said back is "you were".
         ("i miss who i was before the kids", "You miss who you were before the kids."),
         ("i miss how i wasnt scared", "You miss how you weren't scared."),
+        // The rest of a sentence after its subject does not open with a preposition.
+        ("my sister called me", "Your sister called you. That stays with you."),
+        ("maybe i should talk to my sister about it", "Tell me more about your sister."),
     ])
     func guards(_ line: String, _ expected: String) throws {
         let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: Self.text)], prompts: [])
