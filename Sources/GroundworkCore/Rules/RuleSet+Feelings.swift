@@ -78,8 +78,6 @@ extension RuleSet {
                                            "sort", "pretty", "quite", "totally", "completely", "honestly", "also", "too", "super",
                                            "extremely", "utterly", "absolutely", "incredibly", "deeply", "properly", "kinda", "sorta",
                                            "mostly", "weirdly", "oddly", "strangely", "then", "today", "tonight"]
-        /// The placeholders a feelings reply may use.
-        static let placeholders = ["{feeling}", "{first}", "{second}", "{topic}"]
         /// Words said with a topic when just before it, or before the one word before it ("my
         /// manager" → "your manager", "a double shift").
         static let determiners: Set<String> = ["my", "our", "his", "her", "their", "the", "this", "that", "these", "those", "a", "an",

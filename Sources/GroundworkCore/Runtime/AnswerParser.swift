@@ -68,7 +68,7 @@ enum AnswerParser {
         // nights", "one thing"): a rating stands alone, ends its clause ("3, the week was meh") or
         // is followed by a hedge or a reason ("3 i guess", "2 because…").
         let spans = wordSpans(text)
-        for (number, next) in zip(spans, spans.dropFirst()) where Self.numberWords.contains(number.text) {
+        for (number, next) in zip(spans, spans.dropFirst()) where Self.units[number.text] != nil || number.text.allSatisfy(\.isNumber) {
             let between = text[number.range.upperBound..<next.range.lowerBound]
             if Self.countedThings.contains(next.text) { return .failure(refused) }
             if between.allSatisfy(\.isWhitespace), !Self.ratingFollowers.contains(next.text), spans.count > 3 { return .failure(refused) }
@@ -78,9 +78,6 @@ enum AnswerParser {
         return .success(Accepted(value: .number(read.value)))
     }
 
-    /// Digits and number words a scale answer may give.
-    static let numberWords: Set<String> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "zero", "one", "two", "three",
-                                           "four", "five", "six", "seven", "eight", "nine", "ten"]
     /// Words after a number that make it a count of things, not a rating.
     static let countedThings: Set<String> = ["day", "days", "week", "weeks", "hour", "hours", "hrs", "minute", "minutes", "mins",
                                              "month", "months", "year", "years", "times", "people", "kids", "children", "nights",

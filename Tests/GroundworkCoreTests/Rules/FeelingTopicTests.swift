@@ -45,11 +45,8 @@ import Testing
         fallback: ["Go on."]
         """
 
-    static func reply(_ line: String, text: String = text) throws -> RuleReply {
-        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: text)], prompts: [])
-        #expect(diagnostics.map(\.description) == [])
-        var memory = ListenerMemory()
-        return try #require(library.ruleSets["t"]).respond(to: line, memory: &memory)
+    static func reply(_ line: String) throws -> RuleReply {
+        try #require(RuleSetFixture.replies([line], text).first, "the rule set does not load")
     }
 
     @Test(arguments: [

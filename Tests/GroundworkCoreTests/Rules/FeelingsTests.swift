@@ -187,9 +187,6 @@ import Testing
                   words: [scared]
             """)
         #expect(text != Self.text)
-        let (library, diagnostics) = ScriptLibrary.load(scripts: [SourceFile(path: "t.yaml", text: text)], prompts: [])
-        #expect(diagnostics.map(\.description) == [])
-        var memory = ListenerMemory()
-        #expect(try #require(library.ruleSets["t"]).respond(to: line, memory: &memory).text == expected)
+        #expect(try #require(RuleSetFixture.replies([line], text).first, "the rule set does not load").text == expected)
     }
 }
