@@ -1,6 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Release builds reach generic types' metadata through direct accessors rather than by
+// demangling names: a demangled name is checked against every protocol conformance in the
+// binary the first time, which was a fifth of a warm `groundwork start` (decoding the script
+// cache instantiates a few hundred generic types).
+let directMetadata: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "groundwork",
     platforms: [.macOS(.v13)],
@@ -26,7 +34,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: directMetadata
         ),
         .target(
             name: "GroundworkStore",
@@ -34,7 +43,8 @@ let package = Package(
                 "GroundworkCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: directMetadata
         ),
         .target(name: "GroundworkTerminal", dependencies: ["GroundworkCore", "CEditLine"]),
         // prctl (variadic in C) for the executable's process guard: no core dumps.
@@ -47,6 +57,7 @@ let package = Package(
                 // The config file (~/.config/groundwork/config.toml).
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            swiftSettings: directMetadata,
             // Release builds on Linux carry the Swift runtime and Foundation inside the binary:
             // binding a dozen shared libraries was most of a bare start (groundwork --version took
             // 13-17 ms linked dynamically, 5 ms static). Foundation's own libraries are named

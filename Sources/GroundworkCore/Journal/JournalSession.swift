@@ -71,7 +71,8 @@ public struct JournalSession: Sendable {
             }
         }
         if event == nil {
-            var memory = state.listeners[listening.id] ?? ListenerMemory()
+            // Taken out, not copied: the memory's tables are then changed in place, not copied each line.
+            var memory = state.listeners.removeValue(forKey: listening.id) ?? ListenerMemory()
             let reply = listening.respond(to: text, memory: &memory)
             state.listeners[listening.id] = memory
             for theme in [reply.group, reply.mention].compactMap({ $0 }) where !themes.contains(theme) { themes.append(theme) }

@@ -266,7 +266,9 @@ public struct RuleSet: Sendable, Codable {
                     if !dryRun { trail.append("reply \(index + 1) passed over: \(problem)") }
                     continue
                 }
-                memory.rotation[rule.rotationKey] = (index + 1) % count
+                // A dry run leaves the rotation alone: writing to its copy of the memory would copy
+                // the whole table, on every line.
+                if !dryRun { memory.rotation[rule.rotationKey] = (index + 1) % count }
                 if dryRun, case .text = response { return RuleReply(text: "", keyword: keyword.name, explanation: "", isFallback: false) }
                 let place = dryRun ? "" : "keyword '\(keyword.name)' (rank \(keyword.rank)), pattern \(p + 1) \"\(rule.pattern.source)\", reply \(index + 1) of \(count)"
                 switch response {
@@ -298,8 +300,8 @@ public struct RuleSet: Sendable, Codable {
         }
         // ELIZA's NONE for one keyword: no pattern matched, and the keyword has its own replies.
         guard !keyword.none.isEmpty else { return nil }
-        let (index, count) = turn("\(id)/\(keyword.name)/none", count: keyword.none.count, memory: &memory)
         if dryRun { return RuleReply(text: "", keyword: keyword.name, explanation: "", isFallback: false) }
+        let (index, count) = turn("\(id)/\(keyword.name)/none", count: keyword.none.count, memory: &memory)
         trail.append("keyword '\(keyword.name)' (rank \(keyword.rank)): no pattern matched, its own reply \(index + 1) of \(count)")
         let text = keyword.none[index]
         return RuleReply(text: text, keyword: keyword.name, group: keyword.group, explanation: trail.joined(separator: "; "),

@@ -361,7 +361,8 @@ struct Interpreter {
                     next = node.next
                     continue
                 }
-                var memory = state.listeners[reflect.ruleSet] ?? rememberedMemory(for: reflect.ruleSet)
+                // Taken out, not copied, so the memory's tables change in place.
+                var memory = state.listeners.removeValue(forKey: reflect.ruleSet) ?? rememberedMemory(for: reflect.ruleSet)
                 let reply = rules.respond(to: text, memory: &memory)
                 state.listeners[reflect.ruleSet] = memory
                 recordTheme(reply.group)

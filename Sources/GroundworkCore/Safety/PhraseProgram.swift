@@ -166,6 +166,9 @@ struct PhraseProgram: Sendable, Codable {
         return word < Int(maskStart[Int(mask) + 1]) - start && maskBits[start + word] & (1 << UInt64(id & 63)) != 0
     }
 
+    /// How many non-zero 64-bit words the mask has: the cost of `intersects`.
+    func occupiedCount(_ mask: Int32) -> Int { Int(occupiedStart[Int(mask) + 1] - occupiedStart[Int(mask)]) }
+
     /// True when the line (`present`, its words as mask words) holds a word of the mask.
     func intersects(_ mask: Int32, _ present: [UInt64]) -> Bool {
         let start = Int(maskStart[Int(mask)])

@@ -385,6 +385,8 @@ struct Matcher<P: PositionSet> {
     let tokens: [Int32]
     /// The words the line holds, 64 ids a word (the layout of the program's masks).
     let present: [UInt64]
+    /// The line's known words, each once.
+    let distinct: [Int32]
     /// memo[concept × (count + 1) + position]: 0 when not yet tried, -1 while being tried, else
     /// the index + 1 in `memoEnds` of where a match of the concept starting there can end.
     private var memo: [Int32]
@@ -403,12 +405,15 @@ struct Matcher<P: PositionSet> {
         self.tokens = tokens
         self.memo = Array(repeating: 0, count: net.concepts.count * (tokens.count + 1))
         var present: [UInt64] = []
+        var distinct: [Int32] = []
         for token in tokens where token >= 0 {
             let word = Int(token) >> 6
             if word >= present.count { present += repeatElement(0, count: word - present.count + 1) }
+            if present[word] & (1 << UInt64(token & 63)) == 0 { distinct.append(token) }
             present[word] |= 1 << UInt64(token & 63)
         }
         self.present = present
+        self.distinct = distinct
         self.listSpans = Array(repeating: nil, count: max(net.listStart.count - 1, 0))
         self.held = Array(repeating: 0, count: net.program.maskCount)
     }
@@ -419,7 +424,9 @@ struct Matcher<P: PositionSet> {
         case 1: return false
         case 2: return true
         default:
-            let found = program.intersects(mask, present)
+            // The shorter walk: the mask's occupied words, or the line's own words.
+            let found = program.occupiedCount(mask) <= distinct.count
+                ? program.intersects(mask, present) : distinct.contains { program.contains(mask, $0) }
             held[Int(mask)] = found ? 2 : 1
             return found
         }
@@ -428,6 +435,15 @@ struct Matcher<P: PositionSet> {
     /// True when the line lacks every word of one of the masks the phrase cannot do without.
     private mutating func cannotMatch(_ phrase: Int32) -> Bool {
         for i in program.required(of: phrase) where !holds(program.link(i)) { return true }
+        return false
+    }
+
+    /// False when no phrase of list `list` can match: the line lacks a word each one needs.
+    private mutating func mayMatch(list: Int) -> Bool {
+        if listSpans[list] != nil { return !(listSpans[list] ?? []).isEmpty }
+        let key = net.listKeys[list]
+        if key >= 0, !holds(key) { return false }
+        for phrase in net.listStart[list]..<net.listStart[list + 1] where !cannotMatch(phrase) { return true }
         return false
     }
 
@@ -464,6 +480,9 @@ struct Matcher<P: PositionSet> {
     /// match of the first part and taking the nearest match of each other part. Spans come sorted
     /// by start, so only those within reach of the anchor are looked at.
     mutating func windows(_ r: Int) -> [Range<Int>] {
+        // Every part must match: a part whose words the line lacks rules the window out before
+        // the spans of the others (often `@me`, found in nearly every line) are worked out.
+        for list in net.rules[r].nearLists where !mayMatch(list: list) { return [] }
         var parts: [[Range<Int>]] = []
         for list in net.rules[r].nearLists {
             let found = spans(list: list)
