@@ -27,6 +27,8 @@ struct PhraseProgram: Sendable, Codable {
     private(set) var occupiedStart: [Int32] = [0]
     /// The words a gap or `_` never passes (`SafetyNet.barriers`), as a mask.
     private(set) var barriers: Int32 = -1
+    /// Words a phrase passes over between two of its elements (`SafetyNet.fillers`), as a mask.
+    private(set) var fillers: Int32 = -1
     /// For concept c, `conceptFirst[c]`: the start and count, in `firstWords`, of its (word, phrases)
     /// entries sorted by word, then the start and count in `links` of its phrases that can start anywhere.
     private(set) var conceptIndex: [Int32] = []
@@ -37,7 +39,7 @@ struct PhraseProgram: Sendable, Codable {
     private var interned: [[UInt64]: Int32] = [:]
 
     private enum CodingKeys: String, CodingKey {
-        case code, links, phraseCode, maskBits, maskStart, maskOccupied, occupiedStart, barriers, conceptIndex, firstWords
+        case code, links, phraseCode, maskBits, maskStart, maskOccupied, occupiedStart, barriers, fillers, conceptIndex, firstWords
     }
 
     init() {}
@@ -59,6 +61,8 @@ struct PhraseProgram: Sendable, Codable {
     }
 
     mutating func setBarriers(_ mask: WordMask) { barriers = add(mask) }
+
+    mutating func setFillers(_ mask: WordMask) { fillers = mask.isEmpty ? -1 : add(mask) }
 
     /// Adds an element (and those inside it); its id.
     private mutating func add(_ element: SafetyNet.Element) -> Int32 {
@@ -133,6 +137,8 @@ struct PhraseProgram: Sendable, Codable {
 
     /// True when `token` is a word no gap or `_` passes.
     func isBarrier(_ token: Int32) -> Bool { barriers >= 0 && contains(barriers, token) }
+
+    func isFiller(_ token: Int32) -> Bool { fillers >= 0 && contains(fillers, token) }
 
     @inline(__always) func op(_ element: Int32) -> Op { Op(rawValue: code[Int(element) * 3]) ?? .end }
     func a(_ element: Int32) -> Int32 { code[Int(element) * 3 + 1] }

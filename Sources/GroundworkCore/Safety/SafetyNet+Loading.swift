@@ -14,7 +14,7 @@ extension SafetyNet {
 /// Checks a safety-net file and compiles its phrases into word ids and concept indexes.
 struct SafetyNetLoader {
     static let rootKeys = ["kind", "id", "description", "fuzzy", "not_typos", "substitutions", "barriers",
-                           "first_person", "concepts", "guards", "default_unless", "rules", "check_answers"]
+                           "first_person", "fillers", "concepts", "guards", "default_unless", "rules", "check_answers"]
     static let conceptKeys = ["label", "phrases"]
     static let guardKeys = ["label", "phrases", "scope", "effect"]
     static let ruleKeys = ["id", "tier", "category", "screen", "match", "near", "within", "not_near", "unless"]
@@ -193,6 +193,7 @@ struct SafetyNetLoader {
 
         let barriers = root["barriers"].map { wordSet($0, what: "barrier") } ?? WordMask()
         let firstPerson = root["first_person"].map { wordSet($0, what: "first-person word") } ?? WordMask()
+        let fillers = root["fillers"].map { wordSet($0, what: "filler") } ?? WordMask()
 
         var clearNo: [SafetyNet.Phrase] = []
         var notClear: [SafetyNet.Phrase] = []
@@ -259,6 +260,7 @@ struct SafetyNetLoader {
         var net = SafetyNet(id: id, vocabulary: vocabulary, substitutions: substitutions, concepts: concepts, rules: rules,
                          guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,
                          clearNo: clearNo, notClear: notClear)
+        net.fillers = fillers
         net.index()
         return net
     }

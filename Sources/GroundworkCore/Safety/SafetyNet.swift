@@ -113,6 +113,11 @@ public struct SafetyNet: Sendable, Codable {
     var guards: [Guard]
     /// Words a gap never skips: sentence ends, other people as subjects, negations.
     var barriers: WordMask
+    /// Intensifiers and hedges ("really", "just", "all", "exactly") a phrase passes over between
+    /// two of its elements, up to `maxFillers` in a row: people add them anywhere ("i wouldnt
+    /// exactly be upset", "theyd all be better off"), and a phrase written without them still reads.
+    var fillers = WordMask()
+    static let maxFillers = 2
     /// First-person words: a rule match holding one speaks of the person themself, and is not
     /// cancelled by a whole-line guard ("at work", "my novel") the way third-person talk is.
     var firstPerson: WordMask
@@ -167,6 +172,7 @@ public struct SafetyNet: Sendable, Codable {
         for phrase in notClear { _ = program.add(phrase) }
         notClearPhrases = notClearStart..<program.phraseCount
         program.setBarriers(barriers)
+        program.setFillers(fillers)
         self.program = program
     }
 
@@ -569,11 +575,28 @@ struct Matcher<P: PositionSet> {
     /// Where a match of `phrase` (an id in the program) starting at `start` can end.
     mutating func ends(_ phrase: Int32, from start: Int) -> P {
         var positions = P(start)
+        var first = true
         for i in program.elements(of: phrase) {
+            if !first { positions = passingFillers(positions) }
+            first = false
             positions = advance(positions, over: program.link(i))
             if positions.isEmpty { break }
         }
         return positions
+    }
+
+    /// `positions` and the places a run of up to `SafetyNet.maxFillers` filler words after each leads to.
+    private func passingFillers(_ positions: P) -> P {
+        guard program.fillers >= 0 else { return positions }
+        var out = positions
+        for p in positions {
+            var q = p
+            while q < tokens.count, q - p < SafetyNet.maxFillers, program.isFiller(tokens[q]) {
+                q += 1
+                out.insert(q)
+            }
+        }
+        return out
     }
 
     /// Where a match can be after `element` (an id in the program), from any of `positions`.
@@ -618,6 +641,7 @@ struct Matcher<P: PositionSet> {
         case .sequence:
             out = positions
             for i in a..<(a + program.b(element)) {
+                if i > a { out = passingFillers(out) }
                 out = advance(out, over: program.link(i))
                 if out.isEmpty { break }
             }

@@ -29,6 +29,8 @@ struct WordMask: Sendable, Hashable, Codable {
         for i in other.bits.indices { bits[i] |= other.bits[i] }
     }
 
+    var isEmpty: Bool { bits.allSatisfy { $0 == 0 } }
+
     func contains(_ id: Int32) -> Bool {
         guard id >= 0 else { return false }
         let word = Int(id) >> 6

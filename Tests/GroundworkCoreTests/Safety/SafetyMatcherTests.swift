@@ -9,6 +9,7 @@ import Testing
         substitutions: {wanna: want to, kms: kill myself}
         barriers: [he, she, not, dont]
         first_person: [i, me, my, myself]
+        fillers: [really, just, exactly]
         concepts:
           self: [i, im, me]
           wish: ["want to", wish]
@@ -70,6 +71,12 @@ import Testing
         ("i want to die lol", .check),                      // a demoting guard
         ("been saying goodbye", .check),                    // `$`
         ("been saying goodbye to my flat", .none),
+        // Fillers between two parts of a phrase, two at most in a row, never a negation.
+        ("want to really die", .crisis),
+        ("want to be just dead", .crisis),                  // inside a concept's phrase
+        ("been saying goodbye really", .check),             // before `$`
+        ("want to really really really die", .none),
+        ("want to not die", .none),
         ("i want to dei", .none),                           // short words forgive no typo
         ("cut myself again", .crisis),                      // `near`, either order
         ("myself, i cut", .crisis),
