@@ -261,6 +261,9 @@ struct SafetyNetLoader {
                          guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,
                          clearNo: clearNo, notClear: notClear)
         net.fillers = fillers
+        var spellings = Array(repeating: "", count: vocabulary.values.reduce(0) { max($0, Int($1) + 1) })
+        for (word, id) in vocabulary where id >= 0 { spellings[Int(id)] = word }
+        net.spellings = spellings
         net.index()
         return net
     }

@@ -123,6 +123,9 @@ public struct SafetyNet: Sendable, Codable {
     var firstPerson: WordMask
     /// One-edit spelling tolerance: a deletion of a lexicon word → the word's id (-1 when two words share it).
     var deletions: [String: Int32]
+    /// Each lexicon word by its id, to check that a word found through a shared deletion really is one
+    /// edit away ("closig" and "losing" share "losig" but are two edits apart).
+    var spellings: [String] = []
     var fuzzyMinimum: Int
     /// Replies to the gentle check that count as a clear "no" (at the start of the answer)…
     var clearNo: [Phrase]
@@ -372,10 +375,28 @@ public struct SafetyNet: Sendable, Codable {
             shorter.append(contentsOf: bytes[next...])
             let key = String(decoding: shorter, as: UTF8.self)
             if length - 1 >= fuzzyMinimum, let id = vocabulary[key], !consider(id) { return Self.unknownWord }
+            // A lexicon word with a letter missing at another place is a substitution or a swap
+            // only when the two words differ there; otherwise it is two edits away and passed over.
+            if let id = deletions[key], id >= 0, !isOneEdit(bytes, id) {
+                index = next
+                continue
+            }
             if !consider(deletions[key]) { return Self.unknownWord }
             index = next
         }
         return found
+    }
+
+    /// True when `typed` (as long as lexicon word `id`) differs from it in one letter, or in two
+    /// neighbouring letters swapped.
+    private func isOneEdit(_ typed: [UInt8], _ id: Int32) -> Bool {
+        guard Int(id) < spellings.count else { return true }
+        let a = Array(String(decoding: typed, as: UTF8.self).unicodeScalars)
+        let b = Array(spellings[Int(id)].unicodeScalars)
+        guard a.count == b.count else { return false }
+        let differ = a.indices.filter { a[$0] != b[$0] }
+        if differ.count == 1 { return true }
+        return differ.count == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]]
     }
 
     /// A UTF-8 byte that continues a scalar rather than starting one.

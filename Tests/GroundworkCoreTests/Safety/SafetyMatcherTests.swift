@@ -77,6 +77,10 @@ import Testing
         ("been saying goodbye really", .check),             // before `$`
         ("want to really really really die", .none),
         ("want to not die", .none),
+        // One edit against a long lexicon word, and not two that share a deletion.
+        ("cut mysefl again", .crisis),                      // a swap
+        ("cut myselt again", .crisis),                      // a substitution
+        ("cut xmyslf again", .none),                        // "myslf" from both, but two edits from "myself"
         ("i want to dei", .none),                           // short words forgive no typo
         ("cut myself again", .crisis),                      // `near`, either order
         ("myself, i cut", .crisis),
