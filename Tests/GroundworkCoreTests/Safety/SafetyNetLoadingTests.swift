@@ -33,6 +33,8 @@ import GroundworkTestSupport
         ("concepts: {a: [x]}\nrules:\n  - {id: r, tier: crisis, category: suicide, screen: intent, match: [a], unless: [nope]}\n" + answers,
          "unknown guard 'nope'"),
         ("concepts: {a: [x]}\nrules: []\n", "a safety net needs 'check_answers'"),
+        ("barriers: [not, she]\nfillers: [really, not]\nconcepts: {a: [x]}\nrules: []\n" + answers,
+         "net.yaml:4:10: error: filler 'not' is also a barrier; a phrase may not pass over it"),
         ("concepts: {a: [x]}\nrules: []\nguards: {g: {scope: everywhere, phrases: [x]}}\n" + answers,
          "scope must be 'overlap', 'line' or 'any', found 'everywhere'"),
     ])
