@@ -195,10 +195,9 @@ struct SafetyNetLoader {
         let firstPerson = root["first_person"].map { wordSet($0, what: "first-person word") } ?? WordMask()
         let fillers = root["fillers"].map { wordSet($0, what: "filler") } ?? WordMask()
         // A filler is passed over; a barrier (a negation, another person, "but") must never be.
-        if let node = root["fillers"] {
-            let both = fillers.members.filter { barriers.contains($0) }
-            let names = vocabulary.filter { both.contains($0.value) }.map(\.key).sorted()
-            if !names.isEmpty { error(node, "filler '\(names[0])' is also a barrier; a phrase may not pass over it") }
+        if let node = root["fillers"], let both = fillers.members.first(where: barriers.contains),
+           let word = vocabulary.first(where: { $0.value == both })?.key {
+            error(node, "filler '\(word)' is also a barrier; a phrase may not pass over it")
         }
 
         var clearNo: [SafetyNet.Phrase] = []

@@ -479,8 +479,7 @@ struct Matcher<P: PositionSet> {
     /// in the line, and the guards of rules that did not fire, cost nothing more).
     mutating func spans(list: Int) -> [Range<Int>] {
         if let known = listSpans[list] { return known }
-        let key = net.listKeys[list]
-        if key >= 0, !holds(key) {
+        guard mayMatch(list: list) else {
             listSpans[list] = []
             return []
         }
