@@ -62,6 +62,19 @@ public struct GroupEngine: Sendable {
         GroupInterpreter(engine: self, state: state, now: now).currentTurn()
     }
 
+    /// Takes an answer from participant `name`'s own device in a hosted room, out of turn: the
+    /// result's events are for the shared screen, the reply for that participant only.
+    public func answer(_ state: GroupState, from name: String, _ line: String, now: Double) -> (result: GroupResult, reply: GroupReply) {
+        var run = GroupInterpreter(engine: self, state: state, now: now)
+        let reply = run.answer(from: name, line)
+        return (run.result, reply)
+    }
+
+    /// What participant `name`'s screen in a hosted room shows at `now` (nil: the shared screen's).
+    public func view(_ state: GroupState, for name: String?, now: Double) -> GroupView {
+        GroupInterpreter(engine: self, state: state, now: now).view(for: name)
+    }
+
     /// The Markdown summary of the group's output, anonymised when the group is anonymous.
     public func summary(_ state: GroupState) -> String {
         GroupSummary(exercise: exercise, state: state, library: library).markdown()

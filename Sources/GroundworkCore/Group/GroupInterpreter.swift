@@ -81,7 +81,7 @@ struct GroupInterpreter {
         }
     }
 
-    private mutating func promptTurn() {
+    mutating func promptTurn() {
         if state.pause == .safety {
             events.append(.notice("Paused for the facilitator. /pause goes on."))
             return
@@ -156,15 +156,28 @@ struct GroupInterpreter {
         }
     }
 
-    private mutating func accept(step: GroupStep, raw: String, value: Value, record: ContributionKind, isPrivate: Bool, question: String) {
-        let unit = state.units[state.turn]
-        state.contributions.append(Contribution(id: state.nextContributionID, stepID: step.id, authors: unit, unit: state.turn,
+    /// Records an answer: of the unit whose turn it is (one keyboard), or of unit `room` from
+    /// someone's own device in a hosted room, which is marked answered and never clears the screen.
+    mutating func accept(step: GroupStep, raw: String, value: Value, record: ContributionKind, isPrivate: Bool,
+                         question: String, room: Int? = nil) {
+        let index = room ?? state.turn
+        let unit = state.units[index]
+        state.contributions.append(Contribution(id: state.nextContributionID, stepID: step.id, authors: unit, unit: index,
                                                 question: question, raw: raw, value: value, record: record,
                                                 isPrivate: isPrivate, time: now))
         state.nextContributionID += 1
         touched.formUnion(unit)
-        if isPrivate { events.append(.clear) }
-        nextTurn()
+        guard room != nil else {
+            if isPrivate { events.append(.clear) }
+            nextTurn()
+            return
+        }
+        // The unit is passed over when its turn comes; the step ends once every unit has answered.
+        state.answeredUnits = (state.answeredUnits ?? []) + [index]
+        let progress = self.progress()
+        events.append(.notice("\(progress.answered) of \(progress.total) have answered."))
+        skipEmptyUnits()
+        if state.turn >= state.units.count { enter(state.stepIndex + 1) }
     }
 
     /// Moves to the next unit that still has someone taking part, or on to the next step.
@@ -179,21 +192,27 @@ struct GroupInterpreter {
     }
 
     private mutating func skipEmptyUnits() {
-        while state.turn < state.units.count, !state.units[state.turn].contains(where: isActive) { state.turn += 1 }
+        while state.turn < state.units.count, isDone(state.turn) { state.turn += 1 }
     }
 
     private func isActive(_ name: String) -> Bool { state.participant(name)?.active ?? false }
+
+    /// Whether unit `index` of the current step has nothing left to give: nobody in it takes part
+    /// any more, or it answered out of turn.
+    func isDone(_ index: Int) -> Bool {
+        !state.units[index].contains(where: isActive) || state.answeredUnits?.contains(index) == true
+    }
 
     // MARK: Safety net
 
     /// Runs a line through the safety net; on a hit of either tier the exercise pauses, the screen
     /// is cleared and only the facilitator is told, with the crisis lines for their country. The
     /// words are kept nowhere.
-    private mutating func interruptForSafety(_ line: String, step: GroupStep, isPrivate: Bool) -> Bool {
+    mutating func interruptForSafety(_ line: String, step: GroupStep, isPrivate: Bool, unit: Int? = nil) -> Bool {
         guard let net = engine.library.safetyNet else { return false }
         let found = net.assess(line)
         guard found.tier != .none else { return false }
-        for name in state.units[state.turn] {
+        for name in state.units[unit ?? state.turn] {
             var event = GroupSafetyEvent(participant: name, stepID: step.id, category: found.category, time: now)
             event.tier = found.tier
             event.concepts = found.concepts
@@ -222,6 +241,7 @@ struct GroupInterpreter {
             state.stepIndex = index
             state.units = []
             state.turn = 0
+            state.answeredUnits = nil
             state.timer = step.timebox.map { StepTimer(duration: $0, startedAt: now) }
             if state.pause == .facilitator { state.timer?.pausedAt = now }
             events.append(.heading(heading(step)))
@@ -291,7 +311,7 @@ struct GroupInterpreter {
         }
     }
 
-    private func heading(_ step: GroupStep) -> String {
+    func heading(_ step: GroupStep) -> String {
         let position = (exercise.steps.firstIndex { $0.id == step.id } ?? 0) + 1
         let time = step.timebox.map { " (\(GroupDuration.words($0)))" } ?? ""
         return "Step \(position) of \(exercise.steps.count): \(step.title)\(time)"
@@ -359,7 +379,7 @@ struct GroupInterpreter {
         return groups
     }
 
-    private func label(_ unit: [String], audience: Audience) -> String {
+    func label(_ unit: [String], audience: Audience) -> String {
         if audience == .group { return "Whole group" }
         return unit.joined(separator: " & ")
     }
@@ -403,8 +423,8 @@ struct GroupInterpreter {
             events.append(.notice("Paused for the facilitator. /pause goes on, /skip NAME passes over the turn."))
             return
         }
-        let left = state.units.count - state.turn
-        if left > 0, state.turn < state.units.count {
+        let left = state.units.indices.dropFirst(state.turn).filter { !isDone($0) }.count
+        if left > 0 {
             events.append(.notice("Moving on; \(left) turn\(left == 1 ? "" : "s") left unanswered."))
         }
         enter(state.stepIndex + 1)
@@ -419,7 +439,18 @@ struct GroupInterpreter {
         guard let index = exercise.index(of: last.stepID) else { return }
         state.contributions.removeLast()
         touched.formUnion(last.authors)
+        if index == state.stepIndex, let answered = state.answeredUnits, answered.contains(last.unit) {
+            // Taken out of turn: that unit may answer again; nobody else's turn moves.
+            let left = answered.filter { $0 != last.unit }
+            state.answeredUnits = left.isEmpty ? nil : left
+            events.append(.notice("Went back one answer."))
+            promptTurn()
+            return
+        }
         if index != state.stepIndex {
+            // Units of that step that had answered out of turn stay answered.
+            let later = state.contributions.filter { $0.stepID == last.stepID && $0.unit > last.unit }.map(\.unit)
+            state.answeredUnits = later.isEmpty ? nil : later
             let step = exercise.steps[index]
             state.stepIndex = index
             state.units = state.unitsByStep[step.id] ?? [last.authors]

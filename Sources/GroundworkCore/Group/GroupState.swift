@@ -38,6 +38,9 @@ public struct GroupState: Sendable, Hashable, Codable {
     public var startedAt: Double
     /// The step the facilitator ended the exercise at with `/end` (1-based), if before the last.
     public var endedAtStep: Int? = nil
+    /// Units of the current step that answered out of turn, from their own devices in a hosted
+    /// room; passed over when their turn comes. Nil in one-keyboard groups.
+    public var answeredUnits: [Int]? = nil
 
     public init(exerciseID: String, exerciseHash: String, seed: UInt64, anonymous: Bool, facilitator: String?,
                 participants: [Participant], startedAt: Double) {

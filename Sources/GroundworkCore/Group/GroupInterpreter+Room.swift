@@ -1,0 +1,162 @@
+/// A hosted room: answers from each participant's own device, at the same time, and what each
+/// device shows.
+extension GroupInterpreter {
+    /// Takes `raw` from participant `name` for their unit of the current step, out of turn.
+    mutating func answer(from name: String, _ raw: String) -> GroupReply {
+        guard state.status == .active else { return .refused("This group exercise has ended.") }
+        tick()
+        if state.pause == .safety { return .refused("The exercise is paused for a moment; please wait for the facilitator.") }
+        if state.pause == .facilitator { return .refused("The exercise is paused; please wait for the facilitator.") }
+        guard let step = exercise.steps[safe: state.stepIndex] else { return .refused("This group exercise has ended.") }
+        let key = name.lowercased()
+        guard let index = state.units.firstIndex(where: { $0.contains { $0.lowercased() == key } }),
+              state.participant(name)?.active == true else {
+            return .refused("Nothing is asked of you in this step; please wait for the next one.")
+        }
+        if isDone(index) || (index < state.turn) { return .refused("Your answer for this step is in; please wait for the next one.") }
+        let line = raw.trimmingWhitespace()
+        switch step.kind {
+        case .ask(let question):
+            if question.audience == .group { return .refused("The facilitator types the whole group's answer to this one.") }
+            if interruptForSafety(raw, step: step, isPrivate: question.isPrivate, unit: index) { return safetyReply() }
+            switch AnswerParser.parse(raw, as: question.input) {
+            case .success(let accepted):
+                accept(step: step, raw: line, value: accepted.value, record: question.record, isPrivate: question.isPrivate,
+                       question: render(question.prompt), room: index)
+                return .accepted
+            case .failure:
+                return .refused(AnswerParser.defaultReask(for: question.input))
+            }
+        case .vote(let vote):
+            if interruptForSafety(raw, step: step, isPrivate: state.anonymous, unit: index) { return safetyReply() }
+            let ballot = state.orders[step.id] ?? []
+            switch GroupInterpreter.parseDots(line, options: ballot.count, budget: vote.dots) {
+            case .success(let picks):
+                accept(step: step, raw: line, value: .list(picks.map { .number(Double($0)) }), record: .contribution,
+                       isPrivate: state.anonymous, question: vote.prompt.map(render) ?? step.title, room: index)
+                return .accepted
+            case .failure(let refusal):
+                return .refused(refusal.reason)
+            }
+        default:
+            return .refused("Nothing is asked of you in this step; please wait for the next one.")
+        }
+    }
+
+    /// The crisis lines for the facilitator's country, for the participant's own screen only.
+    private func safetyReply() -> GroupReply {
+        .safety(engine.library.prompts.safetyText(.crisis, country: engine.country, choices: false))
+    }
+
+    /// How many units of the current step have answered, of how many still taking part.
+    func progress() -> GroupProgress {
+        let taking = state.units.indices.filter { state.units[$0].contains(where: { state.participant($0)?.active ?? false }) }
+        let answered = taking.filter { index in
+            state.answeredUnits?.contains(index) == true || index < state.turn
+        }
+        return GroupProgress(answered: answered.count, total: taking.count)
+    }
+
+    /// What participant `name`'s own screen shows now (nil: the shared screen's view).
+    func view(for name: String?) -> GroupView {
+        var view = GroupView(title: exercise.title)
+        guard state.status == .active, let step = exercise.steps[safe: state.stepIndex] else {
+            view.status = .ended
+            return view
+        }
+        view.heading = heading(step)
+        view.stepID = step.id
+        view.remaining = state.timer.map { max(0, $0.remaining(at: now)) }
+        view.progress = progress()
+        let key = name?.lowercased()
+        let unit = key.flatMap { key in state.units.firstIndex { $0.contains { $0.lowercased() == key } } }
+        if let unit { view.unit = state.units[unit] }
+        switch step.kind {
+        case .say(let text), .discuss(let text):
+            view.text = render(text)
+            view.status = .listening
+        case .ask(let question):
+            view.text = render(question.prompt)
+            view.kind = AnswerParser.kindName(question.input)
+            view.options = AnswerParser.options(question.input)
+            view.hint = AnswerParser.hint(for: question.input)
+            view.isPrivate = question.isPrivate
+            if question.audience == .group {
+                view.status = .listening
+            } else if let unit {
+                view.status = isDone(unit) || unit < state.turn ? .answered : .answering
+            } else {
+                view.status = .listening
+            }
+        case .vote(let vote):
+            view.text = vote.prompt.map(render) ?? step.title
+            view.kind = .multi
+            view.dots = vote.dots
+            view.isPrivate = state.anonymous
+            let byID = Dictionary(state.contributions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            view.options = (state.orders[step.id] ?? []).compactMap { byID[$0]?.value.text }
+            if let unit { view.status = isDone(unit) || unit < state.turn ? .answered : .answering } else { view.status = .listening }
+        default:
+            view.status = .listening
+        }
+        if state.pause != nil { view.status = .paused }
+        return view
+    }
+}
+
+/// What a participant's answer from their own device came to.
+public enum GroupReply: Sendable, Hashable {
+    /// Taken and part of the state (the caller saves it before acknowledging).
+    case accepted
+    /// Not taken, with why, for that participant only.
+    case refused(String)
+    /// The safety net responded: the room is paused for the facilitator and this text (the crisis
+    /// lines) is for that participant only. Nothing of the answer is kept.
+    case safety(String)
+}
+
+/// How far the current step has got: "4 of 6 have answered".
+public struct GroupProgress: Sendable, Hashable, Codable {
+    public var answered: Int
+    public var total: Int
+
+    public init(answered: Int, total: Int) {
+        self.answered = answered
+        self.total = total
+    }
+}
+
+/// What one screen of a hosted room shows: the step, its question, the input it asks for, its
+/// timer and progress. Never holds anyone's answer but the options of a ballot.
+public struct GroupView: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable {
+        /// Asked to answer now.
+        case answering
+        /// Their answer for this step is in.
+        case answered
+        /// The room talks or reads; nothing to type.
+        case listening
+        case paused
+        case ended
+    }
+
+    public var title: String
+    public var heading: String = ""
+    public var stepID: String = ""
+    public var text: String = ""
+    public var kind: Prompt.Kind = .text
+    /// Choice options, or the ballot's contributions in their shown order.
+    public var options: [String] = []
+    public var hint: String?
+    /// A dot vote's budget.
+    public var dots: Int?
+    public var isPrivate = false
+    /// Seconds left on the step's timer; nil when untimed.
+    public var remaining: Double?
+    public var progress = GroupProgress(answered: 0, total: 0)
+    /// The person's pair or four (or themself) in this step.
+    public var unit: [String] = []
+    public var status: Status = .listening
+
+    public init(title: String) { self.title = title }
+}
