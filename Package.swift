@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Release builds reach generic types' metadata through direct accessors rather than by
@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The hosted room (`group --host`): HTTP and live updates for participants' devices. No
+        // traits: neither swift-configuration nor the full-Foundation extras are used.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -47,12 +51,22 @@ let package = Package(
             swiftSettings: directMetadata
         ),
         .target(name: "GroundworkTerminal", dependencies: ["GroundworkCore", "CEditLine"]),
+        // The room server: Core's `Room` over HTTP and WebSocket, pages from prompts/room/.
+        .target(
+            name: "GroundworkRoom",
+            dependencies: [
+                "GroundworkCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // prctl (variadic in C) for the executable's process guard: no core dumps.
         .target(name: "CProcessGuard"),
         .executableTarget(
             name: "groundwork",
             dependencies: [
-                "GroundworkCore", "GroundworkStore", "GroundworkTerminal", "CProcessGuard",
+                "GroundworkCore", "GroundworkStore", "GroundworkTerminal", "GroundworkRoom", "CProcessGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // The config file (~/.config/groundwork/config.toml).
                 .product(name: "TOMLKit", package: "TOMLKit"),

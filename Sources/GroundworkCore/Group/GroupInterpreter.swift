@@ -175,7 +175,7 @@ struct GroupInterpreter {
         // The unit is passed over when its turn comes; the step ends once every unit has answered.
         state.answeredUnits = (state.answeredUnits ?? []) + [index]
         let progress = self.progress()
-        events.append(.notice("\(progress.answered) of \(progress.total) have answered."))
+        events.append(.notice("\(progress.answered) of \(progress.total) answered."))
         skipEmptyUnits()
         if state.turn >= state.units.count { enter(state.stepIndex + 1) }
     }

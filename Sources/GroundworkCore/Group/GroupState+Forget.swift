@@ -55,6 +55,8 @@ extension GroupState {
         next.units = units.map { $0.map(rename) }
         next.unitsByStep = unitsByStep.mapValues { $0.map { $0.map(rename) } }
         if let facilitator, same(facilitator) { next.facilitator = placeholder }
+        // A hosted room's token for them goes too: nobody can come back as them.
+        if let tokens = room?.tokens { next.room?.tokens = tokens.filter { !same($0.value) } }
         change.safetyEvents = safety.filter { same($0.participant) }.count
         next.safety = safety.filter { !same($0.participant) }
         next.summary = nil

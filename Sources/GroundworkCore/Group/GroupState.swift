@@ -41,6 +41,8 @@ public struct GroupState: Sendable, Hashable, Codable {
     /// Units of the current step that answered out of turn, from their own devices in a hosted
     /// room; passed over when their turn comes. Nil in one-keyboard groups.
     public var answeredUnits: [Int]? = nil
+    /// A hosted room's code and token digests, so that a resumed host lets the same people back in.
+    public var room: RoomRecord? = nil
 
     public init(exerciseID: String, exerciseHash: String, seed: UInt64, anonymous: Bool, facilitator: String?,
                 participants: [Participant], startedAt: Double) {

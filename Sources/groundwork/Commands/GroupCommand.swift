@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import GroundworkCore
+import GroundworkRoom
 import GroundworkStore
 import GroundworkTerminal
 
@@ -11,6 +13,7 @@ struct GroupCommand: ParsableCommand {
         abstract: "Run a facilitated group exercise in one shared terminal.",
         discussion: """
             groundwork group one-two-four-all --participants ana,ben,chi --facilitator fay
+            groundwork group one-two-four-all --host --address 192.168.1.20:8421   people join from their phones
             groundwork group --resume            continue the last group that did not finish
             groundwork group                     list the group exercises
             Facilitator commands at any prompt: /next /back /extend 1m /pause /skip NAME /add NAME /remove NAME /end /help
@@ -34,13 +37,26 @@ struct GroupCommand: ParsableCommand {
     @Flag(help: "Continue the last group that did not finish (after a crash, or Ctrl-D).")
     var resume = false
 
+    @Flag(help: "Host the room: participants join from their own phone or terminal (see --address).")
+    var host = false
+
+    @Option(help: ArgumentHelp("Where the hosted room listens, ADDRESS:PORT (default 127.0.0.1:8421: this computer only; give this computer's network address for phones on the same network).",
+                               valueName: "address:port"))
+    var address: String?
+
     func validate() throws {
+        if address != nil, !host { throw ValidationError("--address is where a hosted room listens; add --host") }
+        if let address {
+            do throws(RoomAddress.Problem) { _ = try RoomAddress(address) } catch { throw ValidationError(error.description) }
+        }
         if resume {
             guard exercise == nil, participants == nil else { throw ValidationError("--resume continues the last group; give no exercise or participants") }
             return
         }
         guard exercise != nil else { return }
-        guard let list = participants else { throw ValidationError("name the participants, e.g. --participants ana,ben,chi") }
+        // A hosted room's people join by name from their devices; names given here are expected.
+        if host, participants == nil { return }
+        guard let list = participants else { throw ValidationError("name the participants, e.g. --participants ana,ben,chi (or --host: people join from their devices)") }
         let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard names.count >= 2, names.allSatisfy({ !$0.isEmpty }) else {
             throw ValidationError("give at least two participants, e.g. --participants ana,ben,chi")
@@ -79,6 +95,12 @@ struct GroupCommand: ParsableCommand {
         }
         let engine = GroupEngine(exercise: chosen, library: library, country: settings.country.value)
         let clock = SystemGroupClock()
+        if host {
+            let writer: GroupWriter
+            do throws(StoreError) { writer = try GroupStore(location: location).lockForWriting(names) } catch { throw AppError(error) }
+            try hostRoom(app, engine: engine, expected: names, location: location, fresh: writer)
+            return
+        }
         let people = names.map { GroupCommand.participant($0, location: location) }
         let opening: GroupResult
         do throws(GroupError) {
@@ -111,6 +133,11 @@ struct GroupCommand: ParsableCommand {
         var writer: GroupWriter
         do throws(StoreError) { writer = try store.lockForWriting(record.state.participants.map(\.name)) } catch { throw AppError(error) }
         let engine = GroupEngine(exercise: chosen, library: library, country: app.country)
+        if host || record.state.room != nil {
+            try StoreContext.output("(Opening the room again from \(record.startedAt.shortUTC).)\n")
+            try hostRoom(app, engine: engine, expected: [], location: location, resumed: (record, writer))
+            return
+        }
         let opening = engine.resume(record.state, now: SystemGroupClock().now())
         try StoreContext.output("(Resuming the group from \(record.startedAt.shortUTC).)\n")
         try runGroup(app, engine: engine, opening: opening, record: &record, writer: &writer, location: location, first: false)
@@ -161,6 +188,41 @@ struct GroupCommand: ParsableCommand {
         }
     }
 
+    /// Serves the room to participants' devices while this terminal is the shared screen; the
+    /// server stops when the exercise ends or the facilitator leaves.
+    private func hostRoom(_ app: App, engine: GroupEngine, expected: [String], location: DataLocation,
+                          fresh: GroupWriter? = nil, resumed: (GroupRecord, GroupWriter)? = nil) throws {
+        let given = address ?? resumed?.0.state.room?.address ?? RoomAddress.standard
+        let where_: RoomAddress
+        do throws(RoomAddress.Problem) { where_ = try RoomAddress(given) } catch { throw AppError(error.description, status: .usage) }
+        let pages: RoomPages
+        do throws(RoomPages.Problem) { pages = try RoomPages(prompts: engine.library.prompts) } catch { throw AppError(error.description) }
+        guard let writer = fresh ?? resumed?.1 else { return }
+        let saving = RoomSaving(exercise: engine.exercise, writer: writer, record: resumed?.0)
+        WriteGuard.install()
+        let room = Room(
+            engine: engine, code: RoomSecrets.code(), address: where_.description, clock: SystemGroupClock(), expected: expected.map { $0.lowercased() },
+            facilitator: facilitator, anonymous: anonymous ? true : nil, seed: options.seed ?? UInt64.random(in: 0...UInt64.max),
+            resumed: resumed?.0.state,
+            persist: { result in try WriteGuard.holding { try saving.save(result) } },
+            admit: { name in
+                do throws(StoreError) { _ = try UserName(name) } catch { throw AppError(error) }
+                try saving.admit(name)
+                return GroupCommand.participant(name, location: location)
+            },
+            makeToken: { RoomSecrets.token() })
+        let server = RoomServer(room: room, pages: pages)
+        let listening: RoomServer.Listening
+        do throws(RoomServer.StartError) { listening = try server.start(host: where_.host, port: where_.port) } catch { throw AppError(error.description) }
+        defer { listening.stop() }
+        let address = RoomAddress(host: where_.host, port: listening.port)
+        try app.converse(RoomConversation(room: room, opening: RoomInvitation.events(address: address, code: room.code)))
+        if let final = room.state, final.status == .completed, let summary = final.summary {
+            let path = try saving.writeSummary(summary)
+            try StoreContext.output("(The summary is saved in \(path).)\n")
+        }
+    }
+
     /// A participant with their latest career check-in's exposure score, when they have one.
     static func participant(_ name: String, location: DataLocation) -> Participant {
         var participant = Participant(name: name)
@@ -170,5 +232,52 @@ struct GroupCommand: ParsableCommand {
             participant.facts["checkin.exposure"] = .number(score)
         }
         return participant
+    }
+}
+
+/// The group file and participants' sessions of a hosted room, written under the room's lock:
+/// the first save (at `/start`) creates the record.
+final class RoomSaving: Sendable {
+    private struct Files {
+        var writer: GroupWriter
+        var record: GroupRecord?
+        var first: Bool
+    }
+
+    private let exercise: GroupExercise
+    private let files: Mutex<Files>
+
+    init(exercise: GroupExercise, writer: GroupWriter, record: GroupRecord?) {
+        self.exercise = exercise
+        files = Mutex(Files(writer: writer, record: record, first: record == nil))
+    }
+
+    func save(_ result: GroupResult) throws {
+        try files.withLock { (files: inout Files) throws in
+            var record = files.record ?? GroupRecord(id: SessionRecord.newID(), exerciseID: exercise.id, exerciseTitle: exercise.title,
+                                                     startedAt: .now(), state: result.state)
+            record.state = result.state
+            do throws(StoreError) {
+                try files.writer.save(&record, exercise: exercise, touched: files.first ? nil : result.touched)
+            } catch {
+                throw AppError(error)
+            }
+            files.record = record
+            files.first = false
+        }
+    }
+
+    /// Takes the lock of someone joining: busy in another groundwork process, they cannot join.
+    func admit(_ name: String) throws {
+        try files.withLock { (files: inout Files) throws in
+            do throws(StoreError) { try files.writer.addParticipant(name) } catch { throw AppError(error.description) }
+        }
+    }
+
+    func writeSummary(_ summary: String) throws -> String {
+        try files.withLock { (files: inout Files) throws -> String in
+            guard let record = files.record else { throw AppError("the group was never saved") }
+            do throws(StoreError) { return try files.writer.writeSummary(summary, record: record) } catch { throw AppError(error) }
+        }
     }
 }

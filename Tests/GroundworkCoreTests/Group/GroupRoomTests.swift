@@ -33,7 +33,7 @@ struct GroupRoomTests {
         var (engine, state) = try GroupRoomTests.started("ana", "ben", "chi")
         var answer = engine.answer(state, from: "chi", "chi's idea", now: 1)
         #expect(answer.reply == .accepted)
-        #expect(answer.result.events == [.notice("1 of 3 have answered.")])
+        #expect(answer.result.events == [.notice("1 of 3 answered.")])
         #expect(!answer.result.events.contains(.clear), "the shared screen is not cleared for a device's answer")
         state = answer.result.state
         #expect(engine.view(state, for: "chi", now: 1).status == .answered)
