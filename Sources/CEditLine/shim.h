@@ -67,7 +67,12 @@ static gw_tick_function gw_tick = NULL;
    readline layer does not update rl_line_buffer until the line is done). */
 static volatile int gw_typed = 0;
 
+/* A second descriptor to wait on (a pipe a hosted room writes to when something happened): a
+   byte there runs the tick at once instead of at the next second. -1: none. */
+static int gw_wake_fd = -1;
+
 static inline void gw_set_tick(gw_tick_function tick) { gw_tick = tick; gw_typed = 0; }
+static inline void gw_set_wake(int fd) { gw_wake_fd = fd; }
 static inline int gw_typed_bytes(void) { return gw_typed; }
 
 static inline int gw_read_byte(unsigned char *byte) {
@@ -86,8 +91,14 @@ static int gw_getc(FILE *stream) {
     (void)stream;
     int fd = fileno(rl_instream ? rl_instream : stdin);
     for (;;) {
-        struct pollfd poller = { fd, POLLIN, 0 };
-        int ready = poll(&poller, 1, gw_tick ? 1000 : -1);
+        struct pollfd pollers[2] = { { fd, POLLIN, 0 }, { gw_wake_fd, POLLIN, 0 } };
+        int watched = (gw_tick && gw_wake_fd >= 0) ? 2 : 1;
+        int ready = poll(pollers, watched, gw_tick ? 1000 : -1);
+        if (ready > 0 && watched == 2 && (pollers[1].revents & POLLIN) && !(pollers[0].revents & (POLLIN | POLLHUP))) {
+            unsigned char drained[64];
+            (void)read(gw_wake_fd, drained, sizeof drained);
+            ready = 0;
+        }
         if (ready == 0) {
             if (gw_tick && gw_tick() != 0) return EOF;
             continue;

@@ -45,6 +45,7 @@ public final class Room: Sendable {
     private let admit: @Sendable (String) throws -> Participant
     private let makeToken: @Sendable () -> String
     private let inner: Mutex<Inner>
+    private let onChange = Mutex<(@Sendable () -> Void)?>(nil)
 
     struct Inner {
         /// Nil while people are still joining (before the facilitator's `/start`).
@@ -295,7 +296,13 @@ public final class Room: Sendable {
         return RoomView(name: name, group: engine.view(state, for: name, now: clock.now()), people: state.activeNames)
     }
 
+    /// Calls `hook` after every change made from a device (the shared screen wakes to show it).
+    public func whenChanged(_ hook: @escaping @Sendable () -> Void) {
+        onChange.withLock { $0 = hook }
+    }
+
     private func broadcast() {
+        onChange.withLock { $0 }?()
         let sends: [(@Sendable (Message) -> Void, RoomView)] = inner.withLock { inner in
             inner.listeners.values.map { ($0.deliver, view(for: $0.name, in: inner)) }
         }

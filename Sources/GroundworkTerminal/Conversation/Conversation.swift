@@ -48,6 +48,9 @@ public protocol Conversation: AnyObject {
     func command(_ command: SlashCommand) throws -> Turn
     /// Called before each read and about once a second while waiting: a timer's events, or nothing.
     func tick() -> Turn
+    /// A descriptor that is readable when the conversation has something to show before the next
+    /// second's tick (a hosted room's devices); nil for none.
+    var wake: Int32? { get }
     /// Writes the conversation's state with what this turn shows.
     func save(_ shown: [Shown]) throws
     /// The words for leaving (Ctrl-D, `/quit`, a second Ctrl-C, the end of input), after the save.
@@ -62,6 +65,7 @@ extension Conversation {
     public var currentPrompt: Prompt? { nil }
     public var takesSlashCommands: Bool { true }
     public func tick() -> Turn { Turn() }
+    public var wake: Int32? { nil }
     public func command(_ command: SlashCommand) throws -> Turn {
         Turn([.message("that command does nothing here; /help lists what does")])
     }

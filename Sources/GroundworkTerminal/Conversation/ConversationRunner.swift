@@ -34,6 +34,9 @@ public final class ConversationRunner {
                 if outcome != .goOn { break }
             }
             var failure: (any Error)?
+            // Something elsewhere ended the conversation while the person was typing (the last
+            // answer of a hosted room came from a device): shown, then the run ends.
+            var endedWhileWaiting = false
             reader.setCurrentPrompt(conversation.currentPrompt)
             let secret = conversation.secret
             let read = reader.readLine(LineRequest(
@@ -47,10 +50,16 @@ public final class ConversationRunner {
                         }
                     }
                     let text = renderer.text(turn.shown)
-                    return Idle(text: text.isEmpty ? nil : text, prompt: renderer.prompt(conversation.promptLabel))
-                }))
+                    if turn.outcome == .ended { endedWhileWaiting = true }
+                    return Idle(text: text.isEmpty ? nil : text, prompt: renderer.prompt(conversation.promptLabel),
+                                stop: turn.outcome == .ended)
+                }, wake: conversation.wake))
             // A save that failed during a tick ends the run here, after the reader restored the terminal.
             if let failure { throw failure }
+            if endedWhileWaiting {
+                outcome = .ended
+                break
+            }
             switch read {
             case .endOfInput:
                 return try leaving()

@@ -1,3 +1,4 @@
+import Glibc
 import GroundworkCore
 
 /// A hosted room at the facilitator's terminal, the shared screen: the facilitator's lines go to
@@ -9,10 +10,35 @@ public final class RoomConversation: Conversation {
     private var opening: [GroupEvent]?
 
     /// `opening` is shown first: how to join (the address, the code, the QR code).
+    private let pipe: (read: Int32, write: Int32)?
+
     public init(room: Room, opening: [GroupEvent]) {
         self.room = room
         self.opening = opening
+        // A byte in this pipe wakes the terminal's wait, so a device's answer shows at once.
+        var fds: [Int32] = [-1, -1]
+        if Glibc.pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+            pipe = (fds[0], fds[1])
+            let write = fds[1]
+            room.whenChanged {
+                var byte: UInt8 = 1
+                _ = Glibc.write(write, &byte, 1)
+            }
+        } else {
+            pipe = nil
+        }
     }
+
+    deinit {
+        room.whenChanged {}
+        if let pipe {
+            close(pipe.read)
+            close(pipe.write)
+        }
+    }
+
+    public var wake: Int32? { pipe?.read }
 
     public func open() throws -> Turn {
         let shown = (opening ?? []) + room.whereWeAre() + (try room.tick())

@@ -67,11 +67,13 @@ enum IdleState {
     static func begin(_ request: LineRequest) {
         idle = request.idle
         gw_set_tick(request.idle == nil ? nil : editLineTick)
+        gw_set_wake(request.wake ?? -1)
     }
 
     static func end() {
         idle = nil
         gw_set_tick(nil)
+        gw_set_wake(-1)
     }
 
     static func flushHeld() {

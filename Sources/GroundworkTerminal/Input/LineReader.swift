@@ -21,11 +21,15 @@ public struct LineRequest {
     /// Called about once a second while waiting (a group's timer): what to show above the line
     /// being typed, the prompt to show now, and whether to stop reading (a failed save).
     public var idle: (() -> Idle)?
+    /// A descriptor that becomes readable when something happened elsewhere (a hosted room): the
+    /// idle tick runs at once rather than at the next second.
+    public var wake: Int32?
 
-    public init(prompt: String, secret: Bool = false, idle: (() -> Idle)? = nil) {
+    public init(prompt: String, secret: Bool = false, idle: (() -> Idle)? = nil, wake: Int32? = nil) {
         self.prompt = prompt
         self.secret = secret
         self.idle = idle
+        self.wake = wake
     }
 }
 
