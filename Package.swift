@@ -58,6 +58,8 @@ let package = Package(
                 "GroundworkCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                // `group join` from a terminal, and the room's load benchmark.
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -1,4 +1,3 @@
-import Glibc
 import GroundworkCore
 
 /// A hosted room at the facilitator's terminal, the shared screen: the facilitator's lines go to
@@ -10,35 +9,18 @@ public final class RoomConversation: Conversation {
     private var opening: [GroupEvent]?
 
     /// `opening` is shown first: how to join (the address, the code, the QR code).
-    private let pipe: (read: Int32, write: Int32)?
+    private let pipe = WakePipe()
 
     public init(room: Room, opening: [GroupEvent]) {
         self.room = room
         self.opening = opening
-        // A byte in this pipe wakes the terminal's wait, so a device's answer shows at once.
-        var fds: [Int32] = [-1, -1]
-        if Glibc.pipe(&fds) == 0 {
-            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
-            pipe = (fds[0], fds[1])
-            let write = fds[1]
-            room.whenChanged {
-                var byte: UInt8 = 1
-                _ = Glibc.write(write, &byte, 1)
-            }
-        } else {
-            pipe = nil
-        }
+        // A device's answer shows at once, not at the next second's tick.
+        room.whenChanged { [pipe] in pipe.wake() }
     }
 
-    deinit {
-        room.whenChanged {}
-        if let pipe {
-            close(pipe.read)
-            close(pipe.write)
-        }
-    }
+    deinit { room.whenChanged {} }
 
-    public var wake: Int32? { pipe?.read }
+    public var wake: Int32? { pipe.descriptor }
 
     public func open() throws -> Turn {
         let shown = (opening ?? []) + room.whereWeAre() + (try room.tick())

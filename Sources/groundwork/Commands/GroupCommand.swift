@@ -14,6 +14,7 @@ struct GroupCommand: ParsableCommand {
         discussion: """
             groundwork group one-two-four-all --participants ana,ben,chi --facilitator fay
             groundwork group one-two-four-all --host --address 192.168.1.20:8421   people join from their phones
+            groundwork group join 192.168.1.20:8421   take part in a hosted room from this terminal
             groundwork group --resume            continue the last group that did not finish
             groundwork group                     list the group exercises
             Facilitator commands at any prompt: /next /back /extend 1m /pause /skip NAME /add NAME /remove NAME /end /help
@@ -22,8 +23,17 @@ struct GroupCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The exercise to run (see 'groundwork group').")
+    @Argument(help: "The exercise to run (see 'groundwork group'), or 'join'.")
     var exercise: String?
+
+    @Argument(help: "After 'join': the hosted room's ADDRESS:PORT, as its shared screen shows it.")
+    var room: String?
+
+    @Option(help: "After 'join': the room's code (asked for when not given).")
+    var code: String?
+
+    @Option(help: "After 'join': your name in the room (asked for when not given).")
+    var name: String?
 
     @Option(help: "The participants, separated by commas (each keeps their contributions in their own folder).")
     var participants: String?
@@ -45,6 +55,12 @@ struct GroupCommand: ParsableCommand {
     var address: String?
 
     func validate() throws {
+        if exercise == "join" {
+            guard let room else { throw ValidationError("name the room to join, e.g. groundwork group join 192.168.1.20:8421") }
+            do throws(RoomAddress.Problem) { _ = try RoomAddress(room) } catch { throw ValidationError(error.description) }
+            return
+        }
+        if room != nil || code != nil || name != nil { throw ValidationError("a room, --code and --name go with 'join': groundwork group join ADDRESS:PORT") }
         if address != nil, !host { throw ValidationError("--address is where a hosted room listens; add --host") }
         if let address {
             do throws(RoomAddress.Problem) { _ = try RoomAddress(address) } catch { throw ValidationError(error.description) }
@@ -65,6 +81,10 @@ struct GroupCommand: ParsableCommand {
     }
 
     func run() throws {
+        if exercise == "join", let room {
+            try join(room)
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         let location: DataLocation
         // One App for the whole command: the settings (and the config file) are read once.
@@ -185,6 +205,27 @@ struct GroupCommand: ParsableCommand {
                 throw AppError(error)
             }
             try StoreContext.output("(The summary is saved in \(path).)\n")
+        }
+    }
+
+    /// Takes part in a hosted room from this terminal: nothing is stored here; the room keeps it.
+    private func join(_ text: String) throws {
+        let app = try App(options)
+        let address: RoomAddress
+        do throws(RoomAddress.Problem) { address = try RoomAddress(text) } catch { throw AppError(error.description, status: .usage) }
+        guard let code = try code ?? ask(app, "Room code: "), let name = try name ?? ask(app, "Your name: ") else { return }
+        let client = RoomClient(address: address)
+        client.start(code: code, name: name)
+        defer { client.stop() }
+        try app.converse(JoinConversation(client: client))
+    }
+
+    /// One line from the person, or nil when they leave (Ctrl-D).
+    private func ask(_ app: App, _ prompt: String) throws -> String? {
+        switch app.reader.readLine(prompt: prompt) {
+        case .line(let line) where !line.trimmingWhitespace().isEmpty: return line.trimmingWhitespace()
+        case .line: throw AppError("nothing given; try again with --code and --name", status: .usage)
+        default: return nil
         }
     }
 
