@@ -1,6 +1,6 @@
 # Groundwork — set-up, build, test.
 #   make run    install what is missing, build a release binary, start the coach
-#   make test   install what is missing, run every test (unit, end-to-end, lint, transcripts)
+#   make test   install what is missing, run every test (unit, end-to-end, lint, transcripts, the room in browsers)
 #   make bench  build the benchmark in release mode and print the figures
 #   make install PREFIX=/usr/local   the binary, the bundled scripts, the man page, bash/zsh/fish completions
 #   make install-test                install into a temp PREFIX and check every file (make test runs it)
@@ -22,7 +22,7 @@ ifeq ($(wildcard /usr/include/editline/readline.h),)
 APT_NEEDS += libedit-dev
 endif
 
-.PHONY: all deps test-deps build release debug run test unit lint-dialogues test-dialogues bench man install install-test deb package-test clean
+.PHONY: all deps test-deps room-deps room-test build release debug run test unit lint-dialogues test-dialogues bench man install install-test deb package-test clean
 
 all: build
 
@@ -57,6 +57,25 @@ test-deps: deps
 	  fi; \
 	fi
 
+# The hosted room's test drives real browsers: Debian's headless Chromium with its driver, and
+# the PyPI packages selenium (WebDriver) and websockets (raw socket checks).
+room-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing chromium chromium-driver"; \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "the room test needs chromium: run 'sudo apt-get install -y chromium chromium-driver', then make test again" >&2; exit 1; \
+	  fi; \
+	fi
+	@python3 -c 'import selenium, websockets' 2>/dev/null || { echo "installing selenium websockets (PyPI)"; \
+	  python3 -m pip install -q --disable-pip-version-check 'selenium>=4.20' 'websockets>=13' >/dev/null; }
+
+# The room through three browsers and a terminal, the host killed and resumed (Tests/Room/room_test.py).
+room-test: room-deps
+	$(SWIFT) build --product groundwork
+	python3 Tests/Room/room_test.py $(DEBUG_BIN)
+
 build: deps
 	$(SWIFT) build
 
@@ -78,6 +97,7 @@ test: test-deps
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) lint
 	$(DEBUG_BIN) test
+	$(MAKE) room-test
 	$(MAKE) install-test
 	$(MAKE) package-test
 	$(MAKE) fuzz-short

@@ -38,8 +38,8 @@ public final class Room: Sendable {
     public let engine: GroupEngine
     /// The join code shown on the shared screen.
     public let code: String
-    /// Where the room is served, kept with the group for resuming.
-    public let address: String?
+    /// Where the room is served (with the port the system chose), kept with the group for resuming.
+    public var address: String? { inner.withLock { $0.address } }
     private let clock: any GroupClock
     private let persist: @Sendable (GroupResult) throws -> Void
     private let admit: @Sendable (String) throws -> Participant
@@ -62,6 +62,7 @@ public final class Room: Sendable {
         var facilitator: String?
         var anonymous: Bool?
         var seed: UInt64
+        var address: String?
     }
 
     /// A room whose group starts with the facilitator's `/start` (people join by name first), or
@@ -76,7 +77,6 @@ public final class Room: Sendable {
                 makeToken: @escaping @Sendable () -> String) {
         self.engine = engine
         self.code = resumed?.room?.code ?? code
-        self.address = address
         self.clock = clock
         self.persist = persist
         self.admit = admit
@@ -87,6 +87,7 @@ public final class Room: Sendable {
         inner.facilitator = facilitator
         inner.anonymous = anonymous
         inner.tokens = resumed?.room?.tokens ?? [:]
+        inner.address = address
         self.inner = Mutex(inner)
     }
 
@@ -111,7 +112,7 @@ public final class Room: Sendable {
                     inner.expected.removeAll { $0.lowercased() == lower }
                     inner.tokens[key] = known.name
                     var saved = state
-                    saved.room = RoomRecord(code: code, address: address, tokens: inner.tokens)
+                    saved.room = RoomRecord(code: code, address: inner.address, tokens: inner.tokens)
                     do { try persist(GroupResult(state: saved, events: [])) } catch { return .failure(.refused(name, "the room could not be saved")) }
                     inner.state = saved
                     return .success([.notice("\(known.name) joined.")])
@@ -122,7 +123,7 @@ public final class Room: Sendable {
                 do { newcomer = try admit(name) } catch { return .failure(.refused(name, "\(error)")) }
                 var result = engine.step(state, "/add \(name)", now: clock.now(), newcomer: newcomer)
                 inner.tokens[key] = name
-                result.state.room = RoomRecord(code: code, address: address, tokens: inner.tokens)
+                result.state.room = RoomRecord(code: code, address: inner.address, tokens: inner.tokens)
                 do { try persist(result) } catch {
                     inner.tokens[key] = nil
                     return .failure(.refused(name, "the room could not be saved"))
@@ -202,7 +203,7 @@ public final class Room: Sendable {
                 } catch {
                     return [.invalid("\(error); /start again when everyone is in")]
                 }
-                result.state.room = RoomRecord(code: code, address: address, tokens: inner.tokens)
+                result.state.room = RoomRecord(code: code, address: inner.address, tokens: inner.tokens)
                 try persist(result)
                 inner.state = result.state
                 return result.events
@@ -239,6 +240,11 @@ public final class Room: Sendable {
         }
         if changed { broadcast() }
         return events
+    }
+
+    /// Records where the room listens once the server is up (the port may have been chosen then).
+    public func served(at address: String) {
+        inner.withLock { $0.address = address }
     }
 
     /// Where a resumed room stands (the step and its question), for the shared screen.

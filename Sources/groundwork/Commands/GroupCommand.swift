@@ -257,10 +257,15 @@ struct GroupCommand: ParsableCommand {
         do throws(RoomServer.StartError) { listening = try server.start(host: where_.host, port: where_.port) } catch { throw AppError(error.description) }
         defer { listening.stop() }
         let address = RoomAddress(host: where_.host, port: listening.port)
+        room.served(at: address.description)
         try app.converse(RoomConversation(room: room, opening: RoomInvitation.events(address: address, code: room.code)))
         if let final = room.state, final.status == .completed, let summary = final.summary {
             let path = try saving.writeSummary(summary)
             try StoreContext.output("(The summary is saved in \(path).)\n")
+            // Participants take their words home from their pages now; the room closes after.
+            try StoreContext.output("(Participants can take their words home from their page now; press Enter to close the room.)\n")
+            _ = app.reader.readLine(prompt: "")
+            try StoreContext.output("(The room is closed.)\n")
         }
     }
 
