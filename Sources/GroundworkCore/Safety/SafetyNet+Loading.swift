@@ -14,7 +14,7 @@ extension SafetyNet {
 /// Checks a safety-net file and compiles its phrases into word ids and concept indexes.
 struct SafetyNetLoader {
     static let rootKeys = ["kind", "id", "description", "fuzzy", "not_typos", "substitutions", "barriers",
-                           "first_person", "fillers", "concepts", "guards", "default_unless", "rules", "check_answers"]
+                           "ordinary_after", "first_person", "fillers", "concepts", "guards", "default_unless", "rules", "check_answers"]
     static let conceptKeys = ["label", "phrases"]
     static let guardKeys = ["label", "phrases", "scope", "effect"]
     static let ruleKeys = ["id", "tier", "category", "screen", "match", "near", "within", "not_near", "unless"]
@@ -192,6 +192,25 @@ struct SafetyNetLoader {
         rules = rules.filter { $0.tier == .crisis } + rules.filter { $0.tier != .crisis }
 
         let barriers = root["barriers"].map { wordSet($0, what: "barrier") } ?? WordMask()
+        // A barrier word that is also an ordinary word is that word after these: "the shed", "i shed".
+        var ordinaryWords: [Int32] = []
+        var ordinaryAfter: [WordMask] = []
+        if let node = root["ordinary_after"] {
+            if let pairs = node.mappingPairs {
+                for (key, value) in pairs {
+                    guard let text = string(key, "an ordinary_after word") else { continue }
+                    let parts = Self.words(text)
+                    guard parts.count == 1, let id = vocabulary[parts[0]], barriers.contains(id) else {
+                        error(key, "ordinary_after names '\(text)', which is not a barrier word")
+                        continue
+                    }
+                    ordinaryWords.append(id)
+                    ordinaryAfter.append(wordSet(value, what: "word before '\(text)'"))
+                }
+            } else {
+                error(node, "'ordinary_after' must map a barrier word to the words after which it is an ordinary word, found \(node.kindName)")
+            }
+        }
         let firstPerson = root["first_person"].map { wordSet($0, what: "first-person word") } ?? WordMask()
         let fillers = root["fillers"].map { wordSet($0, what: "filler") } ?? WordMask()
         // A filler is passed over; a barrier (a negation, another person, "but") must never be.
@@ -266,6 +285,8 @@ struct SafetyNetLoader {
                          guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,
                          clearNo: clearNo, notClear: notClear)
         net.fillers = fillers
+        net.ordinaryWords = ordinaryWords
+        net.ordinaryAfter = ordinaryAfter
         var spellings = Array(repeating: "", count: vocabulary.values.reduce(0) { max($0, Int($1) + 1) })
         for (word, id) in vocabulary where id >= 0 { spellings[Int(id)] = word }
         net.spellings = spellings

@@ -113,6 +113,11 @@ public struct SafetyNet: Sendable, Codable {
     var guards: [Guard]
     /// Words a gap never skips: sentence ends, other people as subjects, negations.
     var barriers: WordMask
+    /// Barrier words that are also ordinary words (`ordinary_after`): after one of the words of
+    /// `ordinaryAfter[i]`, barrier `ordinaryWords[i]` is the ordinary word and no barrier ("in the
+    /// shed", "i shed a tear", against "shed rather be dead").
+    var ordinaryWords: [Int32] = []
+    var ordinaryAfter: [WordMask] = []
     /// Intensifiers and hedges ("really", "just", "all", "exactly") a phrase passes over between
     /// two of its elements, up to `maxFillers` in a row: people add them anywhere ("i wouldnt
     /// exactly be upset", "theyd all be better off"), and a phrase written without them still reads.
@@ -425,6 +430,8 @@ struct Matcher<P: PositionSet> {
     private var held: [UInt8]
     /// For each token, how many sentence ends come before it (for `near` windows), once per line.
     private var sentences: [Int]?
+    /// Positions of barrier words read as ordinary words here ("the shed"); empty in most lines.
+    private var ordinary: [Int] = []
 
     init(net: SafetyNet, tokens: [Int32]) {
         self.net = net
@@ -441,8 +448,21 @@ struct Matcher<P: PositionSet> {
         }
         self.present = present
         self.distinct = distinct
+        var ordinary: [Int] = []
+        if !net.ordinaryWords.isEmpty {
+            for p in tokens.indices.dropFirst() {
+                guard let k = net.ordinaryWords.firstIndex(of: tokens[p]) else { continue }
+                if net.ordinaryAfter[k].contains(tokens[p - 1]) { ordinary.append(p) }
+            }
+        }
+        self.ordinary = ordinary
         self.listSpans = Array(repeating: nil, count: max(net.listStart.count - 1, 0))
         self.held = Array(repeating: 0, count: net.program.maskCount)
+    }
+
+    /// True when the word at `p` is a barrier here: a barrier word not read as an ordinary word.
+    @inline(__always) private func isBarrier(at p: Int) -> Bool {
+        program.isBarrier(tokens[p]) && (ordinary.isEmpty || !ordinary.contains(p))
     }
 
     /// True when the line holds a word of `mask`.
@@ -547,12 +567,22 @@ struct Matcher<P: PositionSet> {
             guard complete, window.count <= within else { continue }
             // No other person inside the window (outside the parts themselves: "stab my boss"), nor
             // as the subject just before it ("she wants…").
-            if window.contains(where: { i in program.isBarrier(tokens[i]) && !matched.contains { $0.contains(i) } }) { continue }
-            if window.lowerBound > 0, program.isBarrier(tokens[window.lowerBound - 1]) { continue }
+            if window.contains(where: { i in isBarrier(at: i) && !matched.contains { $0.contains(i) } }) { continue }
+            if hasOtherSubject(before: window.lowerBound) { continue }
             if forbidden.contains(where: { window.overlaps($0) }) { continue }
             out.append(window)
         }
         return out
+    }
+
+    /// True when a `near` window starting at `start` has a barrier as its subject just before it
+    /// ("she wants to die"), looked for past fillers ("she really just wants to die"). Also when
+    /// the window starts with the person themself: "the girl i sit next to wants to die".
+    private func hasOtherSubject(before start: Int) -> Bool {
+        guard start > 0 else { return false }
+        var p = start - 1
+        while p > 0, start - p <= SafetyNet.maxFillers, program.isFiller(tokens[p]) { p -= 1 }
+        return isBarrier(at: p)
     }
 
     /// For each token, how many sentence ends come before it.
@@ -633,7 +663,7 @@ struct Matcher<P: PositionSet> {
                 out.insert(p)
                 var q = p
                 var words = 0
-                while q < tokens.count, words < Int(a), tokens[q] != SafetyNet.sentenceEnd, !program.isBarrier(tokens[q]) {
+                while q < tokens.count, words < Int(a), tokens[q] != SafetyNet.sentenceEnd, !isBarrier(at: q) {
                     if tokens[q] != SafetyNet.comma { words += 1 }
                     q += 1
                     out.insert(q)
@@ -653,7 +683,7 @@ struct Matcher<P: PositionSet> {
                 out.insert(p)
             }
         case .any:
-            for p in positions where p < tokens.count && tokens[p] >= SafetyNet.unknownWord && !program.isBarrier(tokens[p]) {
+            for p in positions where p < tokens.count && tokens[p] >= SafetyNet.unknownWord && !isBarrier(at: p) {
                 out.insert(p + 1)
             }
         case .words:

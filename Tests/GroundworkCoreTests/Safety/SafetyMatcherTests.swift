@@ -7,7 +7,9 @@ import Testing
         kind: safety-net
         id: safety
         substitutions: {wanna: want to, kms: kill myself}
-        barriers: [he, she, not, dont]
+        barriers: [he, she, not, dont, shed, teenager]
+        ordinary_after: {shed: [the, i]}
+        not_typos: [teenage]
         first_person: [i, me, my, myself]
         fillers: [really, just, exactly]
         concepts:
@@ -86,6 +88,17 @@ import Testing
         ("myself, i cut", .crisis),
         ("cut my hair and then hurt my arm", .crisis),
         ("cut the cake while i sat by myself", .none),      // too far apart
+        // Another person in or just before a `near` window, past fillers.
+        ("my arm he cut", .none),
+        ("she cut my arm", .none),
+        ("she really just cut my arm", .none),
+        ("i really cut my arm", .crisis),
+        // A barrier word that is also an ordinary word, after the words that make it one.
+        ("im sure shed want to die", .none),                // she'd
+        ("im in the shed want to die", .crisis),            // the shed
+        // A real word one letter from a barrier is not read as the barrier; a typo of it is.
+        ("im a teenage wreck want to die", .crisis),
+        ("im a teenagr wreck want to die", .none),
     ])
     func tiers(_ line: String, _ tier: SafetyNet.Tier) throws {
         let net = try #require(Self.net)
