@@ -16,7 +16,7 @@ struct SafetyNetLoader {
     static let rootKeys = ["kind", "id", "description", "fuzzy", "not_typos", "substitutions", "barriers",
                            "ordinary_after", "first_person", "fillers", "concepts", "guards", "default_unless", "rules", "check_answers"]
     static let conceptKeys = ["label", "phrases"]
-    static let guardKeys = ["label", "phrases", "scope", "effect"]
+    static let guardKeys = ["label", "phrases", "scope", "effect", "spares"]
     static let ruleKeys = ["id", "tier", "category", "screen", "match", "near", "within", "not_near", "unless"]
     static let categories = ["suicide", "self-harm", "harm-others", "abuse"]
     static let screens = ["wish-to-be-dead", "active-thoughts", "method", "intent", "plan", "preparatory",
@@ -164,8 +164,12 @@ struct SafetyNetLoader {
                 }
             }
             let (label, phrases) = labelled(pair.value, what: "guard '\(name)'", keys: Self.guardKeys)
-            guards.append(SafetyNet.Guard(name: name, label: label ?? name, phrases: phrases, wholeLine: wholeLine,
-                                          evenFirstPerson: evenFirstPerson, demotes: demotes))
+            var guarded = SafetyNet.Guard(name: name, label: label ?? name, phrases: phrases, wholeLine: wholeLine,
+                                          evenFirstPerson: evenFirstPerson, demotes: demotes)
+            if let node = pair.value["spares"] {
+                guarded.spares = strings(node, "a 'spares' phrase").compactMap { phrase($0.0, node: $0.1) }
+            }
+            guards.append(guarded)
         }
         checkCycles(concepts, pairs: conceptPairs)
 
@@ -251,14 +255,17 @@ struct SafetyNetLoader {
             rules[r].near = rules[r].near.map { firsts.compile($0) }
             rules[r].notNear = firsts.compile(rules[r].notNear)
         }
-        for g in guards.indices { guards[g].phrases = firsts.compile(guards[g].phrases) }
+        for g in guards.indices {
+            guards[g].phrases = firsts.compile(guards[g].phrases)
+            guards[g].spares = firsts.compile(guards[g].spares)
+        }
         clearNo = firsts.compile(clearNo)
         notClear = firsts.compile(notClear)
         // The words a phrase cannot do without, rarest first: a line usually lacks the rarest, so
         // most phrases are ruled out by their first mask (and a list by the union of those).
         var uses: [Int32: Int] = [:]
         let all = concepts.flatMap(\.phrases) + rules.flatMap { $0.phrases + $0.near.flatMap { $0 } + $0.notNear }
-            + guards.flatMap(\.phrases) + clearNo + notClear
+            + guards.flatMap { $0.phrases + $0.spares } + clearNo + notClear
         for phrase in all {
             for mask in phrase.required {
                 for word in mask.members { uses[word, default: 0] += 1 }
@@ -279,7 +286,10 @@ struct SafetyNetLoader {
             rules[r].near = rules[r].near.map(rarestFirst)
             rules[r].notNear = rarestFirst(rules[r].notNear)
         }
-        for g in guards.indices { guards[g].phrases = rarestFirst(guards[g].phrases) }
+        for g in guards.indices {
+            guards[g].phrases = rarestFirst(guards[g].phrases)
+            guards[g].spares = rarestFirst(guards[g].spares)
+        }
 
         var net = SafetyNet(id: id, vocabulary: vocabulary, substitutions: substitutions, concepts: concepts, rules: rules,
                          guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,

@@ -102,7 +102,12 @@ public struct SafetyNet: Sendable, Codable {
         var evenFirstPerson: Bool
         /// True: the guard lowers a crisis to the gentle check instead of cancelling ("lol").
         var demotes: Bool
+        /// Phrases (`spares`) a guard never explains away: a rule match overlapping one of them
+        /// stands ("food and small things" explain a row over the yoghurt, not "pinned me against
+        /// the fridge").
+        var spares: [Phrase] = []
         var list = -1
+        var sparesList = -1
     }
 
     public let id: String
@@ -171,7 +176,10 @@ public struct SafetyNet: Sendable, Codable {
             rules[r].nearLists = rules[r].near.map(add)
             rules[r].notNearList = add(rules[r].notNear)
         }
-        for g in guards.indices { guards[g].list = add(guards[g].phrases) }
+        for g in guards.indices {
+            guards[g].list = add(guards[g].phrases)
+            guards[g].sparesList = add(guards[g].spares)
+        }
         listStart.append(program.phraseCount)
         let clearNoStart = program.phraseCount
         for phrase in clearNo { _ = program.add(phrase) }
@@ -262,8 +270,9 @@ public struct SafetyNet: Sendable, Codable {
                 let touched: (Range<Int>) -> Bool = guarded.wholeLine
                     ? { span in everyone || !span.contains { self.firstPerson.contains(tokens[$0]) } }
                     : { span in hits.contains { $0.overlaps(span) } }
+                let spared = spareSpans(of: index, &matcher)
                 let before = spans.count
-                spans.removeAll(where: touched)
+                spans.removeAll { span in touched(span) && !spared.contains { $0.overlaps(span) } }
                 if spans.count < before, !cancelledBy.contains(guarded.label) { cancelledBy.append(guarded.label) }
             }
             guard !spans.isEmpty, tier > best.tier else { continue }
@@ -273,6 +282,13 @@ public struct SafetyNet: Sendable, Codable {
         }
         if best.tier == .none { best.guards = cancelledBy }
         return best
+    }
+
+    /// Where guard `g`'s `spares` match in the line (none when it has none).
+    private func spareSpans<P: PositionSet>(of g: Int, _ matcher: inout Matcher<P>) -> [Range<Int>] {
+        let list = guards[g].sparesList
+        guard list >= 0, listStart[list + 1] > listStart[list] else { return [] }
+        return matcher.spans(list: list)
     }
 
     /// True when `answer` to the gentle check is a clear "no" and nothing in it suggests otherwise.

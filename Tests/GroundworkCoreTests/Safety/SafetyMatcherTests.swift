@@ -28,6 +28,10 @@ import Testing
             scope: line
             effect: demote
             phrases: [lol]
+          things:
+            scope: any
+            phrases: [fridge, yoghurt]
+            spares: ["pinned me"]
         default_unless: [idiom, novel, joke]
         rules:
           - id: wish-dead
@@ -46,6 +50,12 @@ import Testing
             screen: self-harm
             near: ["@body", "@harm"]
             within: 4
+          - id: row
+            tier: crisis
+            category: abuse
+            screen: abuse
+            match: ["(pinned|shouted at) me"]
+            unless: [things]
         check_answers:
           no: ["no", "im fine"]
           not_clear: ["but", "maybe"]
@@ -99,6 +109,9 @@ import Testing
         // A real word one letter from a barrier is not read as the barrier; a typo of it is.
         ("im a teenage wreck want to die", .crisis),
         ("im a teenagr wreck want to die", .none),
+        // A guard explains away what it explains, not what it `spares`.
+        ("he shouted at me over the yoghurt", .none),
+        ("he pinned me against the fridge", .crisis),
     ])
     func tiers(_ line: String, _ tier: SafetyNet.Tier) throws {
         let net = try #require(Self.net)
