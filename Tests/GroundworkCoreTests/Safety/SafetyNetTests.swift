@@ -94,4 +94,20 @@ import GroundworkTestSupport
         #expect(!found.concepts.isEmpty)
         #expect(found.explanation.hasPrefix("the line suggested risk (\(category)): "))
     }
+
+    /// Matcher decisions on the bundled data: another person as the subject, a barrier word used
+    /// as an ordinary word, a real word that is no typo, a guard that spares violence.
+    @Test(arguments: [
+        ("i reckon my hubby wants to die", SafetyNet.Tier.none),
+        ("i think my bestie really wants to die", .none),
+        ("i sat in the shed and wanted to die", .crisis),
+        ("i feel like im always changing myself to fit in", .none),
+        ("i feel fried wanting to die", .crisis),
+        ("he pinned me up against the fridge and choked me", .crisis),
+        ("if he eats my yoghurt again i will kill him", .none),
+    ])
+    func matcherDecisions(_ line: String, _ tier: SafetyNet.Tier) throws {
+        let found = try Self.net().assess(line)
+        #expect(found.tier == tier, "\(line): \(found.explanation)")
+    }
 }
