@@ -296,6 +296,7 @@ struct SafetyNetLoader {
                          clearNo: clearNo, notClear: notClear)
         net.fillers = fillers
         net.ordinaryWords = ordinaryWords
+        net.possessive = vocabulary["my"].map(Int.init) ?? -1
         net.ordinaryAfter = ordinaryAfter
         var spellings = Array(repeating: "", count: vocabulary.values.reduce(0) { max($0, Int($1) + 1) })
         for (word, id) in vocabulary where id >= 0 { spellings[Int(id)] = word }

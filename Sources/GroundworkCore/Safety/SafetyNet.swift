@@ -122,6 +122,9 @@ public struct SafetyNet: Sendable, Codable {
     /// `ordinaryAfter[i]`, barrier `ordinaryWords[i]` is the ordinary word and no barrier ("in the
     /// shed", "i shed a tear", against "shed rather be dead").
     var ordinaryWords: [Int32] = []
+    /// The id of "my" (-1 when the lexicon lacks it): a `near` window may not end on the "my" of
+    /// another person.
+    var possessive: Int = -1
     var ordinaryAfter: [WordMask] = []
     /// Intensifiers and hedges ("really", "just", "all", "exactly") a phrase passes over between
     /// two of its elements, up to `maxFillers` in a row: people add them anywhere ("i wouldnt
@@ -585,6 +588,10 @@ struct Matcher<P: PositionSet> {
             // as the subject just before it ("she wants…").
             if window.contains(where: { i in isBarrier(at: i) && !matched.contains { $0.contains(i) } }) { continue }
             if hasOtherSubject(before: window.lowerBound) { continue }
+            // A window ending on "my" with another person after it: the "my" of "my nan" is hers,
+            // not the person speaking of themself ("death would be a relief for my nan").
+            if window.upperBound < tokens.count, Int(tokens[window.upperBound - 1]) == net.possessive,
+               isBarrier(at: window.upperBound) { continue }
             if forbidden.contains(where: { window.overlaps($0) }) { continue }
             out.append(window)
         }

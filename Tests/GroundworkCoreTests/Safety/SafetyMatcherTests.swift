@@ -7,7 +7,7 @@ import Testing
         kind: safety-net
         id: safety
         substitutions: {wanna: want to, kms: kill myself}
-        barriers: [he, she, not, dont, shed, teenager]
+        barriers: [he, she, not, dont, shed, teenager, sister]
         ordinary_after: {shed: [the, i]}
         not_typos: [teenage]
         first_person: [i, me, my, myself]
@@ -49,6 +49,12 @@ import Testing
             category: self-harm
             screen: self-harm
             near: ["@body", "@harm"]
+            within: 4
+          - id: relief
+            tier: crisis
+            category: suicide
+            screen: wish-to-be-dead
+            near: ["(@self|my)", "relief"]
             within: 4
           - id: row
             tier: crisis
@@ -103,6 +109,9 @@ import Testing
         ("she cut my arm", .none),
         ("she really just cut my arm", .none),
         ("i really cut my arm", .crisis),
+        ("i cut myself he doesnt know", .crisis),           // a person after the window is not its subject…
+        ("it would be a relief for me", .crisis),
+        ("it would be a relief for my sister", .none),      // …but the "my" of another person is not the self
         // A barrier word that is also an ordinary word, after the words that make it one.
         ("im sure shed want to die", .none),                // she'd
         ("im in the shed want to die", .crisis),            // the shed

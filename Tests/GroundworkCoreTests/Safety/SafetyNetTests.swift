@@ -105,6 +105,10 @@ import GroundworkTestSupport
         ("i feel fried wanting to die", .crisis),
         ("he pinned me up against the fridge and choked me", .crisis),
         ("if he eats my yoghurt again i will kill him", .none),
+        ("my dad grabbed my throat in front of the fridge", .crisis),
+        ("death would be a mercy for him now, hes in so much pain", .none),
+        ("death would be a relief for my nan at this point", .none),
+        ("my death would be a relief for my family", .crisis),
     ])
     func matcherDecisions(_ line: String, _ tier: SafetyNet.Tier) throws {
         let found = try Self.net().assess(line)
