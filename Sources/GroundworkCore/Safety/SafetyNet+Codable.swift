@@ -177,7 +177,7 @@ extension SafetyNet.Rule {
 }
 
 extension SafetyNet.Guard {
-    private enum CodingKeys: String, CodingKey { case name, label, wholeLine, evenFirstPerson, demotes, list }
+    private enum CodingKeys: String, CodingKey { case name, label, wholeLine, evenFirstPerson, demotes, list, sparesList }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -186,6 +186,7 @@ extension SafetyNet.Guard {
                   evenFirstPerson: try container.decode(Bool.self, forKey: .evenFirstPerson),
                   demotes: try container.decode(Bool.self, forKey: .demotes))
         list = try container.decode(Int.self, forKey: .list)
+        sparesList = try container.decode(Int.self, forKey: .sparesList)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -196,5 +197,6 @@ extension SafetyNet.Guard {
         try container.encode(evenFirstPerson, forKey: .evenFirstPerson)
         try container.encode(demotes, forKey: .demotes)
         try container.encode(list, forKey: .list)
+        try container.encode(sparesList, forKey: .sparesList)
     }
 }

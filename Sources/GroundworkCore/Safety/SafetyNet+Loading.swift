@@ -14,9 +14,9 @@ extension SafetyNet {
 /// Checks a safety-net file and compiles its phrases into word ids and concept indexes.
 struct SafetyNetLoader {
     static let rootKeys = ["kind", "id", "description", "fuzzy", "not_typos", "substitutions", "barriers",
-                           "first_person", "fillers", "concepts", "guards", "default_unless", "rules", "check_answers"]
+                           "ordinary_after", "first_person", "fillers", "concepts", "guards", "default_unless", "rules", "check_answers"]
     static let conceptKeys = ["label", "phrases"]
-    static let guardKeys = ["label", "phrases", "scope", "effect"]
+    static let guardKeys = ["label", "phrases", "scope", "effect", "spares"]
     static let ruleKeys = ["id", "tier", "category", "screen", "match", "near", "within", "not_near", "unless"]
     static let categories = ["suicide", "self-harm", "harm-others", "abuse"]
     static let screens = ["wish-to-be-dead", "active-thoughts", "method", "intent", "plan", "preparatory",
@@ -164,8 +164,12 @@ struct SafetyNetLoader {
                 }
             }
             let (label, phrases) = labelled(pair.value, what: "guard '\(name)'", keys: Self.guardKeys)
-            guards.append(SafetyNet.Guard(name: name, label: label ?? name, phrases: phrases, wholeLine: wholeLine,
-                                          evenFirstPerson: evenFirstPerson, demotes: demotes))
+            var guarded = SafetyNet.Guard(name: name, label: label ?? name, phrases: phrases, wholeLine: wholeLine,
+                                          evenFirstPerson: evenFirstPerson, demotes: demotes)
+            if let node = pair.value["spares"] {
+                guarded.spares = strings(node, "a 'spares' phrase").compactMap { phrase($0.0, node: $0.1) }
+            }
+            guards.append(guarded)
         }
         checkCycles(concepts, pairs: conceptPairs)
 
@@ -192,6 +196,25 @@ struct SafetyNetLoader {
         rules = rules.filter { $0.tier == .crisis } + rules.filter { $0.tier != .crisis }
 
         let barriers = root["barriers"].map { wordSet($0, what: "barrier") } ?? WordMask()
+        // A barrier word that is also an ordinary word is that word after these: "the shed", "i shed".
+        var ordinaryWords: [Int32] = []
+        var ordinaryAfter: [WordMask] = []
+        if let node = root["ordinary_after"] {
+            if let pairs = node.mappingPairs {
+                for (key, value) in pairs {
+                    guard let text = string(key, "an ordinary_after word") else { continue }
+                    let parts = Self.words(text)
+                    guard parts.count == 1, let id = vocabulary[parts[0]], barriers.contains(id) else {
+                        error(key, "ordinary_after names '\(text)', which is not a barrier word")
+                        continue
+                    }
+                    ordinaryWords.append(id)
+                    ordinaryAfter.append(wordSet(value, what: "word before '\(text)'"))
+                }
+            } else {
+                error(node, "'ordinary_after' must map a barrier word to the words after which it is an ordinary word, found \(node.kindName)")
+            }
+        }
         let firstPerson = root["first_person"].map { wordSet($0, what: "first-person word") } ?? WordMask()
         let fillers = root["fillers"].map { wordSet($0, what: "filler") } ?? WordMask()
         // A filler is passed over; a barrier (a negation, another person, "but") must never be.
@@ -232,14 +255,17 @@ struct SafetyNetLoader {
             rules[r].near = rules[r].near.map { firsts.compile($0) }
             rules[r].notNear = firsts.compile(rules[r].notNear)
         }
-        for g in guards.indices { guards[g].phrases = firsts.compile(guards[g].phrases) }
+        for g in guards.indices {
+            guards[g].phrases = firsts.compile(guards[g].phrases)
+            guards[g].spares = firsts.compile(guards[g].spares)
+        }
         clearNo = firsts.compile(clearNo)
         notClear = firsts.compile(notClear)
         // The words a phrase cannot do without, rarest first: a line usually lacks the rarest, so
         // most phrases are ruled out by their first mask (and a list by the union of those).
         var uses: [Int32: Int] = [:]
         let all = concepts.flatMap(\.phrases) + rules.flatMap { $0.phrases + $0.near.flatMap { $0 } + $0.notNear }
-            + guards.flatMap(\.phrases) + clearNo + notClear
+            + guards.flatMap { $0.phrases + $0.spares } + clearNo + notClear
         for phrase in all {
             for mask in phrase.required {
                 for word in mask.members { uses[word, default: 0] += 1 }
@@ -260,12 +286,18 @@ struct SafetyNetLoader {
             rules[r].near = rules[r].near.map(rarestFirst)
             rules[r].notNear = rarestFirst(rules[r].notNear)
         }
-        for g in guards.indices { guards[g].phrases = rarestFirst(guards[g].phrases) }
+        for g in guards.indices {
+            guards[g].phrases = rarestFirst(guards[g].phrases)
+            guards[g].spares = rarestFirst(guards[g].spares)
+        }
 
         var net = SafetyNet(id: id, vocabulary: vocabulary, substitutions: substitutions, concepts: concepts, rules: rules,
                          guards: guards, barriers: barriers, firstPerson: firstPerson, deletions: deletions, fuzzyMinimum: fuzzyMinimum,
                          clearNo: clearNo, notClear: notClear)
         net.fillers = fillers
+        net.ordinaryWords = ordinaryWords
+        net.possessive = vocabulary["my"].map(Int.init) ?? -1
+        net.ordinaryAfter = ordinaryAfter
         var spellings = Array(repeating: "", count: vocabulary.values.reduce(0) { max($0, Int($1) + 1) })
         for (word, id) in vocabulary where id >= 0 { spellings[Int(id)] = word }
         net.spellings = spellings

@@ -102,7 +102,12 @@ public struct SafetyNet: Sendable, Codable {
         var evenFirstPerson: Bool
         /// True: the guard lowers a crisis to the gentle check instead of cancelling ("lol").
         var demotes: Bool
+        /// Phrases (`spares`) a guard never explains away: a rule match overlapping one of them
+        /// stands ("food and small things" explain a row over the yoghurt, not "pinned me against
+        /// the fridge").
+        var spares: [Phrase] = []
         var list = -1
+        var sparesList = -1
     }
 
     public let id: String
@@ -113,6 +118,14 @@ public struct SafetyNet: Sendable, Codable {
     var guards: [Guard]
     /// Words a gap never skips: sentence ends, other people as subjects, negations.
     var barriers: WordMask
+    /// Barrier words that are also ordinary words (`ordinary_after`): after one of the words of
+    /// `ordinaryAfter[i]`, barrier `ordinaryWords[i]` is the ordinary word and no barrier ("in the
+    /// shed", "i shed a tear", against "shed rather be dead").
+    var ordinaryWords: [Int32] = []
+    /// The id of "my" (-1 when the lexicon lacks it): a `near` window may not end on the "my" of
+    /// another person.
+    var possessive: Int = -1
+    var ordinaryAfter: [WordMask] = []
     /// Intensifiers and hedges ("really", "just", "all", "exactly") a phrase passes over between
     /// two of its elements, up to `maxFillers` in a row: people add them anywhere ("i wouldnt
     /// exactly be upset", "theyd all be better off"), and a phrase written without them still reads.
@@ -166,7 +179,10 @@ public struct SafetyNet: Sendable, Codable {
             rules[r].nearLists = rules[r].near.map(add)
             rules[r].notNearList = add(rules[r].notNear)
         }
-        for g in guards.indices { guards[g].list = add(guards[g].phrases) }
+        for g in guards.indices {
+            guards[g].list = add(guards[g].phrases)
+            guards[g].sparesList = add(guards[g].spares)
+        }
         listStart.append(program.phraseCount)
         let clearNoStart = program.phraseCount
         for phrase in clearNo { _ = program.add(phrase) }
@@ -257,8 +273,9 @@ public struct SafetyNet: Sendable, Codable {
                 let touched: (Range<Int>) -> Bool = guarded.wholeLine
                     ? { span in everyone || !span.contains { self.firstPerson.contains(tokens[$0]) } }
                     : { span in hits.contains { $0.overlaps(span) } }
+                let spared = spareSpans(of: index, &matcher)
                 let before = spans.count
-                spans.removeAll(where: touched)
+                spans.removeAll { span in touched(span) && !spared.contains { $0.overlaps(span) } }
                 if spans.count < before, !cancelledBy.contains(guarded.label) { cancelledBy.append(guarded.label) }
             }
             guard !spans.isEmpty, tier > best.tier else { continue }
@@ -268,6 +285,13 @@ public struct SafetyNet: Sendable, Codable {
         }
         if best.tier == .none { best.guards = cancelledBy }
         return best
+    }
+
+    /// Where guard `g`'s `spares` match in the line (none when it has none).
+    private func spareSpans<P: PositionSet>(of g: Int, _ matcher: inout Matcher<P>) -> [Range<Int>] {
+        let list = guards[g].sparesList
+        guard list >= 0, listStart[list + 1] > listStart[list] else { return [] }
+        return matcher.spans(list: list)
     }
 
     /// True when `answer` to the gentle check is a clear "no" and nothing in it suggests otherwise.
@@ -425,6 +449,8 @@ struct Matcher<P: PositionSet> {
     private var held: [UInt8]
     /// For each token, how many sentence ends come before it (for `near` windows), once per line.
     private var sentences: [Int]?
+    /// Positions of barrier words read as ordinary words here ("the shed"); empty in most lines.
+    private var ordinary: [Int] = []
 
     init(net: SafetyNet, tokens: [Int32]) {
         self.net = net
@@ -441,8 +467,21 @@ struct Matcher<P: PositionSet> {
         }
         self.present = present
         self.distinct = distinct
+        var ordinary: [Int] = []
+        if !net.ordinaryWords.isEmpty {
+            for p in tokens.indices.dropFirst() {
+                guard let k = net.ordinaryWords.firstIndex(of: tokens[p]) else { continue }
+                if net.ordinaryAfter[k].contains(tokens[p - 1]) { ordinary.append(p) }
+            }
+        }
+        self.ordinary = ordinary
         self.listSpans = Array(repeating: nil, count: max(net.listStart.count - 1, 0))
         self.held = Array(repeating: 0, count: net.program.maskCount)
+    }
+
+    /// True when the word at `p` is a barrier here: a barrier word not read as an ordinary word.
+    @inline(__always) private func isBarrier(at p: Int) -> Bool {
+        program.isBarrier(tokens[p]) && (ordinary.isEmpty || !ordinary.contains(p))
     }
 
     /// True when the line holds a word of `mask`.
@@ -547,12 +586,26 @@ struct Matcher<P: PositionSet> {
             guard complete, window.count <= within else { continue }
             // No other person inside the window (outside the parts themselves: "stab my boss"), nor
             // as the subject just before it ("she wants…").
-            if window.contains(where: { i in program.isBarrier(tokens[i]) && !matched.contains { $0.contains(i) } }) { continue }
-            if window.lowerBound > 0, program.isBarrier(tokens[window.lowerBound - 1]) { continue }
+            if window.contains(where: { i in isBarrier(at: i) && !matched.contains { $0.contains(i) } }) { continue }
+            if hasOtherSubject(before: window.lowerBound) { continue }
+            // A window ending on "my" with another person after it: the "my" of "my nan" is hers,
+            // not the person speaking of themself ("death would be a relief for my nan").
+            if window.upperBound < tokens.count, Int(tokens[window.upperBound - 1]) == net.possessive,
+               isBarrier(at: window.upperBound) { continue }
             if forbidden.contains(where: { window.overlaps($0) }) { continue }
             out.append(window)
         }
         return out
+    }
+
+    /// True when a `near` window starting at `start` has a barrier as its subject just before it
+    /// ("she wants to die"), looked for past fillers ("she really just wants to die"). Also when
+    /// the window starts with the person themself: "the girl i sit next to wants to die".
+    private func hasOtherSubject(before start: Int) -> Bool {
+        guard start > 0 else { return false }
+        var p = start - 1
+        while p > 0, start - p <= SafetyNet.maxFillers, program.isFiller(tokens[p]) { p -= 1 }
+        return isBarrier(at: p)
     }
 
     /// For each token, how many sentence ends come before it.
@@ -633,7 +686,7 @@ struct Matcher<P: PositionSet> {
                 out.insert(p)
                 var q = p
                 var words = 0
-                while q < tokens.count, words < Int(a), tokens[q] != SafetyNet.sentenceEnd, !program.isBarrier(tokens[q]) {
+                while q < tokens.count, words < Int(a), tokens[q] != SafetyNet.sentenceEnd, !isBarrier(at: q) {
                     if tokens[q] != SafetyNet.comma { words += 1 }
                     q += 1
                     out.insert(q)
@@ -653,7 +706,7 @@ struct Matcher<P: PositionSet> {
                 out.insert(p)
             }
         case .any:
-            for p in positions where p < tokens.count && tokens[p] >= SafetyNet.unknownWord && !program.isBarrier(tokens[p]) {
+            for p in positions where p < tokens.count && tokens[p] >= SafetyNet.unknownWord && !isBarrier(at: p) {
                 out.insert(p + 1)
             }
         case .words:

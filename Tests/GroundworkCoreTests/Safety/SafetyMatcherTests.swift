@@ -7,7 +7,9 @@ import Testing
         kind: safety-net
         id: safety
         substitutions: {wanna: want to, kms: kill myself}
-        barriers: [he, she, not, dont]
+        barriers: [he, she, not, dont, shed, teenager, sister]
+        ordinary_after: {shed: [the, i]}
+        not_typos: [teenage]
         first_person: [i, me, my, myself]
         fillers: [really, just, exactly]
         concepts:
@@ -26,6 +28,10 @@ import Testing
             scope: line
             effect: demote
             phrases: [lol]
+          things:
+            scope: any
+            phrases: [fridge, yoghurt]
+            spares: ["pinned me"]
         default_unless: [idiom, novel, joke]
         rules:
           - id: wish-dead
@@ -44,6 +50,18 @@ import Testing
             screen: self-harm
             near: ["@body", "@harm"]
             within: 4
+          - id: relief
+            tier: crisis
+            category: suicide
+            screen: wish-to-be-dead
+            near: ["(@self|my)", "relief"]
+            within: 4
+          - id: row
+            tier: crisis
+            category: abuse
+            screen: abuse
+            match: ["(pinned|shouted at) me"]
+            unless: [things]
         check_answers:
           no: ["no", "im fine"]
           not_clear: ["but", "maybe"]
@@ -86,6 +104,23 @@ import Testing
         ("myself, i cut", .crisis),
         ("cut my hair and then hurt my arm", .crisis),
         ("cut the cake while i sat by myself", .none),      // too far apart
+        // Another person in or just before a `near` window, past fillers.
+        ("my arm he cut", .none),
+        ("she cut my arm", .none),
+        ("she really just cut my arm", .none),
+        ("i really cut my arm", .crisis),
+        ("i cut myself he doesnt know", .crisis),           // a person after the window is not its subject…
+        ("it would be a relief for me", .crisis),
+        ("it would be a relief for my sister", .none),      // …but the "my" of another person is not the self
+        // A barrier word that is also an ordinary word, after the words that make it one.
+        ("im sure shed want to die", .none),                // she'd
+        ("im in the shed want to die", .crisis),            // the shed
+        // A real word one letter from a barrier is not read as the barrier; a typo of it is.
+        ("im a teenage wreck want to die", .crisis),
+        ("im a teenagr wreck want to die", .none),
+        // A guard explains away what it explains, not what it `spares`.
+        ("he shouted at me over the yoghurt", .none),
+        ("he pinned me against the fridge", .crisis),
     ])
     func tiers(_ line: String, _ tier: SafetyNet.Tier) throws {
         let net = try #require(Self.net)

@@ -35,6 +35,8 @@ import GroundworkTestSupport
         ("concepts: {a: [x]}\nrules: []\n", "a safety net needs 'check_answers'"),
         ("barriers: [not, she]\nfillers: [really, not]\nconcepts: {a: [x]}\nrules: []\n" + answers,
          "net.yaml:4:10: error: filler 'not' is also a barrier; a phrase may not pass over it"),
+        ("barriers: [she]\nordinary_after: {shed: [the]}\nconcepts: {a: [x]}\nrules: []\n" + answers,
+         "net.yaml:4:18: error: ordinary_after names 'shed', which is not a barrier word"),
         ("concepts: {a: [x]}\nrules: []\nguards: {g: {scope: everywhere, phrases: [x]}}\n" + answers,
          "scope must be 'overlap', 'line' or 'any', found 'everywhere'"),
     ])

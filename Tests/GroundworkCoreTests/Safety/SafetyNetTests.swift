@@ -94,4 +94,24 @@ import GroundworkTestSupport
         #expect(!found.concepts.isEmpty)
         #expect(found.explanation.hasPrefix("the line suggested risk (\(category)): "))
     }
+
+    /// Matcher decisions on the bundled data: another person as the subject, a barrier word used
+    /// as an ordinary word, a real word that is no typo, a guard that spares violence.
+    @Test(arguments: [
+        ("i reckon my hubby wants to die", SafetyNet.Tier.none),
+        ("i think my bestie really wants to die", .none),
+        ("i sat in the shed and wanted to die", .crisis),
+        ("i feel like im always changing myself to fit in", .none),
+        ("i feel fried wanting to die", .crisis),
+        ("he pinned me up against the fridge and choked me", .crisis),
+        ("if he eats my yoghurt again i will kill him", .none),
+        ("my dad grabbed my throat in front of the fridge", .crisis),
+        ("death would be a mercy for him now, hes in so much pain", .none),
+        ("death would be a relief for my nan at this point", .none),
+        ("my death would be a relief for my family", .crisis),
+    ])
+    func matcherDecisions(_ line: String, _ tier: SafetyNet.Tier) throws {
+        let found = try Self.net().assess(line)
+        #expect(found.tier == tier, "\(line): \(found.explanation)")
+    }
 }
