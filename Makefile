@@ -21,12 +21,16 @@ APT_NEEDS :=
 ifeq ($(wildcard /usr/include/editline/readline.h),)
 APT_NEEDS += libedit-dev
 endif
+# The hosted room's QR code.
+ifeq ($(wildcard /usr/include/qrencode.h),)
+APT_NEEDS += libqrencode-dev
+endif
 
 .PHONY: all deps test-deps room-deps room-test build release debug run test unit lint-dialogues test-dialogues bench man install install-test deb package-test clean
 
 all: build
 
-# Installs libedit-dev when its header is missing (apt-get as root; otherwise prints the command).
+# Installs libedit-dev and libqrencode-dev when their headers are missing (apt-get as root; otherwise prints the command).
 deps:
 	@if [ -n "$(strip $(APT_NEEDS))" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \

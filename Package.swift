@@ -51,11 +51,17 @@ let package = Package(
             swiftSettings: directMetadata
         ),
         .target(name: "GroundworkTerminal", dependencies: ["GroundworkCore", "CEditLine"]),
+        // Debian's libqrencode: the hosted room's join address as a QR code on the shared screen.
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // The room server: Core's `Room` over HTTP and WebSocket, pages from prompts/room/.
         .target(
             name: "GroundworkRoom",
             dependencies: [
-                "GroundworkCore",
+                "GroundworkCore", "CQREncode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 // `group join` from a terminal, and the room's load benchmark.
@@ -98,6 +104,7 @@ let package = Package(
         .testTarget(name: "GroundworkTerminalTests", dependencies: ["GroundworkTerminal", "GroundworkStore", "GroundworkTestSupport"]),
         // The executable's own types (the settings resolver), through @testable import.
         .testTarget(name: "GroundworkCommandTests", dependencies: ["groundwork", "GroundworkTestSupport"]),
+        .testTarget(name: "GroundworkRoomTests", dependencies: ["GroundworkRoom", "GroundworkTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GroundworkCore", "GroundworkTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -199,6 +199,19 @@ else
   row "lint of all bundled dialogues" "'groundwork lint' did not answer" "" "skipped"
 fi
 
+# --- The hosted room: 50 participants over loopback, all writing and voting at once ------------
+if python3 -c 'import websockets' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check 'websockets>=13' >/dev/null 2>&1; then
+  say "room load (50 participants)"
+  if timeout 300 python3 "$repo/scripts/room-load.py" "$bin" 50 > "$tmp/room.tsv" 2> "$tmp/room.err"; then
+    cat "$tmp/room.tsv" >> "$rows"
+  else
+    say "room load: $(tail -c 300 "$tmp/room.err")"
+    row "room: 50 participants, submit to shared screen p99" "did not finish (see above)" "< 50 ms" "skipped"
+  fi
+else
+  row "room: 50 participants, submit to shared screen p99" "the PyPI package websockets is unavailable" "< 50 ms" "skipped"
+fi
+
 # --- The table ----------------------------------------------------------------------------------
 echo
 echo "Groundwork benchmark — $machine"

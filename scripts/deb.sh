@@ -22,7 +22,7 @@ Version: $version
 Architecture: $arch
 Maintainer: Groundwork developers <groundwork@localhost>
 Installed-Size: $size
-Depends: libedit2, libc6, libstdc++6, libgcc-s1
+Depends: libedit2, libqrencode4, libc6, libstdc++6, libgcc-s1
 Section: utils
 Priority: optional
 Description: rule-based coach that lives in the terminal

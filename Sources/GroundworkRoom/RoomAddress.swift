@@ -3,7 +3,7 @@ public struct RoomAddress: Sendable, Hashable, CustomStringConvertible {
     /// This computer only: a phone cannot reach it, a second terminal on the same machine can.
     public static let standard = "127.0.0.1:8421"
 
-    public enum Problem: Error, CustomStringConvertible {
+    public enum Problem: Error, Equatable, CustomStringConvertible {
         case malformed(String)
 
         public var description: String {

@@ -75,6 +75,11 @@ public struct GroupEngine: Sendable {
         GroupInterpreter(engine: self, state: state, now: now).view(for: name)
     }
 
+    /// The views of several screens at `now`, rendering the step's text once.
+    public func views(_ state: GroupState, for names: [String?], now: Double) -> [GroupView] {
+        GroupInterpreter(engine: self, state: state, now: now).views(for: names)
+    }
+
     /// The Markdown summary of the group's output, anonymised when the group is anonymous.
     public func summary(_ state: GroupState) -> String {
         GroupSummary(exercise: exercise, state: state, library: library).markdown()

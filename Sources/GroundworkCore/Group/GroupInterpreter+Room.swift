@@ -59,48 +59,58 @@ extension GroupInterpreter {
 
     /// What participant `name`'s own screen shows now (nil: the shared screen's view).
     func view(for name: String?) -> GroupView {
-        var view = GroupView(title: exercise.title)
+        views(for: [name])[0]
+    }
+
+    /// The views of several screens at once: the step's text is rendered once for all of them.
+    func views(for names: [String?]) -> [GroupView] {
+        var base = GroupView(title: exercise.title)
         guard state.status == .active, let step = exercise.steps[safe: state.stepIndex] else {
-            view.status = .ended
-            return view
+            base.status = .ended
+            return names.map { _ in base }
         }
-        view.heading = heading(step)
-        view.stepID = step.id
-        view.remaining = state.timer.map { max(0, $0.remaining(at: now)) }
-        view.progress = progress()
-        let key = name?.lowercased()
-        let unit = key.flatMap { key in state.units.firstIndex { $0.contains { $0.lowercased() == key } } }
-        if let unit { view.unit = state.units[unit] }
+        base.heading = heading(step)
+        base.stepID = step.id
+        base.remaining = state.timer.map { max(0, $0.remaining(at: now)) }
+        base.progress = progress()
+        /// Whether the step asks each unit for an answer (not the facilitator for the whole group).
+        var asksUnits = false
         switch step.kind {
         case .say(let text), .discuss(let text):
-            view.text = render(text)
-            view.status = .listening
+            base.text = render(text)
         case .ask(let question):
-            view.text = render(question.prompt)
-            view.kind = AnswerParser.kindName(question.input)
-            view.options = AnswerParser.options(question.input)
-            view.hint = AnswerParser.hint(for: question.input)
-            view.isPrivate = question.isPrivate
-            if question.audience == .group {
-                view.status = .listening
-            } else if let unit {
-                view.status = isDone(unit) || unit < state.turn ? .answered : .answering
-            } else {
-                view.status = .listening
-            }
+            base.text = render(question.prompt)
+            base.kind = AnswerParser.kindName(question.input)
+            base.options = AnswerParser.options(question.input)
+            base.hint = AnswerParser.hint(for: question.input)
+            base.isPrivate = question.isPrivate
+            asksUnits = question.audience != .group
         case .vote(let vote):
-            view.text = vote.prompt.map(render) ?? step.title
-            view.kind = .multi
-            view.dots = vote.dots
-            view.isPrivate = state.anonymous
+            base.text = vote.prompt.map(render) ?? step.title
+            base.kind = .multi
+            base.dots = vote.dots
+            base.isPrivate = state.anonymous
             let byID = Dictionary(state.contributions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            view.options = (state.orders[step.id] ?? []).compactMap { byID[$0]?.value.text }
-            if let unit { view.status = isDone(unit) || unit < state.turn ? .answered : .answering } else { view.status = .listening }
+            base.options = (state.orders[step.id] ?? []).compactMap { byID[$0]?.value.text }
+            asksUnits = true
         default:
-            view.status = .listening
+            break
         }
-        if state.pause != nil { view.status = .paused }
-        return view
+        base.status = .listening
+        // Each name's unit, found in one pass over the units.
+        var unitOf: [String: Int] = [:]
+        for (index, unit) in state.units.enumerated() {
+            for member in unit { unitOf[member.lowercased()] = unitOf[member.lowercased()] ?? index }
+        }
+        return names.map { name in
+            var view = base
+            if let key = name?.lowercased(), let unit = unitOf[key] {
+                view.unit = state.units[unit]
+                if asksUnits { view.status = isDone(unit) || unit < state.turn ? .answered : .answering }
+            }
+            if state.pause != nil { view.status = .paused }
+            return view
+        }
     }
 }
 

@@ -46,6 +46,11 @@ public final class Room: Sendable {
     private let makeToken: @Sendable () -> String
     private let inner: Mutex<Inner>
     private let onChange = Mutex<(@Sendable () -> Void)?>(nil)
+    /// Held while saving; holds the last change saved. Saves happen one at a time and each writes
+    /// the newest state, so many answers arriving at once share one write.
+    private let saved = Mutex(0)
+    /// Whether views are being sent, and whether another change came meanwhile.
+    private let sending = Mutex((busy: false, again: false))
 
     struct Inner {
         /// Nil while people are still joining (before the facilitator's `/start`).
@@ -63,6 +68,12 @@ public final class Room: Sendable {
         var anonymous: Bool?
         var seed: UInt64
         var address: String?
+        /// Counts changes to `state`; `saved` holds the last one on disk.
+        var sequence = 0
+        /// Participants whose own record changed since the last save.
+        var touched: Set<String> = []
+        /// Why saving failed: from then on the room takes nothing more.
+        var failure: String?
     }
 
     /// A room whose group starts with the facilitator's `/start` (people join by name first), or
@@ -100,7 +111,8 @@ public final class Room: Sendable {
         if let problem = NameRule.problem(with: name) { throw .badName(name, problem) }
         let token = makeToken()
         let key = SHA256.hex(token.utf8)
-        let outcome: Result<[GroupEvent], JoinError> = inner.withLock { inner in
+        let outcome: Result<([GroupEvent], Int?), JoinError> = inner.withLock { inner in
+            if inner.failure != nil { return .failure(.refused(name, "the room could not be saved")) }
             let lower = name.lowercased()
             if inner.tokens.values.contains(where: { $0.lowercased() == lower }) || inner.facilitator?.lowercased() == lower {
                 return .failure(.taken(name))
@@ -111,11 +123,9 @@ public final class Room: Sendable {
                     // Named with --participants: they claim their place.
                     inner.expected.removeAll { $0.lowercased() == lower }
                     inner.tokens[key] = known.name
-                    var saved = state
-                    saved.room = RoomRecord(code: code, address: inner.address, tokens: inner.tokens)
-                    do { try persist(GroupResult(state: saved, events: [])) } catch { return .failure(.refused(name, "the room could not be saved")) }
-                    inner.state = saved
-                    return .success([.notice("\(known.name) joined.")])
+                    var claimed = state
+                    claimed.room = RoomRecord(code: code, address: inner.address, tokens: inner.tokens)
+                    return .success(([.notice("\(known.name) joined.")], commit(GroupResult(state: claimed, events: []), in: &inner)))
                 }
                 if state.participant(name) != nil { return .failure(.taken(name)) }
                 guard state.activeNames.count < engine.exercise.maxParticipants else { return .failure(.full(engine.exercise.maxParticipants)) }
@@ -124,23 +134,22 @@ public final class Room: Sendable {
                 var result = engine.step(state, "/add \(name)", now: clock.now(), newcomer: newcomer)
                 inner.tokens[key] = name
                 result.state.room = RoomRecord(code: code, address: inner.address, tokens: inner.tokens)
-                do { try persist(result) } catch {
-                    inner.tokens[key] = nil
-                    return .failure(.refused(name, "the room could not be saved"))
-                }
-                inner.state = result.state
-                return .success(result.events)
+                return .success((result.events, commit(result, in: &inner)))
             }
             guard inner.lobby.count < engine.exercise.maxParticipants else { return .failure(.full(engine.exercise.maxParticipants)) }
             let newcomer: Participant
             do { newcomer = try admit(name) } catch { return .failure(.refused(name, "\(error)")) }
             inner.lobby.append(newcomer)
             inner.tokens[key] = name
-            return .success([.notice("\(name) joined (\(inner.lobby.count) in the room).")])
+            return .success(([.notice("\(name) joined (\(inner.lobby.count) in the room).")], nil))
         }
         switch outcome {
         case .failure(let error): throw error
-        case .success(let events):
+        case .success(let (events, change)):
+            if let change, case .failure = flush(upTo: change) {
+                inner.withLock { _ = $0.tokens.removeValue(forKey: key) }
+                throw .refused(name, "the room could not be saved")
+            }
             inner.withLock { $0.screen += events }
             broadcast()
             return token
@@ -166,19 +175,20 @@ public final class Room: Sendable {
     /// Takes an answer from the participant holding `token`. Saved before it returns `.accepted`.
     public func answer(token: String, _ text: String) -> GroupReply {
         guard let name = participant(token: token) else { return .refused("Please join the room first.") }
-        let reply: GroupReply = inner.withLock { inner in
-            guard let state = inner.state else { return .refused("The exercise has not started yet; it begins when the facilitator says so.") }
+        let (reply, change, shown): (GroupReply, Int?, [GroupEvent]) = inner.withLock { inner in
+            if inner.failure != nil { return (.refused("Your answer could not be saved; please tell the facilitator."), nil, []) }
+            guard let state = inner.state else { return (.refused("The exercise has not started yet; it begins when the facilitator says so."), nil, []) }
             let (result, reply) = engine.answer(state, from: name, text, now: clock.now())
-            if result.state != state {
-                do { try persist(result) } catch {
-                    inner.screen.append(.facilitator("An answer could not be saved (\(error)); it was not taken."))
-                    return .refused("Your answer could not be saved; please tell the facilitator.")
-                }
-                inner.state = result.state
-            }
-            inner.screen += result.events
-            return reply
+            guard result.state != state else { return (reply, nil, result.events) }
+            return (reply, commit(result, in: &inner), result.events)
         }
+        if let change, case .failure(let error) = flush(upTo: change) {
+            inner.withLock { $0.screen.append(.facilitator("Answers could not be saved (\(error)); nothing more is taken. Leave and resume the group.")) }
+            onChange.withLock { $0 }?()
+            return .refused("Your answer could not be saved; please tell the facilitator.")
+        }
+        // Shown only once saved: the shared screen never counts an answer that could be lost.
+        if !shown.isEmpty { inner.withLock { $0.screen += shown } }
         if case .safety(let text) = reply { deliver(to: name, .privately(text)) }
         broadcast()
         return reply
@@ -189,56 +199,54 @@ public final class Room: Sendable {
     /// One line the facilitator typed: `/start` in the lobby, then any group command or the whole
     /// group's answer. Returns what the shared screen shows (already saved).
     public func facilitator(_ line: String) throws -> [GroupEvent] {
-        let events: [GroupEvent] = try inner.withLock { inner in
+        let (events, change): ([GroupEvent], Int?) = try inner.withLock { inner in
+            if let failure = inner.failure { throw RoomFailure(reason: failure) }
             guard let state = inner.state else {
                 let word = line.trimmingWhitespace().lowercased()
                 guard word == "/start" else {
-                    if word == "/end" { return [.notice("Nobody has started; Ctrl-D leaves.")] }
-                    return [.notice("Waiting for people to join (\(inner.lobby.count) so far); /start begins the exercise.")]
+                    if word == "/end" { return ([.notice("Nobody has started; Ctrl-D leaves.")], nil) }
+                    return ([.notice("Waiting for people to join (\(inner.lobby.count) so far); /start begins the exercise.")], nil)
                 }
                 var result: GroupResult
                 do {
                     result = try engine.start(participants: inner.lobby, facilitator: inner.facilitator, anonymous: inner.anonymous,
                                               seed: inner.seed, now: clock.now())
                 } catch {
-                    return [.invalid("\(error); /start again when everyone is in")]
+                    return ([.invalid("\(error); /start again when everyone is in")], nil)
                 }
                 result.state.room = RoomRecord(code: code, address: inner.address, tokens: inner.tokens)
-                try persist(result)
-                inner.state = result.state
-                return result.events
+                return (result.events, commit(result, in: &inner))
             }
             var newcomer: Participant?
             let words = line.split(separator: " ")
             if words.first?.lowercased() == "/add", words.count == 2 {
-                do { newcomer = try admit(String(words[1])) } catch { return [.invalid("cannot add '\(words[1])': \(error)")] }
+                do { newcomer = try admit(String(words[1])) } catch { return ([.invalid("cannot add '\(words[1])': \(error)")], nil) }
             }
             var result = engine.step(state, line, now: clock.now(), newcomer: newcomer)
             result.state.room = state.room
-            if result.state != state {
-                try persist(result)
-                inner.state = result.state
-            }
-            return result.events
+            guard result.state != state else { return (result.events, nil) }
+            return (result.events, commit(result, in: &inner))
         }
+        if let change, case .failure(let error) = flush(upTo: change) { throw error }
         broadcast()
         return events
     }
 
     /// Lets time pass (the bell) and hands over what happened on devices since the last call.
     public func tick() throws -> [GroupEvent] {
-        let (events, changed): ([GroupEvent], Bool) = try inner.withLock { inner in
+        let (events, change): ([GroupEvent], Int?) = inner.withLock { inner in
             var events = inner.screen
             inner.screen = []
-            guard let state = inner.state, state.status == .active else { return (events, false) }
+            guard let state = inner.state, state.status == .active, inner.failure == nil else { return (events, nil) }
             let ticked = engine.tick(state, now: clock.now())
-            guard !ticked.events.isEmpty else { return (events, false) }
-            try persist(ticked)
-            inner.state = ticked.state
+            guard !ticked.events.isEmpty else { return (events, nil) }
             events += ticked.events
-            return (events, true)
+            return (events, commit(ticked, in: &inner))
         }
-        if changed { broadcast() }
+        if let change {
+            if case .failure(let error) = flush(upTo: change) { throw error }
+            broadcast()
+        }
         return events
     }
 
@@ -292,6 +300,12 @@ public final class Room: Sendable {
         }
     }
 
+    private func views(for names: [String], in inner: Inner) -> [RoomView] {
+        guard let state = inner.state else { return names.map { view(for: $0, in: inner) } }
+        let people = state.activeNames
+        return zip(names, engine.views(state, for: names, now: clock.now())).map { RoomView(name: $0, group: $1, people: people) }
+    }
+
     private func view(for name: String?, in inner: Inner) -> RoomView {
         guard let state = inner.state else {
             var view = GroupView(title: engine.exercise.title)
@@ -307,12 +321,65 @@ public final class Room: Sendable {
         onChange.withLock { $0 = hook }
     }
 
+    /// Takes `result` as the room's state, to be written by the next save; returns its number.
+    private func commit(_ result: GroupResult, in inner: inout Inner) -> Int {
+        inner.state = result.state
+        inner.touched.formUnion(result.touched)
+        inner.sequence += 1
+        return inner.sequence
+    }
+
+    /// Makes sure change `sequence` is on disk: waits for a save under way, or saves the newest
+    /// state itself, with every change made meanwhile (group commit).
+    private func flush(upTo sequence: Int) -> Result<Void, any Error> {
+        saved.withLock { savedUpTo -> Result<Void, any Error> in
+            if savedUpTo >= sequence { return .success(()) }
+            let (snapshot, touched, upTo, failure) = inner.withLock { inner in
+                defer { inner.touched = [] }
+                return (inner.state, inner.touched, inner.sequence, inner.failure)
+            }
+            if let failure { return .failure(RoomFailure(reason: failure)) }
+            guard let snapshot else { return .success(()) }
+            do {
+                try persist(GroupResult(state: snapshot, events: [], touched: touched))
+                savedUpTo = upTo
+                return .success(())
+            } catch {
+                inner.withLock { $0.failure = "\(error)" }
+                return .failure(error)
+            }
+        }
+    }
+
+    /// Sends every device its view and wakes the shared screen. Changes that come while views are
+    /// being sent are sent together once more, not once each.
     private func broadcast() {
         onChange.withLock { $0 }?()
-        let sends: [(@Sendable (Message) -> Void, RoomView)] = inner.withLock { inner in
-            inner.listeners.values.map { ($0.deliver, view(for: $0.name, in: inner)) }
+        let first = sending.withLock { state -> Bool in
+            if state.busy {
+                state.again = true
+                return false
+            }
+            state.busy = true
+            return true
         }
-        for (deliver, view) in sends { deliver(.view(view)) }
+        guard first else { return }
+        while true {
+            let sends: [(@Sendable (Message) -> Void, RoomView)] = inner.withLock { inner in
+                let listeners = Array(inner.listeners.values)
+                return zip(listeners, views(for: listeners.map(\.name), in: inner)).map { ($0.deliver, $1) }
+            }
+            for (deliver, view) in sends { deliver(.view(view)) }
+            let again = sending.withLock { state -> Bool in
+                if state.again {
+                    state.again = false
+                    return true
+                }
+                state.busy = false
+                return false
+            }
+            if !again { return }
+        }
     }
 
     private func deliver(to name: String, _ message: Message) {
@@ -328,6 +395,12 @@ public final class Room: Sendable {
         for index in x.indices { difference |= x[index] ^ y[index] }
         return difference == 0
     }
+}
+
+/// Why the room takes nothing more: an earlier save failed.
+public struct RoomFailure: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { "the room could not be saved earlier (\(reason)); leave and resume the group" }
 }
 
 /// What a device shows: whose it is, the group's view, and who is in the room.

@@ -258,7 +258,13 @@ struct GroupCommand: ParsableCommand {
         defer { listening.stop() }
         let address = RoomAddress(host: where_.host, port: listening.port)
         room.served(at: address.description)
-        try app.converse(RoomConversation(room: room, opening: RoomInvitation.events(address: address, code: room.code)))
+        do {
+            try app.converse(RoomConversation(room: room, opening: RoomInvitation.events(address: address, code: room.code)))
+        } catch {
+            try? saving.finish()
+            throw error
+        }
+        try saving.finish()
         if let final = room.state, final.status == .completed, let summary = final.summary {
             let path = try saving.writeSummary(summary)
             try StoreContext.output("(The summary is saved in \(path).)\n")
@@ -283,19 +289,28 @@ struct GroupCommand: ParsableCommand {
 
 /// The group file and participants' sessions of a hosted room, written under the room's lock:
 /// the first save (at `/start`) creates the record.
+///
+/// The group file is written on every save: it is what `--resume` reads and what an
+/// acknowledgement promises. Participants' own session files are rebuilt from it, so they are
+/// written at most once a second (and at each new step, at the end, and when the host leaves):
+/// fifty answers at once would otherwise be fifty more durable writes.
 final class RoomSaving: Sendable {
     private struct Files {
         var writer: GroupWriter
         var record: GroupRecord?
-        var first: Bool
+        /// Nil: every participant's session file is due (the first save, or after a resume).
+        var due: Set<String>?
+        var writtenAt = ContinuousClock.now
+        var step = -1
     }
 
     private let exercise: GroupExercise
     private let files: Mutex<Files>
+    static let participantsEvery = Duration.seconds(1)
 
     init(exercise: GroupExercise, writer: GroupWriter, record: GroupRecord?) {
         self.exercise = exercise
-        files = Mutex(Files(writer: writer, record: record, first: record == nil))
+        files = Mutex(Files(writer: writer, record: record, due: nil))
     }
 
     func save(_ result: GroupResult) throws {
@@ -303,13 +318,35 @@ final class RoomSaving: Sendable {
             var record = files.record ?? GroupRecord(id: SessionRecord.newID(), exerciseID: exercise.id, exerciseTitle: exercise.title,
                                                      startedAt: .now(), state: result.state)
             record.state = result.state
+            files.due = files.due.map { $0.union(result.touched) }
+            let now = ContinuousClock.now
+            let participantsToo = files.due == nil || now - files.writtenAt >= RoomSaving.participantsEvery
+                || result.state.stepIndex != files.step || result.state.status != .active
             do throws(StoreError) {
-                try files.writer.save(&record, exercise: exercise, touched: files.first ? nil : result.touched)
+                try files.writer.save(&record, exercise: exercise, touched: participantsToo ? files.due : [])
             } catch {
                 throw AppError(error)
             }
             files.record = record
-            files.first = false
+            if participantsToo {
+                files.due = []
+                files.writtenAt = now
+                files.step = result.state.stepIndex
+            }
+        }
+    }
+
+    /// Writes the session files still due (the host is leaving).
+    func finish() throws {
+        try files.withLock { (files: inout Files) throws in
+            guard var record = files.record, files.due?.isEmpty != true else { return }
+            do throws(StoreError) {
+                try files.writer.save(&record, exercise: exercise, touched: files.due)
+            } catch {
+                throw AppError(error)
+            }
+            files.record = record
+            files.due = []
         }
     }
 

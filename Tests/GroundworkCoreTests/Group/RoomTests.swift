@@ -68,17 +68,37 @@ struct RoomTests {
         let disk = Disk()
         let room = try RoomTests.room(disk: disk)
         let ana = try room.join(code: "ABC234", name: "ana")
-        _ = try room.join(code: "ABC234", name: "ben")
+        let ben = try room.join(code: "ABC234", name: "ben")
         #expect(room.answer(token: ana, "too early") == .refused("The exercise has not started yet; it begins when the facilitator says so."))
         _ = try room.facilitator("/start")
+        #expect(room.answer(token: ana, "kept") == .accepted)
+        #expect(disk.saved.withLock { $0.last?.contributions.map(\.raw) } == ["kept"], "on disk before it was acknowledged")
+        #expect(room.answer(token: "forged", "hi") == .refused("Please join the room first."))
+        // A save that fails: that answer is not acknowledged, and the room takes nothing more.
         disk.failing.withLock { $0 = true }
-        #expect(room.answer(token: ana, "lost?") == .refused("Your answer could not be saved; please tell the facilitator."))
-        #expect(room.state?.contributions.isEmpty == true, "not taken when not saved")
+        #expect(room.answer(token: ben, "lost?") == .refused("Your answer could not be saved; please tell the facilitator."))
         #expect(try room.tick().contains { if case .facilitator = $0 { return true } else { return false } })
         disk.failing.withLock { $0 = false }
-        #expect(room.answer(token: ana, "kept") == .accepted)
-        #expect(disk.saved.withLock { $0.last?.contributions.map(\.raw) } == ["kept"])
-        #expect(room.answer(token: "forged", "hi") == .refused("Please join the room first."))
+        #expect(room.answer(token: ben, "again") == .refused("Your answer could not be saved; please tell the facilitator."))
+        #expect(throws: RoomFailure.self) { try room.facilitator("/next") }
+        #expect(disk.saved.withLock { $0.last?.contributions.map(\.raw) } == ["kept"], "nothing unacknowledged was written after")
+    }
+
+    @Test func answersArrivingAtOnceShareSaves() async throws {
+        let disk = Disk()
+        let room = try RoomTests.room(disk: disk)
+        var tokens: [String] = []
+        for name in ["ana", "ben", "chi", "dee", "eve", "fin"] { tokens.append(try room.join(code: "ABC234", name: name)) }
+        _ = try room.facilitator("/start")
+        let before = disk.saved.withLock { $0.count }
+        let replies = await withTaskGroup(of: GroupReply.self) { group in
+            for token in tokens { group.addTask { room.answer(token: token, "idea from \(token)") } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(replies.allSatisfy { $0 == .accepted })
+        let saves = disk.saved.withLock { $0.count } - before
+        #expect(saves >= 1 && saves <= tokens.count)
+        #expect(disk.saved.withLock { $0.last?.contributions(of: "alone").count } == 6, "the last save holds every answer")
     }
 
     @Test func listenersHearTheirOwnViewAndThePrivateLinesOnlyTheirs() throws {
