@@ -79,8 +79,17 @@ public struct RoomServer: Sendable {
             guard let token = token(request) else { return Response(status: .forbidden) }
             let body = try await request.body.collect(upTo: limits.maximumFormBytes)
             let fields = try URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: body))
-            _ = room.answer(token: token, RoomAnswer.line(from: fields))
-            return Response.redirect(to: "/room", type: .normal)
+            switch room.answer(token: token, RoomAnswer.line(from: fields)) {
+            case .accepted:
+                return Response.redirect(to: "/room", type: .normal)
+            case .refused(let why):
+                guard let view = room.view(token: token) else { return Response.redirect(to: "/", type: .normal) }
+                return html(pages.room(view, note: why))
+            case .safety(let lines):
+                // The crisis lines, on this person's page only.
+                guard let view = room.view(token: token) else { return Response.redirect(to: "/", type: .normal) }
+                return html(pages.room(view, note: lines, urgent: true))
+            }
         }
         router.get("/words.md") { request, _ in
             guard let token = token(request), let words = room.words(token: token) else { return Response(status: .forbidden) }

@@ -114,6 +114,13 @@ def page_step(driver):
         return None
 
 
+def note_text(driver):
+    try:
+        return driver.find_element(By.ID, "note").text
+    except Exception:
+        return ""
+
+
 def at(driver, step, status="answering"):
     return wait(lambda: page_step(driver) == step and page_status(driver) == status and
                 "connected" in driver.find_element(By.ID, "link").text, f"a page at {step}/{status}")
@@ -297,6 +304,18 @@ def main():
     write(drivers["ana"], "pair one: written updates on friday")
     wait(lambda: "1 of 2 answered" in screen("host"), "one pair answered")
     at(drivers["ben"], "pairs", "answered")
+
+    # The safety net: the crisis lines reach that person's page alone; the room pauses for the
+    # facilitator; nobody's words are on the shared screen.
+    write(drivers["chi"], "honestly i want to kill myself")
+    note = wait(lambda: note_text(drivers["chi"]) if "emergency" in note_text(drivers["chi"]) else None, "the crisis lines on chi's page")
+    check(note and "emergency" in note, "chi's page shows the crisis lines")
+    wait(lambda: "safety net responded" in screen("host"), "the shared screen pauses for the facilitator")
+    check("kill myself" not in screen("host"), "the words are not on the shared screen")
+    at(drivers["ana"], "pairs", "paused")
+    check("emergency" not in note_text(drivers["ana"]), "nobody else sees the crisis lines")
+    type_into("host", "/pause")
+    at(drivers["chi"], "pairs", "answering")
 
     # The host is killed mid-exercise and resumed; acknowledged answers are kept.
     os.kill(pane_pid("host"), 9)
