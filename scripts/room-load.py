@@ -107,15 +107,19 @@ async def main():
         await ws.send(json.dumps({"type": "join", "code": code, "name": name}))
         sockets.append(ws)
     wait_for(rf"{COUNT} joined")
-    readers = {}
+    readers, units = {}, {}
 
     async def drain(index, ws):
-        """Each client's incoming messages; replies are recorded with their arrival time."""
+        """Each client's incoming messages; replies are recorded with their arrival time, and the
+        latest view's step and unit (who answers with whom)."""
         try:
             async for raw in ws:
                 message = json.loads(raw)
                 if message.get("type") == "reply":
                     readers.setdefault(index, []).append((time.monotonic(), message))
+                elif message.get("type") == "view":
+                    group = message["view"]["group"]
+                    units[index] = (group["stepID"], tuple(group.get("unit", [])))
         except websockets.ConnectionClosed:
             pass
 
@@ -154,11 +158,19 @@ async def main():
     everyone = list(range(COUNT))
     took, writes = await round_of(everyone, lambda i: f"idea {i}: more time for thinking, fewer status meetings",
                                   "On your own", r"Step 3 of \d+: In pairs")
-    pairs = list(range(0, COUNT - (COUNT % 2), 2)) if COUNT % 2 == 0 else list(range(0, COUNT - 1, 2))
-    await round_of(pairs, lambda i: f"pair of {i}: write things down", "In pairs", r"Step 4 of \d+: In fours")
-    fours = [i for i in range(0, COUNT, 4) if i + 4 <= COUNT or i == 0]
-    # Groups of four (a remainder joins the last one or forms its own): one member of each answers.
-    await round_of(fours_leaders(COUNT), lambda i: f"four of {i}: fewer meetings", "In fours", r"Step 6 of \d+: Dot vote")
+    async def leaders(step):
+        """One member of each unit of `step` (the room pairs people in the order they joined)."""
+        end = time.monotonic() + 20
+        while time.monotonic() < end and not all(units.get(i, ("",))[0] == step for i in everyone):
+            await asyncio.sleep(0.02)
+        first = {}
+        for i in everyone:
+            first.setdefault(units[i][1], i)
+        return sorted(first.values())
+
+    await round_of(await leaders("pairs"), lambda i: f"pair of {i}: write things down", "In pairs", r"Step 4 of \d+: In fours")
+    four_leaders = await leaders("fours")
+    await round_of(four_leaders, lambda i: f"four of {i}: fewer meetings", "In fours", r"Step 6 of \d+: Dot vote")
     voted, votes = await round_of(everyone, lambda i: f"{i % COUNT + 1} {(i * 7) % COUNT + 1}", "Dot vote", r"Step 7 of \d+")
     type_line("/end")
     wait_for(r"summary is saved")
@@ -167,15 +179,7 @@ async def main():
         task.cancel()
     for ws in sockets:
         await ws.close()
-    return took, writes, voted, votes
-
-
-def fours_leaders(count):
-    """The first member of each group of four as the engine splits them."""
-    groups = [list(range(i, min(i + 4, count))) for i in range(0, count, 4)]
-    if len(groups) > 1 and len(groups[-1]) == 1:
-        groups[-2] += groups.pop()
-    return [group[0] for group in groups]
+    return took, writes, voted, votes, len(four_leaders)
 
 
 def percentile(values, p):
@@ -186,7 +190,7 @@ def percentile(values, p):
 
 
 try:
-    took, writes, voted, votes = asyncio.run(main())
+    took, writes, voted, votes, fours = asyncio.run(main())
 finally:
     try:
         os.kill(pid, signal.SIGTERM)
@@ -197,7 +201,7 @@ groups = os.path.join(WORK, "data", "groundwork", "groups")
 saved = json.load(open(os.path.join(groups, [f for f in os.listdir(groups) if f.endswith(".json")][0])))
 stored = saved["state"]["contributions"]
 by_step = {step: sum(1 for c in stored if c["stepID"] == step) for step in ["alone", "pairs", "fours", "dots"]}
-expected = {"alone": COUNT, "pairs": COUNT // 2, "fours": len(fours_leaders(COUNT)), "dots": COUNT}
+expected = {"alone": COUNT, "pairs": COUNT // 2, "fours": fours, "dots": COUNT}
 both = writes + votes
 p99 = percentile(sorted(both), 99)
 rows(
