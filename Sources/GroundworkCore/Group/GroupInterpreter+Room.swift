@@ -13,7 +13,7 @@ extension GroupInterpreter {
               state.participant(name)?.active == true else {
             return .refused("Nothing is asked of you in this step; please wait for the next one.")
         }
-        if isDone(index) || (index < state.turn) { return .refused("Your answer for this step is in; please wait for the next one.") }
+        if isPast(index) { return .refused("Your answer for this step is in; please wait for the next one.") }
         let line = raw.trimmingWhitespace()
         switch step.kind {
         case .ask(let question):
@@ -50,10 +50,8 @@ extension GroupInterpreter {
 
     /// How many units of the current step have answered, of how many still taking part.
     func progress() -> GroupProgress {
-        let taking = state.units.indices.filter { state.units[$0].contains(where: { state.participant($0)?.active ?? false }) }
-        let answered = taking.filter { index in
-            state.answeredUnits?.contains(index) == true || index < state.turn
-        }
+        let taking = state.units.indices.filter { state.units[$0].contains(where: isActive) }
+        let answered = taking.filter(isPast)
         return GroupProgress(answered: answered.count, total: taking.count)
     }
 
@@ -106,7 +104,7 @@ extension GroupInterpreter {
             var view = base
             if let key = name?.lowercased(), let unit = unitOf[key] {
                 view.unit = state.units[unit]
-                if asksUnits { view.status = isDone(unit) || unit < state.turn ? .answered : .answering }
+                if asksUnits { view.status = isPast(unit) ? .answered : .answering }
             }
             if state.pause != nil { view.status = .paused }
             return view

@@ -195,13 +195,16 @@ struct GroupInterpreter {
         while state.turn < state.units.count, isDone(state.turn) { state.turn += 1 }
     }
 
-    private func isActive(_ name: String) -> Bool { state.participant(name)?.active ?? false }
+    func isActive(_ name: String) -> Bool { state.participant(name)?.active ?? false }
 
     /// Whether unit `index` of the current step has nothing left to give: nobody in it takes part
     /// any more, or it answered out of turn.
     func isDone(_ index: Int) -> Bool {
         !state.units[index].contains(where: isActive) || state.answeredUnits?.contains(index) == true
     }
+
+    /// Whether unit `index` has nothing more to give at this step: done, or its turn has passed.
+    func isPast(_ index: Int) -> Bool { index < state.turn || isDone(index) }
 
     // MARK: Safety net
 

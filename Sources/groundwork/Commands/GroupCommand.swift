@@ -117,7 +117,7 @@ struct GroupCommand: ParsableCommand {
         if host {
             let writer: GroupWriter
             do throws(StoreError) { writer = try GroupStore(location: location).lockForWriting(names) } catch { throw AppError(error) }
-            try hostRoom(app, engine: engine, expected: names, location: location, fresh: writer)
+            try hostRoom(app, engine: engine, expected: names, location: location, writer: writer)
             return
         }
         let people = names.map { GroupCommand.participant($0, location: location) }
@@ -154,7 +154,7 @@ struct GroupCommand: ParsableCommand {
         let engine = GroupEngine(exercise: chosen, library: library, country: app.country)
         if host || record.state.room != nil {
             try StoreContext.output("(Opening the room again from \(record.startedAt.shortUTC).)\n")
-            try hostRoom(app, engine: engine, expected: [], location: location, resumed: (record, writer))
+            try hostRoom(app, engine: engine, expected: [], location: location, writer: writer, resumed: record)
             return
         }
         let opening = engine.resume(record.state, now: SystemGroupClock().now())
@@ -231,19 +231,18 @@ struct GroupCommand: ParsableCommand {
     /// Serves the room to participants' devices while this terminal is the shared screen; the
     /// server stops when the exercise ends or the facilitator leaves.
     private func hostRoom(_ app: App, engine: GroupEngine, expected: [String], location: DataLocation,
-                          fresh: GroupWriter? = nil, resumed: (GroupRecord, GroupWriter)? = nil) throws {
-        let given = address ?? resumed?.0.state.room?.address ?? RoomAddress.standard
+                          writer: GroupWriter, resumed: GroupRecord? = nil) throws {
+        let given = address ?? resumed?.state.room?.address ?? RoomAddress.standard
         let where_: RoomAddress
         do throws(RoomAddress.Problem) { where_ = try RoomAddress(given) } catch { throw AppError(error.description, status: .usage) }
         let pages: RoomPages
         do throws(RoomPages.Problem) { pages = try RoomPages(prompts: engine.library.prompts) } catch { throw AppError(error.description) }
-        guard let writer = fresh ?? resumed?.1 else { return }
-        let saving = RoomSaving(exercise: engine.exercise, writer: writer, record: resumed?.0)
+        let saving = RoomSaving(exercise: engine.exercise, writer: writer, record: resumed)
         WriteGuard.install()
         let room = Room(
             engine: engine, code: RoomSecrets.code(), address: where_.description, clock: SystemGroupClock(), expected: expected.map { $0.lowercased() },
             facilitator: facilitator, anonymous: anonymous ? true : nil, seed: options.seed ?? UInt64.random(in: 0...UInt64.max),
-            resumed: resumed?.0.state,
+            resumed: resumed?.state,
             persist: { result in try WriteGuard.holding { try saving.save(result) } },
             admit: { name in
                 do throws(StoreError) { _ = try UserName(name) } catch { throw AppError(error) }
