@@ -40,6 +40,7 @@ if pid == 0:
 fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 60, 200, 0, 0))
 
 screen = []  # (time, text)
+acknowledged = []  # ms from a send to its acknowledgement, every round
 lock = threading.Lock()
 
 
@@ -137,6 +138,7 @@ async def main():
             sent[i] = time.monotonic()
             await sockets[i].send(json.dumps({"type": "answer", "id": f"{marker}-{i}", "text": make_text(i)}))
         await asyncio.gather(*(send(i) for i in indices))
+        print(f"room-load: {marker}: sends took {(max(sent.values()) - min(sent.values())) * 1000:.1f} ms", file=sys.stderr)
         try:
             wait_for(next_marker, 20)
         except SystemExit:
@@ -153,6 +155,7 @@ async def main():
         for k, (_, i) in enumerate(acks, start=1):
             if k in shown:
                 latencies.append((shown[k] - sent[i]) * 1000)
+        acknowledged.extend((at - sent[i]) * 1000 for at, i in acks)
         return len(acks), sorted(latencies)
 
     everyone = list(range(COUNT))
@@ -211,6 +214,8 @@ rows(
      "all", "met" if by_step == expected else "missed"),
     ("room: submit to shared screen, all writing at once, p50 / p99", f"{percentile(writes, 50):.1f} / {percentile(writes, 99):.1f} ms", "", "—"),
     ("room: submit to shared screen, all voting at once, p50 / p99", f"{percentile(votes, 50):.1f} / {percentile(votes, 99):.1f} ms", "", "—"),
+    ("room: submit to the participant's acknowledgement, every round, p50 / p99",
+     f"{percentile(sorted(acknowledged), 50):.1f} / {percentile(sorted(acknowledged), 99):.1f} ms", "", "—"),
     ("room: submit to shared screen, p99 of both rounds", f"{p99:.1f} ms", "< 50 ms", "met" if p99 < 50 else "missed"),
 )
 shutil.rmtree(WORK, ignore_errors=True)

@@ -61,7 +61,7 @@ public struct RoomServer: Sendable {
             } catch {
                 return html(pages.join(code: "", error: "Please give the room's code and your name."), status: .badRequest)
             }
-            switch join(code: form.code, name: form.name) {
+            switch await join(code: form.code, name: form.name) {
             case .success(let token):
                 var response = Response.redirect(to: "/room", type: .normal)
                 response.setCookie(Cookie(name: RoomServer.cookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
@@ -79,7 +79,7 @@ public struct RoomServer: Sendable {
             guard let token = token(request) else { return Response(status: .forbidden) }
             let body = try await request.body.collect(upTo: limits.maximumFormBytes)
             let fields = try URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: body))
-            switch room.answer(token: token, RoomAnswer.line(from: fields)) {
+            switch await answer(token: token, RoomAnswer.line(from: fields)) {
             case .accepted:
                 return Response.redirect(to: "/room", type: .normal)
             case .refused(let why):
@@ -108,12 +108,33 @@ public struct RoomServer: Sendable {
     }
 
     /// Joins, counting a wrong code against the server's budget of tries.
-    private func join(code: String, name: String) -> Result<String, Room.JoinError> {
-        do throws(Room.JoinError) {
-            return .success(try room.join(code: code, name: name))
-        } catch {
-            if error == .wrongCode { joins.failed() }
-            return .failure(error)
+    private func join(code: String, name: String) async -> Result<String, Room.JoinError> {
+        let outcome = await RoomServer.waitingForDisk { [room] () -> Result<String, Room.JoinError> in
+            do throws(Room.JoinError) {
+                return .success(try room.join(code: code, name: name))
+            } catch {
+                return .failure(error)
+            }
+        }
+        if case .failure(.wrongCode) = outcome { joins.failed() }
+        return outcome
+    }
+
+    /// Takes an answer at once, and returns once it is saved.
+    private func answer(token: String, _ text: String) async -> GroupReply {
+        let taken = room.take(token: token, text)
+        return await RoomServer.waitingForDisk { [room] in room.complete(taken) }
+    }
+
+    /// Room calls that wait for a durable write run on a thread of their own: Swift's
+    /// cooperative threads (one per core here, shared with Dispatch) would otherwise stop every
+    /// other socket while a save is under way, and answers that arrive meanwhile could not be
+    /// taken, to be saved together by the next save.
+    private static let disk = DiskLane()
+
+    private static func waitingForDisk<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            disk.submit { continuation.resume(returning: work()) }
         }
     }
 
@@ -132,19 +153,21 @@ public struct RoomServer: Sendable {
     /// One device's socket: messages in (join, hello, answer), views and replies out. A device that
     /// floods is cut off; the room goes on.
     private func live(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, cookie: String?) async throws {
-        let (updates, feed) = AsyncStream<Room.Message>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        let outbox = Outbox()
         var subscription: Int?
         var token = cookie
         defer { if let subscription { room.unsubscribe(subscription) } }
         let sender = Task {
-            for await message in updates {
-                try await outbound.write(.text(RoomProtocol.encode(message)))
+            for await _ in outbox.ready {
+                for message in outbox.take() {
+                    try await outbound.write(.text(RoomProtocol.encode(message)))
+                }
             }
         }
         defer { sender.cancel() }
         func listen(_ token: String) -> Bool {
             guard subscription == nil else { return true }
-            subscription = room.subscribe(token: token) { feed.yield($0) }
+            subscription = room.subscribe(token: token) { outbox.put($0) }
             return subscription != nil
         }
         if let token, !listen(token) {
@@ -166,7 +189,7 @@ public struct RoomServer: Sendable {
                     try await outbound.write(.text(RoomProtocol.error("Too many tries; please wait a minute.")))
                     continue
                 }
-                switch join(code: code, name: name) {
+                switch await join(code: code, name: name) {
                 case .success(let fresh):
                     token = fresh
                     try await outbound.write(.text(RoomProtocol.joined(token: fresh, name: name)))
@@ -186,9 +209,60 @@ public struct RoomServer: Sendable {
                     try await outbound.write(.text(RoomProtocol.error("Please join the room first.")))
                     continue
                 }
-                let reply = room.answer(token: token, text)
+                let reply = await answer(token: token, text)
                 try await outbound.write(.text(RoomProtocol.reply(id: id, reply)))
             }
+        }
+    }
+}
+
+/// One thread, for the whole process, that runs jobs in the order given: the room's saves are
+/// one after another anyway, and a thread that waits for the disk holds up nothing else.
+final class DiskLane: Sendable {
+    private let jobs = Mutex<[@Sendable () -> Void]>([])
+    private let waiting = DispatchSemaphore(value: 0)
+
+    init() {
+        let thread = Thread { [self] in
+            while true {
+                waiting.wait()
+                let job = jobs.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+                job?()
+            }
+        }
+        thread.name = "groundwork-room-disk"
+        thread.start()
+    }
+
+    func submit(_ job: @escaping @Sendable () -> Void) {
+        jobs.withLock { $0.append(job) }
+        waiting.signal()
+    }
+}
+
+/// What waits to go out on one socket: every private message, in order, and only the newest
+/// view. A device that falls behind (fifty answers in a second) skips the views it would only
+/// have replaced, and is never sent a stale one last; a crisis note is never dropped.
+final class Outbox: Sendable {
+    private let pending = Mutex<(messages: [Room.Message], view: Room.Message?)>(([], nil))
+    /// One element whenever something was put since the last `take`.
+    let ready: AsyncStream<Void>
+    private let signal: AsyncStream<Void>.Continuation
+
+    init() { (ready, signal) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1)) }
+
+    func put(_ message: Room.Message) {
+        pending.withLock { pending in
+            if case .view = message { pending.view = message } else { pending.messages.append(message) }
+        }
+        signal.yield()
+    }
+
+    /// The private messages waiting, then the newest view.
+    func take() -> [Room.Message] {
+        pending.withLock { pending in
+            defer { pending = ([], nil) }
+            return pending.messages + (pending.view.map { [$0] } ?? [])
         }
     }
 }

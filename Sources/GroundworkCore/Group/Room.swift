@@ -70,6 +70,8 @@ public final class Room: Sendable {
         var address: String?
         /// Counts changes to `state`; `saved` holds the last one on disk.
         var sequence = 0
+        /// The newest change the views being sent (or sent) show.
+        var viewsShow = 0
         /// Participants whose own record changed since the last save.
         var touched: Set<String> = []
         /// Why saving failed: from then on the room takes nothing more.
@@ -174,24 +176,48 @@ public final class Room: Sendable {
 
     /// Takes an answer from the participant holding `token`. Saved before it returns `.accepted`.
     public func answer(token: String, _ text: String) -> GroupReply {
-        guard let name = participant(token: token) else { return .refused("Please join the room first.") }
-        let (reply, change, shown): (GroupReply, Int?, [GroupEvent]) = inner.withLock { inner in
-            if inner.failure != nil { return (.refused("Your answer could not be saved; please tell the facilitator."), nil, []) }
-            guard let state = inner.state else { return (.refused("The exercise has not started yet; it begins when the facilitator says so."), nil, []) }
+        complete(take(token: token, text))
+    }
+
+    /// An answer taken into the room's state and not yet saved (see `take`).
+    public struct Taken: Sendable {
+        fileprivate let name: String?
+        fileprivate let reply: GroupReply
+        fileprivate let change: Int?
+        fileprivate let shown: [GroupEvent]
+    }
+
+    /// The first half of `answer`: takes the answer into the room's state, at once. `complete`
+    /// saves it and tells everyone; answers taken while a save is under way are saved together
+    /// by the next one, so a caller that can wait elsewhere (the server, off its event threads)
+    /// takes on one thread and completes on another.
+    public func take(token: String, _ text: String) -> Taken {
+        guard let name = participant(token: token) else { return Taken(name: nil, reply: .refused("Please join the room first."), change: nil, shown: []) }
+        return inner.withLock { inner in
+            if inner.failure != nil { return Taken(name: name, reply: .refused("Your answer could not be saved; please tell the facilitator."), change: nil, shown: []) }
+            guard let state = inner.state else {
+                return Taken(name: name, reply: .refused("The exercise has not started yet; it begins when the facilitator says so."), change: nil, shown: [])
+            }
             let (result, reply) = engine.answer(state, from: name, text, now: clock.now())
-            guard result.state != state else { return (reply, nil, result.events) }
-            return (reply, commit(result, in: &inner), result.events)
+            guard result.state != state else { return Taken(name: name, reply: reply, change: nil, shown: result.events) }
+            return Taken(name: name, reply: reply, change: commit(result, in: &inner), shown: result.events)
         }
-        if let change, case .failure(let error) = flush(upTo: change) {
+    }
+
+    /// The second half of `answer`: returns once the answer is saved (waiting for a save under
+    /// way, or saving with every answer taken meanwhile), then shows it and sends the new views.
+    public func complete(_ taken: Taken) -> GroupReply {
+        guard let name = taken.name else { return taken.reply }
+        if let change = taken.change, case .failure(let error) = flush(upTo: change) {
             inner.withLock { $0.screen.append(.facilitator("Answers could not be saved (\(error)); nothing more is taken. Leave and resume the group.")) }
             onChange.withLock { $0 }?()
             return .refused("Your answer could not be saved; please tell the facilitator.")
         }
         // Shown only once saved: the shared screen never counts an answer that could be lost.
-        if !shown.isEmpty { inner.withLock { $0.screen += shown } }
-        if case .safety(let text) = reply { deliver(to: name, .privately(text)) }
-        broadcast()
-        return reply
+        if !taken.shown.isEmpty { inner.withLock { $0.screen += taken.shown } }
+        if case .safety(let text) = taken.reply { deliver(to: name, .privately(text)) }
+        if let change = taken.change { broadcast(showing: change) } else { onChange.withLock { $0 }?() }
+        return taken.reply
     }
 
     // MARK: The facilitator's screen
@@ -351,6 +377,16 @@ public final class Room: Sendable {
         }
     }
 
+    /// Sends every device its view and wakes the shared screen, unless views that show change
+    /// `sequence` have been sent already (answers saved together are sent together).
+    private func broadcast(showing sequence: Int) {
+        guard inner.withLock({ $0.viewsShow < sequence }) else {
+            onChange.withLock { $0 }?()
+            return
+        }
+        broadcast()
+    }
+
     /// Sends every device its view and wakes the shared screen. Changes that come while views are
     /// being sent are sent together once more, not once each.
     private func broadcast() {
@@ -367,6 +403,7 @@ public final class Room: Sendable {
         while true {
             let sends: [(@Sendable (Message) -> Void, RoomView)] = inner.withLock { inner in
                 let listeners = Array(inner.listeners.values)
+                inner.viewsShow = inner.sequence
                 return zip(listeners, views(for: listeners.map(\.name), in: inner)).map { ($0.deliver, $1) }
             }
             for (deliver, view) in sends { deliver(.view(view)) }

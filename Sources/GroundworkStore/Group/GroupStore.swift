@@ -69,9 +69,17 @@ public struct GroupWriter: Sendable {
     /// when nil). The group file comes first: it is what `--resume` reads, and it can rebuild the rest.
     public mutating func save(_ record: inout GroupRecord, exercise: GroupExercise, touched: Set<String>?,
                               now: Timestamp = .now()) throws(StoreError) {
+        let names = touched.map { Array($0).sorted() } ?? record.state.participants.map(\.name)
+        try saveGroupFile(&record, exercise: exercise, creatingSessionsFor: names, now: now)
+        try saveSessions(record, exercise: exercise, names: names, now: now)
+    }
+
+    /// Writes the group file, first creating a session file for each of `names` who has none yet
+    /// (the group file records its name, so none is ever made twice).
+    public mutating func saveGroupFile(_ record: inout GroupRecord, exercise: GroupExercise, creatingSessionsFor names: [String],
+                                       now: Timestamp = .now()) throws(StoreError) {
         record.status = record.state.status
         record.updatedAt = max(now, record.startedAt)
-        let names = touched.map { Array($0).sorted() } ?? record.state.participants.map(\.name)
         for name in names where record.participantSessions[name] == nil {
             try addParticipant(name)
             guard let writer = writers[name] else { continue }
@@ -80,6 +88,11 @@ public struct GroupWriter: Sendable {
             record.participantSessions[name] = session.fileName
         }
         try writeGroupFile(record)
+    }
+
+    /// Rewrites the session file of each of `names` from the group's record: their state and their
+    /// own lines.
+    public func saveSessions(_ record: GroupRecord, exercise: GroupExercise, names: [String], now: Timestamp = .now()) throws(StoreError) {
         for name in names {
             guard let writer = writers[name], let fileName = record.participantSessions[name] else { continue }
             var session: SessionRecord

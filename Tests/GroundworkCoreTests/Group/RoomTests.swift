@@ -101,6 +101,28 @@ struct RoomTests {
         #expect(disk.saved.withLock { $0.last?.contributions(of: "alone").count } == 6, "the last save holds every answer")
     }
 
+    @Test func answersTakenWhileASaveWaitsAreSavedAndShownTogether() throws {
+        let disk = Disk()
+        let room = try RoomTests.room(disk: disk)
+        var tokens: [String] = []
+        for name in ["ana", "ben", "chi", "dee"] { tokens.append(try room.join(code: "ABC234", name: name)) }
+        _ = try room.facilitator("/start")
+        let views = Mutex(0)
+        _ = try #require(room.subscribe(token: tokens[0]) { message in
+            if case .view = message { views.withLock { $0 += 1 } }
+        })
+        let (savesBefore, viewsBefore) = (disk.saved.withLock { $0.count }, views.withLock { $0 })
+        // The server takes answers as they arrive and completes them on its disk thread.
+        let taken = tokens.map { room.take(token: $0, "idea from \($0)") }
+        #expect(disk.saved.withLock { $0.count } == savesBefore, "taking does not save")
+        let replies = taken.map(room.complete)
+        #expect(replies.allSatisfy { $0 == .accepted })
+        #expect(disk.saved.withLock { $0.count } - savesBefore == 1, "one save covers every answer taken before it")
+        #expect(disk.saved.withLock { $0.last?.contributions(of: "alone").count } == 4)
+        #expect(views.withLock { $0 } - viewsBefore == 1, "answers saved together are sent together")
+        #expect(room.complete(room.take(token: "forged", "hi")) == .refused("Please join the room first."))
+    }
+
     @Test func listenersHearTheirOwnViewAndThePrivateLinesOnlyTheirs() throws {
         let room = try RoomTests.room()
         let ana = try room.join(code: "ABC234", name: "ana")
