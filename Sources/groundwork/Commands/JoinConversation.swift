@@ -14,6 +14,9 @@ final class JoinConversation: Conversation {
     /// The step and status last shown, so a change of progress alone shows nothing new.
     private var shownKey: String?
     private var ended = false
+    /// The crisis lines last shown: they come both as the reply to the answer and as a private
+    /// message (for the person's other devices), and are shown once.
+    private var urgent: String?
 
     init(client: RoomClient) {
         self.client = client
@@ -76,6 +79,7 @@ final class JoinConversation: Conversation {
             case .view(let next):
                 view = next
                 viewedAt = ContinuousClock.now
+                if next.group.status != .paused { urgent = nil }
                 let group = next.group
                 let key = "\(group.stepID)|\(group.status.rawValue)|\(group.heading)"
                 guard key != shownKey else { continue }
@@ -84,8 +88,15 @@ final class JoinConversation: Conversation {
                 if group.status == .ended { ended = true }
             case .reply(let status, let text):
                 // An accepted answer shows as the view's "your answer is in".
-                if status != "accepted", let text { shown.append(.message(text)) }
+                guard status != "accepted", let text else { continue }
+                if status == "safety" {
+                    guard text != urgent else { continue }
+                    urgent = text
+                }
+                shown.append(.message(text))
             case .privately(let text):
+                guard text != urgent else { continue }
+                urgent = text
                 shown.append(.message(text))
             case .problem(let text):
                 shown.append(.message(text))

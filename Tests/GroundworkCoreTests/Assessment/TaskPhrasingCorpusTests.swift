@@ -29,17 +29,17 @@ struct TaskPhrasingCorpusTests {
         #expect(report.agreement >= 0.97)
     }
 
-    /// The held-out portion, never read while writing phrases. The target (95%) is not reached: 86.9%
-    /// (284 of 327) in stop 27, when a third batch of 220 phrasings by a new writer over 112 new
-    /// occupations was added (83.2% on it; the first 107 lines 94.4%). The floor is just under the
-    /// figure measured when the phrases last changed, so a change that makes it worse fails here.
+    /// The held-out portion, never read while writing phrases. The target (95%) is not reached: 87.6%
+    /// (404 of 461) after stop 29's round, which added 396 phrasings in four batches, each measured
+    /// before the rules changed (the 134 new held-out lines 104 then, 113 after). The floor is just
+    /// under the figure measured when the phrases last changed, so a change that makes it worse fails.
     @Test func heldOutPortion() throws {
         let report = try Self.report(TaskPhrasingCorpus.heldOut)
         print(report.text("everyday phrasings, held-out portion (target 95%)"))
         #expect(report.agreement >= Self.heldOutFloor)
     }
 
-    static let heldOutFloor = 0.86
+    static let heldOutFloor = 0.87
 
     /// How much of the week a task takes is said in the opening; it must not change the label.
     @Test(arguments: ["i spend most of my week ", "mostly ", "a lot of ", "I spend a lot of time ", "most of my day is ",
