@@ -85,6 +85,11 @@ final class JoinConversation: Conversation {
                 guard key != shownKey else { continue }
                 shownKey = key
                 shown += JoinConversation.lines(group)
+                // Whom to turn to, as the page says it ("with ben & chi").
+                let others = group.unit.filter { $0.lowercased() != next.name?.lowercased() }
+                if group.unit.count > 1, !others.isEmpty, group.status == .answering {
+                    shown.append(.notice("You are with \(others.joined(separator: " & ")) for this step."))
+                }
                 if group.status == .ended { ended = true }
             case .reply(let status, let text):
                 // An accepted answer shows as the view's "your answer is in".
