@@ -326,6 +326,17 @@ def main():
     wait(lambda: "connected" in drivers["chi"].find_element(By.ID, "link").text, "pages reconnect with their tokens", 15)
     check(page_status(drivers["ana"]) == "answered", "ana's pair answer survived the kill")
     wait(lambda: "Connection lost" in screen("dee"), "the terminal participant noticed the drop")
+    check("You are with chi for this step" in screen("dee"), "the terminal names dee's pair")
+    # The safety net from a terminal: the crisis lines once (they come as the reply and as a
+    # private message), the room paused for the facilitator, then the same turn goes on.
+    type_into("dee", "i have the pills counted out for tonight")
+    wait(lambda: "safety net responded" in screen("host2"), "a terminal's answer pauses the room too")
+    wait(lambda: "emergency number" in screen("dee"), "the crisis lines in dee's terminal")
+    time.sleep(1)
+    check(screen("dee").count("emergency number") == 1, f"the crisis lines shown once in the terminal ({screen('dee').count('emergency number')})")
+    check("pills" not in screen("host2"), "the terminal's words are not on the shared screen")
+    type_into("host2", "/pause")
+    wait(lambda: "Going on" in screen("host2"), "the room goes on")
     type_into("dee", "pair two: no meetings after three")
     wait(lambda: "Step 4 of 8" in screen("host2"), "the pairs are done after the resume")
 
