@@ -39,9 +39,11 @@ public struct GroupTurn: Sendable, Hashable {
     public var paused: Bool
     /// True while the room talks and only the facilitator's `/next` moves on.
     public var waitsForFacilitator: Bool
+    /// The whole group answers as one (typed at the facilitator's keyboard, in a hosted room too).
+    public var isWholeGroup: Bool
 
     public init(names: [String], label: String, stepID: String, kind: Prompt.Kind, isPrivate: Bool,
-                remaining: Double?, paused: Bool, waitsForFacilitator: Bool) {
+                remaining: Double?, paused: Bool, waitsForFacilitator: Bool, isWholeGroup: Bool = false) {
         self.names = names
         self.label = label
         self.stepID = stepID
@@ -50,6 +52,7 @@ public struct GroupTurn: Sendable, Hashable {
         self.remaining = remaining
         self.paused = paused
         self.waitsForFacilitator = waitsForFacilitator
+        self.isWholeGroup = isWholeGroup
     }
 
     /// The prompt as one line: "ana, your turn [0:45 left, private]".

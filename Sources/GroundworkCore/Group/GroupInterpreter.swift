@@ -70,7 +70,7 @@ struct GroupInterpreter {
             let unit = state.units[state.turn]
             return GroupTurn(names: unit, label: label(unit, audience: question.audience), stepID: step.id,
                              kind: AnswerParser.kindName(question.input), isPrivate: question.isPrivate,
-                             remaining: remaining, paused: paused, waitsForFacilitator: false)
+                             remaining: remaining, paused: paused, waitsForFacilitator: false, isWholeGroup: question.audience == .group)
         case .vote:
             guard state.turn < state.units.count else { return nil }
             let unit = state.units[state.turn]

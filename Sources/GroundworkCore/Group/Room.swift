@@ -326,21 +326,19 @@ public final class Room: Sendable {
         }
     }
 
-    private func views(for names: [String], in inner: Inner) -> [RoomView] {
-        guard let state = inner.state else { return names.map { view(for: $0, in: inner) } }
-        let people = state.activeNames
-        return zip(names, engine.views(state, for: names, now: clock.now())).map { RoomView(name: $0, group: $1, people: people) }
-    }
-
-    private func view(for name: String?, in inner: Inner) -> RoomView {
+    /// The views of several screens (nil: the shared screen's), the step rendered once for all.
+    private func views(for names: [String?], in inner: Inner) -> [RoomView] {
         guard let state = inner.state else {
             var view = GroupView(title: engine.exercise.title)
             view.heading = "Waiting to begin"
             view.text = "The exercise begins when the facilitator starts it."
-            return RoomView(name: name, group: view, people: inner.lobby.map(\.name))
+            return names.map { RoomView(name: $0, group: view, people: inner.lobby.map(\.name)) }
         }
-        return RoomView(name: name, group: engine.view(state, for: name, now: clock.now()), people: state.activeNames)
+        let people = state.activeNames
+        return zip(names, engine.views(state, for: names, now: clock.now())).map { RoomView(name: $0, group: $1, people: people) }
     }
+
+    private func view(for name: String?, in inner: Inner) -> RoomView { views(for: [name], in: inner)[0] }
 
     /// Calls `hook` after every change made from a device (the shared screen wakes to show it).
     public func whenChanged(_ hook: @escaping @Sendable () -> Void) {

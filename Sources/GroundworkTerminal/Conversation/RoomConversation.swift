@@ -83,7 +83,7 @@ public final class RoomConversation: Conversation {
 extension GroupEvent {
     /// A turn prompt for someone other than the facilitator.
     fileprivate var isOneKeyboardTurn: Bool {
-        if case .turn(let turn) = self { return !turn.waitsForFacilitator && turn.label != "Whole group" }
+        if case .turn(let turn) = self { return !turn.waitsForFacilitator && !turn.isWholeGroup }
         return false
     }
 }
