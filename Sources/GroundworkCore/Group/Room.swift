@@ -72,6 +72,9 @@ public final class Room: Sendable {
         var sequence = 0
         /// The newest change the views being sent (or sent) show.
         var viewsShow = 0
+        /// The state as last saved, and its change number: what every screen shows, so that none
+        /// shows an answer that could still be lost.
+        var saved: (state: GroupState?, sequence: Int) = (nil, 0)
         /// Participants whose own record changed since the last save.
         var touched: Set<String> = []
         /// Why saving failed: from then on the room takes nothing more.
@@ -96,6 +99,7 @@ public final class Room: Sendable {
         self.makeToken = makeToken
         var inner = Inner(seed: seed)
         inner.state = resumed
+        inner.saved = (resumed, 0)
         inner.expected = expected
         inner.facilitator = facilitator
         inner.anonymous = anonymous
@@ -328,7 +332,7 @@ public final class Room: Sendable {
 
     /// The views of several screens (nil: the shared screen's), the step rendered once for all.
     private func views(for names: [String?], in inner: Inner) -> [RoomView] {
-        guard let state = inner.state else {
+        guard let state = inner.saved.state else {
             var view = GroupView(title: engine.exercise.title)
             view.heading = "Waiting to begin"
             view.text = "The exercise begins when the facilitator starts it."
@@ -367,6 +371,9 @@ public final class Room: Sendable {
             do {
                 try persist(GroupResult(state: snapshot, events: [], touched: touched))
                 savedUpTo = upTo
+                inner.withLock { inner in
+                    if upTo > inner.saved.sequence { inner.saved = (snapshot, upTo) }
+                }
                 return .success(())
             } catch {
                 inner.withLock { $0.failure = "\(error)" }
@@ -401,7 +408,7 @@ public final class Room: Sendable {
         while true {
             let sends: [(@Sendable (Message) -> Void, RoomView)] = inner.withLock { inner in
                 let listeners = Array(inner.listeners.values)
-                inner.viewsShow = inner.sequence
+                inner.viewsShow = inner.saved.sequence
                 return zip(listeners, views(for: listeners.map(\.name), in: inner)).map { ($0.deliver, $1) }
             }
             for (deliver, view) in sends { deliver(.view(view)) }
