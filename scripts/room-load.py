@@ -31,7 +31,9 @@ exercise = os.path.join(dialogues, "group", "one-two-four-all.yaml")
 text = open(exercise).read().replace("participants: {min: 3, max: 12}", f"participants: {{min: 3, max: {COUNT + 2}}}")
 open(exercise, "w").write(text)
 
-env = dict(os.environ, XDG_DATA_HOME=os.path.join(WORK, "data"), XDG_CACHE_HOME=os.path.join(WORK, "cache"),
+# The room's files go where this script looks for them, whatever the caller's GROUNDWORK_HOME.
+env = {k: v for k, v in os.environ.items() if k != "GROUNDWORK_HOME"}
+env = dict(env, XDG_DATA_HOME=os.path.join(WORK, "data"), XDG_CACHE_HOME=os.path.join(WORK, "cache"),
            XDG_CONFIG_HOME=os.path.join(WORK, "config"), TERM="xterm-256color", NO_COLOR="1")
 pid, fd = pty.fork()
 if pid == 0:
