@@ -216,13 +216,14 @@ public struct RoomServer: Sendable {
     }
 }
 
-/// One thread, for the whole process, that runs jobs in the order given: the room's saves are
-/// one after another anyway, and a thread that waits for the disk holds up nothing else.
-final class DiskLane: Sendable {
+/// A thread of its own that runs jobs in the order given, for work that waits for the disk: a
+/// Dispatch queue would run it on the threads Swift's concurrency shares (one per core), and a
+/// job in `fsync` there holds up every socket. The room's saves are one after another anyway.
+public final class DiskLane: Sendable {
     private let jobs = Mutex<[@Sendable () -> Void]>([])
     private let waiting = DispatchSemaphore(value: 0)
 
-    init() {
+    public init() {
         let thread = Thread { [self] in
             while true {
                 waiting.wait()
@@ -234,9 +235,16 @@ final class DiskLane: Sendable {
         thread.start()
     }
 
-    func submit(_ job: @escaping @Sendable () -> Void) {
+    public func submit(_ job: @escaping @Sendable () -> Void) {
         jobs.withLock { $0.append(job) }
         waiting.signal()
+    }
+
+    /// Returns once every job submitted before it has run.
+    public func drain() {
+        let done = DispatchSemaphore(value: 0)
+        submit { done.signal() }
+        done.wait()
     }
 }
 

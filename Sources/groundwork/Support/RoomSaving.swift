@@ -1,6 +1,6 @@
-import Dispatch
 import Foundation
 import GroundworkCore
+import GroundworkRoom
 import GroundworkStore
 import Synchronization
 
@@ -9,10 +9,11 @@ import Synchronization
 ///
 /// The group file is written on every save, before the save returns: it is what `--resume` reads
 /// and what an acknowledgement promises. Participants' own session files are rebuilt from it, so
-/// they are written behind, on a queue of their own, at most once a second (and at each new step,
-/// at the end, and when the host leaves): fifty answers at once would otherwise be fifty more
-/// durable writes, and a new step fifty more before the answer that finished the last one is
-/// acknowledged. A write behind that fails stops the next save, as a failed group file would.
+/// they are written behind, on a thread of their own (not Dispatch's, which the room's sockets
+/// need), at most once a second (and at each new step, at the end, and when the host leaves):
+/// fifty answers at once would otherwise be fifty more durable writes, and a new step fifty more
+/// before the answer that finished the last one is acknowledged. A write behind that fails stops
+/// the next save, as a failed group file would.
 final class RoomSaving: Sendable {
     private struct Files {
         var writer: GroupWriter
@@ -35,7 +36,8 @@ final class RoomSaving: Sendable {
     private let exercise: GroupExercise
     private let files: Mutex<Files>
     private let behind = Mutex(Behind())
-    private let queue = DispatchQueue(label: "groundwork.room.sessions")
+    /// Shared by every room of the process: one room is hosted at a time.
+    private static let lane = DiskLane()
     static let participantsEvery = Duration.seconds(1)
 
     init(exercise: GroupExercise, writer: GroupWriter, record: GroupRecord?) {
@@ -79,7 +81,7 @@ final class RoomSaving: Sendable {
             return !behind.scheduled
         }
         guard start else { return }
-        queue.async { [self] in
+        RoomSaving.lane.submit { [self] in
             while let job = behind.withLock({ behind -> (record: GroupRecord, writer: GroupWriter, names: Set<String>)? in
                 guard let record = behind.record, let writer = behind.writer, !behind.names.isEmpty else {
                     behind.scheduled = false
@@ -101,7 +103,7 @@ final class RoomSaving: Sendable {
 
     /// Writes the session files still due (the host is leaving), once those queued are written.
     func finish() throws {
-        queue.sync {}
+        RoomSaving.lane.drain()
         if let failure = behind.withLock({ $0.failure }) { throw AppError("a participant's session file could not be saved: \(failure)") }
         try files.withLock { (files: inout Files) throws in
             guard var record = files.record, files.due?.isEmpty != true else { return }
