@@ -192,6 +192,7 @@ public struct SafetyNet: Sendable, Codable {
         notClearPhrases = notClearStart..<program.phraseCount
         program.setBarriers(barriers)
         program.setFillers(fillers)
+        program.indexPostings()
         self.program = program
     }
 
@@ -434,8 +435,6 @@ struct Matcher<P: PositionSet> {
     /// The net's compiled phrases: everything the inner loops read is a plain integer in here.
     let program: PhraseProgram
     let tokens: [Int32]
-    /// The words the line holds, 64 ids a word (the layout of the program's masks).
-    let present: [UInt64]
     /// The line's known words, each once.
     let distinct: [Int32]
     /// memo[concept × (count + 1) + position]: 0 when not yet tried, -1 while being tried, else
@@ -444,9 +443,9 @@ struct Matcher<P: PositionSet> {
     private var memoEnds: [P] = []
     /// The spans of each phrase list of the net, once asked for.
     private var listSpans: [[Range<Int>]?]
-    /// For each mask of the program, whether the line holds one of its words: 0 not yet
-    /// looked at, 1 no, 2 yes. Phrases share masks (every `@me` is one), so each is tested once.
-    private var held: [UInt8]
+    /// For each mask of the program, whether the line holds one of its words (marked from the
+    /// line's words when the matcher is made).
+    private var held: [Bool]
     /// For each token, how many sentence ends come before it (for `near` windows), once per line.
     private var sentences: [Int]?
     /// Positions of barrier words read as ordinary words here ("the shed"); empty in most lines.
@@ -465,7 +464,6 @@ struct Matcher<P: PositionSet> {
             if present[word] & (1 << UInt64(token & 63)) == 0 { distinct.append(token) }
             present[word] |= 1 << UInt64(token & 63)
         }
-        self.present = present
         self.distinct = distinct
         var ordinary: [Int] = []
         if !net.ordinaryWords.isEmpty {
@@ -476,7 +474,11 @@ struct Matcher<P: PositionSet> {
         }
         self.ordinary = ordinary
         self.listSpans = Array(repeating: nil, count: max(net.listStart.count - 1, 0))
-        self.held = Array(repeating: 0, count: net.program.maskCount)
+        var held = Array(repeating: false, count: net.program.maskCount)
+        for token in distinct {
+            for i in net.program.masks(holding: token) { held[Int(net.program.posting(i))] = true }
+        }
+        self.held = held
     }
 
     /// True when the word at `p` is a barrier here: a barrier word not read as an ordinary word.
@@ -485,18 +487,7 @@ struct Matcher<P: PositionSet> {
     }
 
     /// True when the line holds a word of `mask`.
-    private mutating func holds(_ mask: Int32) -> Bool {
-        switch held[Int(mask)] {
-        case 1: return false
-        case 2: return true
-        default:
-            // The shorter walk: the mask's occupied words, or the line's own words.
-            let found = program.occupiedCount(mask) <= distinct.count
-                ? program.intersects(mask, present) : distinct.contains { program.contains(mask, $0) }
-            held[Int(mask)] = found ? 2 : 1
-            return found
-        }
-    }
+    @inline(__always) private func holds(_ mask: Int32) -> Bool { held[Int(mask)] }
 
     /// True when the line lacks every word of one of the masks the phrase cannot do without.
     private mutating func cannotMatch(_ phrase: Int32) -> Bool {

@@ -33,7 +33,7 @@ import GroundworkCore
 public struct ScriptCache: Sendable {
     /// The stored layout's number; bump it when the header or `CompactEncoder`'s format changes,
     /// or when a type stored in the library changes shape (the binary's version is keyed too).
-    public static let formatVersion: UInt32 = 6
+    public static let formatVersion: UInt32 = 7
     static let magic: [UInt8] = Array("GWSC".utf8)
     /// Larger than any library the bundled scripts make (about 1 MB); a bigger file is not read.
     static let maximumSize = StoreLimits.maximumFileSize
